@@ -1,0 +1,37 @@
+# Each target creates (or reuses) .venv, so a fresh machine needs only python3 and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint format bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/tracker build data -o out/graph.json
+	$(BIN)/tracker contested out/graph.json
+	$(BIN)/tracker render out/graph.json -o out/graph.png
+	@echo "Graph image written to out/graph.png"
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check tracker tests benchmarks
+	$(BIN)/ruff format --check tracker tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format tracker tests benchmarks
+	$(BIN)/ruff check --fix tracker tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -1,0 +1,50 @@
+"""One exception tree for the whole library.
+
+Every error the library raises on purpose is a :class:`TrackerError`; the CLI turns
+each into a single ``Error: ...`` line.  Messages name the file and say how to fix it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "TrackerError",
+    "InputError",
+    "NoArticlesError",
+    "RecordError",
+    "GraphError",
+    "ModelError",
+    "EvaluationError",
+]
+
+
+class TrackerError(Exception):
+    """Base class for every error raised by tracker."""
+
+
+class InputError(TrackerError):
+    """An input file cannot be read as an article (empty, binary, bad encoding, bad JSON...)."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class NoArticlesError(TrackerError):
+    """A run found no article it could read."""
+
+
+class RecordError(TrackerError):
+    """An attribution record (JSONL) is malformed or misses a required field."""
+
+
+class GraphError(TrackerError):
+    """A graph file cannot be read or lacks what a command needs."""
+
+
+class ModelError(TrackerError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class EvaluationError(TrackerError):
+    """Gold annotations cannot be read or scored."""

@@ -1,0 +1,209 @@
+"""Extractors: from an :class:`~tracker.model.Article` to :class:`~tracker.model.Attribution` records.
+
+An extractor is anything with ``extract(article)`` that yields attributions.  The default,
+:class:`SpacyExtractor`, reads the spaCy dependency parse with the rules in
+:mod:`tracker.extract.rules` and the cue words in :mod:`tracker.lexicon`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol
+
+from ..model import Article, Attribution, Span, attribution_id
+from ..similarity import ClaimSignature, signature_of
+from ..sources import SourceResolver
+from .quotes import quote_segments
+from .rules import Candidate, find_candidates
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Extractor", "SpacyExtractor", "ExtractedArticle"]
+
+
+class Extractor(Protocol):
+    """Anything that turns an article into attribution records."""
+
+    def extract(self, article: Article) -> Iterator[Attribution]: ...
+
+
+@dataclass
+class ExtractedArticle:
+    """An article's attributions, with the claim signature of each content for merging."""
+
+    article: Article
+    attributions: list[Attribution]
+    signatures: dict[str, ClaimSignature] = field(default_factory=dict)
+
+
+def _paragraph_spans(article: Article) -> list[Span]:
+    if article.paragraphs:
+        return list(article.paragraphs)
+    # an article built by hand: blank lines separate paragraphs
+    spans, start = [], 0
+    for block in article.text.split("\n\n"):
+        stripped = block.strip()
+        if stripped:
+            offset = article.text.index(stripped, start)
+            spans.append(Span(offset, offset + len(stripped), stripped))
+        start += len(block) + 2
+    return spans
+
+
+class SpacyExtractor:
+    """Rule-based extraction over the spaCy dependency parse.
+
+    >>> from tracker.model import Article
+    >>> extractor = SpacyExtractor()                                  # doctest: +SKIP
+    >>> text = "The ministry denied sending troops to the border."
+    >>> [a.stance for a in extractor.extract(Article("x", text))]     # doctest: +SKIP
+    ['denies']
+    """
+
+    def __init__(self, nlp: Language | None = None, *, model: str | None = None, batch_size: int = 64):
+        if nlp is None:
+            from ..nlp import load_pipeline
+
+            nlp = load_pipeline(model)
+        self.nlp = nlp
+        self.batch_size = batch_size
+
+    def extract(self, article: Article) -> Iterator[Attribution]:
+        for extracted in self.extract_many([article]):
+            yield from extracted.attributions
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ExtractedArticle]:
+        """Parse every paragraph of every article in one stream (fast), article by article."""
+        current: Article | None = None
+        docs: list[tuple[Span, Doc]] = []
+
+        def paragraphs() -> Iterator[tuple[str, tuple[Article, Span]]]:
+            for article in articles:
+                spans = _paragraph_spans(article)
+                if not spans:
+                    yield "", (article, Span(0, 0, ""))
+                for span in spans:
+                    yield span.text, (article, span)
+
+        for doc, (article, span) in self.nlp.pipe(paragraphs(), as_tuples=True, batch_size=self.batch_size):
+            if current is not None and article is not current:
+                yield self._article_records(current, docs)
+                docs = []
+            current = article
+            if span.text:
+                docs.append((span, doc))
+        if current is not None:
+            yield self._article_records(current, docs)
+
+    def _article_records(self, article: Article, docs: list[tuple[Span, Doc]]) -> ExtractedArticle:
+        resolver = SourceResolver()
+        records: list[Attribution] = []
+        signatures: dict[str, ClaimSignature] = {}
+        sentence_base = 0
+        last_direct: Attribution | None = None
+        for paragraph, doc in docs:
+            sentences = list(doc.sents)
+            index_of = {s.start: sentence_base + k for k, s in enumerate(sentences)}
+            candidates = find_candidates(doc)
+            local: list[Attribution] = []
+            for cand in candidates:
+                record = self._record(article, paragraph, cand, index_of, resolver)
+                local.append(record)
+                if cand.content is not None:
+                    span = doc.char_span(*cand.content, alignment_mode="expand")
+                    if span is not None:
+                        signatures[record.id] = signature_of(span, directive=cand.directive)
+                if record.quote in ("direct", "mixed") and record.source is not None:
+                    last_direct = record
+            local = [
+                replace(r, via=local[c.relay_of].id) if c.relay_of is not None else r
+                for r, c in zip(local, candidates)
+            ]
+            continued = self._continuations(article, paragraph, doc, local, last_direct, index_of, signatures)
+            if continued:
+                last_direct = continued[-1]
+            elif not any(r.quote in ("direct", "mixed") for r in local):
+                last_direct = None if local else last_direct
+            records.extend(local + continued)
+            sentence_base += len(sentences)
+        records.sort(key=lambda r: (r.sentence, r.cue.start))
+        return ExtractedArticle(article, records, signatures)
+
+    def _record(self, article, paragraph, cand: Candidate, index_of, resolver) -> Attribution:
+        base = paragraph.start
+        text = article.text
+
+        def span(offsets: tuple[int, int] | None) -> Span | None:
+            if offsets is None:
+                return None
+            start, end = base + offsets[0], base + offsets[1]
+            return Span(start, end, text[start:end])
+
+        source = span(cand.source)
+        info = None
+        if source is not None and cand.source_token is not None:
+            info = resolver.resolve(cand.source_token, source.text, cand.cue_token)
+        cue = span(cand.cue)
+        content = span(cand.content)
+        assert cue is not None
+        return Attribution(
+            id=attribution_id(article.id, cue.start, cue.end, content.start if content else None),
+            article_id=article.id,
+            source=source,
+            cue=cue,
+            content=content,
+            stance=cand.stance,
+            quote=cand.quote,
+            hedged=cand.hedged,
+            source_id=info.id if info else None,
+            source_name=info.name if info else None,
+            source_kind=info.kind if info else None,
+            anonymous=info.anonymous if info else False,
+            sentence=index_of.get(cand.sentence.start, 0),
+            evidence=cand.sentence.text.strip(),
+            date=article.date,
+        )
+
+    def _continuations(self, article, paragraph, doc, local, last_direct, index_of, signatures):
+        """Quoted sentences with no cue of their own continue the last direct quote."""
+        if last_direct is None:
+            return []
+        covered = [(r.content.start, r.content.end) for r in local if r.content is not None]
+        records = []
+        for start, end in quote_segments(doc.text):
+            a, b = paragraph.start + start, paragraph.start + end
+            if any(x <= a < y or x < b <= y for x, y in covered):
+                continue
+            if any(r.cue.start >= a and r.cue.end <= b for r in local):
+                continue
+            words = doc.text[start:end].split()
+            if len(words) < 4:
+                continue  # a scare-quoted word or title, not speech
+            sent = doc.char_span(start, end, alignment_mode="expand")
+            content = Span(a, b, article.text[a:b])
+            record = Attribution(
+                id=attribution_id(article.id, last_direct.cue.start, last_direct.cue.end, a),
+                article_id=article.id,
+                source=last_direct.source,
+                cue=last_direct.cue,
+                content=content,
+                stance=last_direct.stance,
+                quote="direct",
+                hedged=last_direct.hedged,
+                source_id=last_direct.source_id,
+                source_name=last_direct.source_name,
+                source_kind=last_direct.source_kind,
+                anonymous=last_direct.anonymous,
+                via=last_direct.via,
+                sentence=index_of.get(sent.sent.start, 0) if sent is not None else last_direct.sentence,
+                evidence=sent.sent.text.strip() if sent is not None else content.text,
+                date=article.date,
+                extra={"continues": last_direct.id},
+            )
+            if sent is not None:
+                signatures[record.id] = signature_of(sent)
+            records.append(record)
+        return records

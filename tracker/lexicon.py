@@ -1,0 +1,199 @@
+"""Cue lexicons: the words that signal attribution, stance, hedging, anonymity and source kind.
+
+Constants only, so that rules elsewhere stay general and every word list is visible in one
+place.  Entries are lower-case lemmas unless stated otherwise.  No entry names a person, an
+outlet or a particular article.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ASSERT_VERBS",
+    "DENY_VERBS",
+    "DECLINE_VERBS",
+    "DECLINED_ACTIONS",
+    "CLAUSE_ONLY_VERBS",
+    "DIRECTIVE_VERBS",
+    "CUE_VERBS",
+    "CUE_NOUNS",
+    "FALSE_WORDS",
+    "HEDGE_WORDS",
+    "ANONYMITY_PHRASES",
+    "ANONYMOUS_HEADS",
+    "PRONOUNS",
+    "DOCUMENT_NOUNS",
+    "MEDIA_WORDS",
+    "GOVERNMENT_WORDS",
+    "ORGANIZATION_WORDS",
+    "PERSON_ROLES",
+    "GENERIC_SIDE_NOUNS",
+    "INFORMATION_NOUNS",
+    "PREDICATE_CLASSES",
+    "NEGATIVE_PREDICATES",
+    "ANAPHORIC_DETERMINERS",
+]
+
+#: Verbs that report an assertion by their subject.
+ASSERT_VERBS = frozenset(
+    """
+    say tell report confirm state stress warn claim announce add note write show find determine
+    assert insist argue explain acknowledge admit allege declare disclose reveal suggest indicate
+    conclude estimate predict maintain reiterate repeat emphasize emphasise underscore point
+    contend testify agree believe think caution complain concede observe remark reply respond
+    answer counter quote cite tweet post publish mention describe characterize call label brand
+    accuse charge blame praise criticize criticise promise vow pledge predict forecast hint
+    recall recount signal inform tout boast speculate worry fear hope expect acknowledge
+    """.split()
+)
+
+#: Verbs by which a source rejects a claim.
+DENY_VERBS = frozenset(
+    "deny reject dismiss refute rebut dispute disavow contradict debunk discredit repudiate "
+    "disprove disclaim contest".split()
+)
+
+#: Verbs of declining ("declined to confirm", "refused to comment").
+DECLINE_VERBS = frozenset("decline refuse".split())
+
+#: What a source declines to do when it declines to confirm.
+DECLINED_ACTIONS = frozenset(
+    "confirm comment say discuss elaborate specify disclose identify answer respond detail "
+    "provide address reveal verify speak explain name".split()
+)
+
+#: Cue verbs that count only with a clause ("the data show that ..."), never with a bare
+#: object ("iran showed him the missiles").
+CLAUSE_ONLY_VERBS = frozenset(
+    "show find determine add note write indicate suggest conclude reveal think believe hope "
+    "expect fear worry agree explain recall signal mention point observe remark reply answer "
+    "counter describe estimate predict forecast hint inform post tweet publish call label "
+    "brand praise criticize criticise blame charge complain boast speculate".split()
+)
+
+#: Cue verbs whose infinitival complement is a demand, not a proposition ("warned X not to").
+DIRECTIVE_VERBS = frozenset("warn urge call ask demand caution tell advise press".split())
+
+#: Every verb lemma that can carry an attribution.
+CUE_VERBS = ASSERT_VERBS | DENY_VERBS | DECLINE_VERBS
+
+#: Nouns that carry an attribution ("the claim that ...", "his statement that ...").
+CUE_NOUNS = frozenset(
+    "claim statement assertion allegation announcement report comment remark denial "
+    "insistence suggestion warning argument admission accusation charge assessment "
+    "conclusion finding belief view promise pledge testimony".split()
+)
+
+#: Words that brand a claim false ("called the report baseless").
+FALSE_WORDS = frozenset(
+    "false baseless untrue fake bogus fabricated groundless unfounded ridiculous absurd "
+    "nonsense lie lies hoax propaganda misinformation disinformation inaccurate wrong "
+    "incorrect misleading speculation slander".split()
+)
+
+#: Hedges that mark an attribution or its content as uncertain.
+HEDGE_WORDS = frozenset(
+    "reportedly allegedly apparently possibly probably perhaps likely unconfirmed purportedly "
+    "supposedly may might could seemingly".split()
+)
+
+#: Phrases (lower case) marking that a source spoke without being named.
+ANONYMITY_PHRASES = (
+    "condition of anonymity",
+    "on condition they not be named",
+    "on condition that they not be named",
+    "not authorized to speak",
+    "not authorised to speak",
+    "declined to be named",
+    "asked not to be named",
+    "requested anonymity",
+    "spoke anonymously",
+    "familiar with",
+    "anonymous",
+)
+
+#: Head nouns of sources that are anonymous unless a name is attached.
+ANONYMOUS_HEADS = frozenset("source sources official officials person people insider insiders".split())
+
+#: Pronouns that may stand for a source mentioned earlier.
+PRONOUNS = frozenset("he she they it we i him her them".split())
+
+#: Nouns for a text that speaks for its author ("the statement said").
+DOCUMENT_NOUNS = frozenset(
+    "statement report study findings finding document letter memo filing release "
+    "communique communiqué assessment analysis survey poll review indictment complaint "
+    "ruling order data evidence records record transcript post tweet message video".split()
+)
+
+#: Words that mark a news outlet ("us media", "the daily courier", "state television").
+MEDIA_WORDS = frozenset(
+    "media newspaper newspapers journal times post news tv television radio broadcaster "
+    "magazine outlet outlets agency press tribune herald gazette daily channel network "
+    "reporter reporters correspondent correspondents editor columnist wire".split()
+)
+
+#: Words that mark a government body or its officials.
+GOVERNMENT_WORDS = frozenset(
+    "government governments ministry minister ministers department administration official "
+    "officials authorities authority president presidency prime premier secretary "
+    "spokesman spokeswoman spokesperson embassy mission council cabinet house senate "
+    "congress parliament army military navy intelligence police prosecutor prosecutors "
+    "court judge state governor mayor ambassador diplomat diplomats envoy agency agencies "
+    "regime kremlin pentagon commission bureau service forces command lawmakers "
+    "legislators senator senators representative chancellor foreign defense defence".split()
+)
+
+#: Words that mark a non-governmental organisation.
+ORGANIZATION_WORDS = frozenset(
+    "company firm corporation group organization organisation association union party "
+    "campaign foundation institute university committee coalition bank fund charity "
+    "movement alliance network board team club".split()
+)
+
+#: Role nouns that precede a person's name ("cia director william burns").
+PERSON_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson director secretary president minister senator "
+    "governor mayor ambassador chief leader chairman chairwoman chair ceo adviser advisor "
+    "analyst professor expert official commander general judge lawyer attorney "
+    "representative rep sen gov dr mr mrs ms chancellor premier envoy diplomat "
+    "correspondent reporter editor founder candidate nominee".split()
+)
+
+#: Generic heads that mean "the X camp": "the us side".
+GENERIC_SIDE_NOUNS = frozenset("side camp".split())
+
+#: Nouns that refer back to information already reported ("the findings", "the report").
+INFORMATION_NOUNS = frozenset(
+    "finding findings report reports information intelligence claim claims allegation "
+    "allegations assessment conclusion conclusions news revelation revelations account "
+    "accounts story stories reporting evidence accusation accusations rumor rumour rumors "
+    "rumours assertion assertions".split()
+)
+
+#: Predicate synonym classes: lemmas in one class state the same kind of event.
+PREDICATE_CLASSES: dict[str, frozenset[str]] = {
+    "transfer": frozenset(
+        "transfer supply send deliver provide ship give sell export hand furnish arm "
+        "transport smuggle transferral delivery shipment sale supplier provision".split()
+    ),
+    "attack": frozenset("attack strike bomb hit shell target raid assault invade".split()),
+    "kill": frozenset("kill murder slay assassinate execute death die".split()),
+    "meet": frozenset("meet visit host receive talk".split()),
+    "agree": frozenset("agree sign deal accord pact agreement treaty".split()),
+    "buy": frozenset("buy purchase acquire obtain procure procurement acquisition".split()),
+    "build": frozenset("build construct develop manufacture produce make".split()),
+    "arrest": frozenset("arrest detain jail imprison capture hold".split()),
+    "leave": frozenset("leave resign quit exit depart step".split()),
+    "win": frozenset("win defeat beat victory".split()),
+    "fund": frozenset("fund finance pay bankroll sponsor subsidize donate".split()),
+    "hack": frozenset("hack breach infiltrate leak".split()),
+    "weapon": frozenset(
+        "weapon weapons missile missiles arms munition munitions rocket rockets ammunition "
+        "armament armaments warhead warheads".split()
+    ),
+}
+
+#: Predicates that negate their own complement ("refrains from", "has never").
+NEGATIVE_PREDICATES = frozenset("refrain avoid abstain stop cease halt never oppose reject".split())
+
+#: Determiners that point back to something already said ("such actions", "these claims").
+ANAPHORIC_DETERMINERS = frozenset("such these those this that the".split())
