@@ -169,6 +169,7 @@ def test_debris_lines(line: str) -> None:
         "The French and German ministers met English officials.",
         "The ad campaign was withdrawn, officials said.",
         "He spoke at the summit (AP).",
+        "In Moscow officials called it «ложь», and in Beijing 谎言; Athens said ψέμα.",
         "the white house declined to confirm the arms transfers.",
     ],
 )
@@ -216,6 +217,12 @@ def test_date_lines_are_normalised(line: str) -> None:
     article = article_from_text(f"World\n\nA headline here\n\n{line}\n\nBody text.", id="x")
     assert (article.title, article.date) == ("A headline here", "2024-09-08")
     assert [p.text for p in article.paragraphs] == ["A headline here", "Body text."]
+
+
+def test_date_line_before_headline() -> None:
+    article = article_from_text("3 May 2024\n\nRuritania recalls envoy\n\nBody text.", id="x")
+    assert (article.title, article.date) == ("Ruritania recalls envoy", "2024-05-03")
+    assert [p.text for p in article.paragraphs] == ["Ruritania recalls envoy", "Body text."]
 
 
 def test_plain_article_has_no_title() -> None:

@@ -110,15 +110,19 @@ def split_paragraphs(text: str, debris: Sequence[Span]) -> list[Span]:
     ['One.', 'Two,\\nstill two.']
     """
     cuts = sorted((span.start, span.end) for span in debris)
+    first_cut = 0  # blocks come in text order, so cuts ending before a block are done with
     paragraphs: list[Span] = []
     for block in _blocks(text):
         pos, block_end = block[0][0], block[-1][1]
+        while first_cut < len(cuts) and cuts[first_cut][1] <= pos:
+            first_cut += 1
         pieces: list[tuple[int, int]] = []
-        for cut_start, cut_end in cuts:
-            if cut_end <= pos or cut_start >= block_end:
-                continue
-            pieces.append((pos, max(pos, cut_start)))
-            pos = max(pos, cut_end)
+        for cut_start, cut_end in itertools.islice(cuts, first_cut, None):
+            if cut_start >= block_end:
+                break
+            if cut_end > pos:
+                pieces.append((pos, max(pos, cut_start)))
+                pos = cut_end
         pieces.append((pos, block_end))
         for start, end in pieces:
             start, end = _trim(text, start, end)
@@ -192,7 +196,7 @@ _LINK_HEADING = re.compile(
 def _scripts(line: str) -> set[str]:
     """Writing systems of the letters in ``line`` (LATIN, CYRILLIC, CJK, ...)."""
     found = set()
-    for char in line:
+    for char in set(line):
         if char.isalpha():
             name = unicodedata.name(char, "")
             if name:
@@ -208,12 +212,14 @@ def _is_language_bar(line: str) -> bool:
         if name in lowered:
             named += 1
             lowered = lowered.replace(name, " ")
-    leftover = sum(char.isalpha() for char in lowered)
-    if named >= 3 and leftover <= 0.25 * letters:
+    if named >= 3 and sum(char.isalpha() for char in lowered) <= 0.25 * letters:
         return True
     # Several writing systems run together with hardly a space between words.
-    words = line.split()
-    return len(_scripts(line)) >= 3 and len(line) / max(len(words), 1) >= 12
+    return (
+        not line.isascii()
+        and len(line) / max(len(line.split()), 1) >= 12
+        and len(_scripts(line)) >= 3
+    )
 
 
 def _debris_kind(line: str) -> str | None:
@@ -674,6 +680,10 @@ class _HtmlText(HTMLParser):
         elif self._depth:
             self._buffer.append(data)
 
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
     @property
     def title(self) -> str | None:
         return " ".join("".join(self._title).split()) or self.meta.get("title")
@@ -683,7 +693,6 @@ def _read_html(path: Path, text: str) -> list[Article]:
     parser = _HtmlText()
     parser.feed(text)
     parser.close()
-    parser._flush()
     if not parser.paragraphs:
         raise InputError(
             path, "has no text to read: no <p>, heading, list item or blockquote text was found"

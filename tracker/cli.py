@@ -1,0 +1,266 @@
+"""The ``tracker`` command line: a thin layer over the library.
+
+Each command parses its options, calls one library function, and formats the result.
+Library errors become one ``Error: ...`` line and exit status 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import TrackerError
+
+FORMATS = click.Choice(["table", "json", "csv"])
+
+
+def _fail_cleanly(func: Callable) -> Callable:
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except TrackerError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def _progress(quiet: bool):
+    if quiet:
+        return None
+
+    def report(n: int, article) -> None:
+        click.echo(f"extracted {n}: {article.id}", err=True)
+
+    return report
+
+
+def _skip_warning(path: str, error: TrackerError) -> None:
+    click.echo(f"Warning: skipped {error}", err=True)
+
+
+def _common_input_options(func: Callable) -> Callable:
+    func = click.option("--model", help="spaCy pipeline to load (package name or path).")(func)
+    func = click.option(
+        "--strict", is_flag=True, help="Stop at the first unreadable file instead of skipping it."
+    )(func)
+    func = click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")(func)
+    return func
+
+
+def _rows_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, (list, tuple)) else v for k, v in row.items()})
+    return out.getvalue()
+
+
+@click.group()
+@click.version_option(__version__, prog_name="tracker")
+def cli() -> None:
+    """Track who said what in the news, on whose authority, and who denied it.
+
+    \b
+    Typical use:
+        tracker build data/ -o graph.json
+        tracker contested graph.json
+        tracker render graph.json -o graph.png
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="JSON Lines file to write.")
+@_common_input_options
+@_fail_cleanly
+def extract(paths, output, model, strict, quiet):
+    """Extract attribution records from articles into a JSON Lines file.
+
+    PATHS are article files (.txt, .md, .json, .jsonl, .html) or folders of them.
+
+    \b
+    Example:
+        tracker extract data/ -o attributions.jsonl
+    """
+    from .ingest import read_articles
+    from .io import write_attributions
+    from .pipeline import extract_attributions
+
+    articles = read_articles(paths, strict=strict, on_skip=_skip_warning)
+    records = extract_attributions(articles, model=model, progress=_progress(quiet))
+    count = write_attributions(records, output)
+    if not quiet:
+        click.echo(f"Wrote {count} attributions from {len(articles)} articles to {output}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False),
+    help="Graph file to write: .json (node-link), .graphml or .gexf.",
+)
+@_common_input_options
+@_fail_cleanly
+def build(paths, output, model, strict, quiet):
+    """Build the claim graph from articles or attribution records.
+
+    PATHS are articles, folders of articles, or .jsonl files written by
+    `tracker extract` (edit the records, then rebuild).
+
+    \b
+    Example:
+        tracker build data/ -o graph.json
+        tracker build attributions.jsonl -o graph.graphml
+    """
+    from .io import GRAPH_FORMATS, write_graph
+    from .pipeline import build_claim_graph
+
+    if Path(output).suffix.lower() not in GRAPH_FORMATS:
+        raise click.BadParameter(f"use one of {', '.join(GRAPH_FORMATS)}", param_hint="--output")
+    graph = build_claim_graph(paths, strict=strict, on_skip=_skip_warning, model=model, progress=_progress(quiet))
+    write_graph(graph, output)
+    if not quiet:
+        sources = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "source")
+        claims = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "claim")
+        click.echo(
+            f"Wrote {output}: {sources} sources, {claims} claims, {graph.number_of_edges()} edges", err=True
+        )
+
+
+def _contested_table(items, evidence: bool) -> str:
+    if not items:
+        return "No contested claims: no claim is both asserted and denied.\n"
+    width = 88
+    lines = [f"Contested claims: {len(items)}", ""]
+    for item in items:
+        lines.append(item.claim_id)
+        for label, value in (
+            ("claim", item.claim),
+            ("asserted by", "; ".join(item.asserted_by)),
+            ("denied by", "; ".join(item.denied_by)),
+            ("declined by", "; ".join(item.declined_by) or "-"),
+        ):
+            wrapped = textwrap.wrap(value, width - 16) or [""]
+            lines.append(f"  {label:<13} {wrapped[0]}")
+            lines.extend(f"  {'':<13} {w}" for w in wrapped[1:])
+        if evidence:
+            for a in item.attributions:
+                lines.append(f"    - {a['source']} {a['stance']} ({a['cue']}, {a['article_id']})")
+                for w in textwrap.wrap(a["evidence"] or "", width - 8):
+                    lines.append(f"      {w}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path())
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format.")
+@click.option("--evidence", is_flag=True, help="With --format table: list every attribution and its sentence.")
+@_fail_cleanly
+def contested(graph_path, fmt, evidence):
+    """List claims that some source asserts and another denies, most contested first.
+
+    \b
+    Example:
+        tracker contested graph.json
+        tracker contested graph.json --format json
+    """
+    from .analysis import contested_claims
+    from .io import read_graph
+
+    items = contested_claims(read_graph(graph_path))
+    if fmt == "json":
+        click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        rows = [i.to_dict() for i in items]
+        click.echo(_rows_csv(rows, ["claim_id", "claim", "asserted_by", "denied_by", "declined_by"]), nl=False)
+    else:
+        click.echo(_contested_table(items, evidence), nl=False)
+
+
+def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
+    if fmt == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif frame.empty:
+        click.echo("(none)")
+    else:
+        shown = frame.copy()
+        for column, width in wide_columns.items():
+            shown[column] = shown[column].map(lambda s, w=width: s if len(s) <= w else s[: w - 1] + "…")
+        click.echo(shown.to_string(index=False, na_rep="-"))
+
+
+@cli.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path())
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format.")
+@_fail_cleanly
+def claims(graph_path, fmt):
+    """List the claims in a graph with how many sources assert, deny or decline each.
+
+    \b
+    Example:
+        tracker claims graph.json --format csv > claims.csv
+    """
+    from .analysis import claims_table
+    from .io import read_graph
+
+    _print_frame(claims_table(read_graph(graph_path)), fmt, {"claim": 60})
+
+
+@cli.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path())
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format.")
+@_fail_cleanly
+def sources(graph_path, fmt):
+    """List the sources in a graph: kind, anonymity, and what they assert, deny or decline.
+
+    \b
+    Example:
+        tracker sources graph.json
+    """
+    from .analysis import sources_table
+    from .io import read_graph
+
+    _print_frame(sources_table(read_graph(graph_path)), fmt, {"name": 40})
+
+
+@cli.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Image to write: .png, .svg or .pdf.")
+@click.option("--claim", "claim_id", help="Draw only this claim and the sources around it.")
+@click.option("--title", help="Title drawn above the graph.")
+@_fail_cleanly
+def render(graph_path, output, claim_id, title):
+    """Draw the claim graph: sources coloured by kind, edges styled by stance.
+
+    \b
+    Example:
+        tracker render graph.json -o graph.png
+        tracker render graph.json -o claim.svg --claim c-iran-transferred-short-range-ballistic
+    """
+    from .io import read_graph
+    from .render import render_graph
+
+    path = render_graph(read_graph(graph_path), output, claim=claim_id, title=title)
+    click.echo(f"Wrote {path}", err=True)
+
+
+def main() -> None:  # pragma: no cover
+    cli(prog_name="tracker")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

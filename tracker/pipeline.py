@@ -1,0 +1,105 @@
+"""From input paths to attribution records and graphs: the steps the commands run.
+
+Inputs may be articles (text, JSON, JSON Lines, HTML, folders) or attribution records
+written by ``tracker extract`` (``.jsonl`` whose objects have ``cue`` and ``stance``), so an
+analyst can edit records and rebuild.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .claims import assign_claims
+from .errors import InputError, NoArticlesError, TrackerError
+from .graph import build_graph
+from .io import looks_like_attributions, read_attributions
+from .model import Article, Attribution
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from spacy.language import Language
+
+__all__ = ["extract_attributions", "load_records", "build_claim_graph"]
+
+SkipHandler = Callable[[str, TrackerError], None]
+Progress = Callable[[int, Article], None]
+
+
+def extract_attributions(
+    articles: Iterable[Article],
+    *,
+    nlp: Language | None = None,
+    model: str | None = None,
+    progress: Progress | None = None,
+) -> list[Attribution]:
+    """Extract the attributions of every article and group their contents into claims."""
+    from .extract import SpacyExtractor
+
+    extractor = SpacyExtractor(nlp, model=model)
+
+    def counted():
+        for n, item in enumerate(extractor.extract_many(articles), start=1):
+            if progress is not None:
+                progress(n, item.article)
+            yield item
+
+    return assign_claims(counted())
+
+
+def _split_inputs(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Attribution record files apart from article inputs."""
+    records, articles = [], []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
+        (records if path.is_file() and looks_like_attributions(path) else articles).append(path)
+    return records, articles
+
+
+def load_records(
+    paths: Sequence[str | Path],
+    *,
+    strict: bool = False,
+    on_skip: SkipHandler | None = None,
+    nlp: Language | None = None,
+    model: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Attribution], list[Article]]:
+    """Attribution records for ``paths``: read from record files, extracted from articles."""
+    from .ingest import read_articles
+
+    record_paths, article_paths = _split_inputs(paths)
+    records: list[Attribution] = []
+    for path in record_paths:
+        records.extend(read_attributions(path))
+    articles: list[Article] = []
+    if article_paths:
+        try:
+            articles = read_articles(article_paths, strict=strict, on_skip=on_skip)
+        except NoArticlesError:
+            if not records:
+                raise
+    if articles:
+        records.extend(extract_attributions(articles, nlp=nlp, model=model, progress=progress))
+    if not records and not articles:
+        raise NoArticlesError("no article or attribution record was read from: " + ", ".join(map(str, paths)))
+    return records, articles
+
+
+def build_claim_graph(
+    paths: Sequence[str | Path],
+    *,
+    strict: bool = False,
+    on_skip: SkipHandler | None = None,
+    nlp: Language | None = None,
+    model: str | None = None,
+    progress: Progress | None = None,
+) -> nx.MultiDiGraph:
+    """The claim graph of everything in ``paths``."""
+    records, articles = load_records(
+        paths, strict=strict, on_skip=on_skip, nlp=nlp, model=model, progress=progress
+    )
+    return build_graph(records, {a.id: a for a in articles})
