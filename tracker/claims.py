@@ -47,6 +47,7 @@ class _Claim:
     id: str
     text: str
     signature: ClaimSignature
+    members: list[ClaimSignature] = field(default_factory=list)
     article_ids: set[str] = field(default_factory=set)
     asserted_by: set[str] = field(default_factory=set)
     count: int = 0
@@ -116,6 +117,8 @@ class ClaimRegistry:
                 stance = "denies"
         if claim is None:
             claim = self._new_claim(claim_text(r.content.text), sig)
+        if sig not in claim.members and sig.reference is None:
+            claim.members.append(sig)
         updated = replace(r, claim_id=claim.id, claim=claim.text, stance=stance)
         self._note(claim.id, updated, article_id)
         return updated
@@ -146,11 +149,11 @@ class ClaimRegistry:
     def _contradicted(self, sig: ClaimSignature, article_id: str, r: Attribution) -> _Claim | None:
         """A claim this negated content contradicts: same agent, same event or 'such acts',
         asserted by someone else."""
-        if sig.agent is None:
+        if not sig.agent:
             return None
         for claim in sorted(self._article_claims(article_id, r.sentence), key=lambda c: -c.count):
             others = claim.asserted_by - {r.source_id}
-            if not others or claim.signature.agent != sig.agent or claim.signature.negated:
+            if not others or not claim.signature.agent & sig.agent or claim.signature.negated:
                 continue
             if claim.signature.predicates & sig.predicates or sig.anaphoric:
                 return claim
@@ -159,7 +162,7 @@ class ClaimRegistry:
     def _most_similar(self, sig: ClaimSignature) -> tuple[_Claim | None, float]:
         best, best_score = None, 0.0
         for claim in self.claims:
-            score = claim_similarity(sig, claim.signature)
+            score = max(claim_similarity(sig, member) for member in claim.members)
             if score > best_score:
                 best, best_score = claim, score
         return best, best_score
@@ -171,7 +174,7 @@ class ClaimRegistry:
         while claim_id in self._ids:
             claim_id, n = f"{base}-{n}", n + 1
         self._ids.add(claim_id)
-        claim = _Claim(claim_id, text, sig)
+        claim = _Claim(claim_id, text, sig, [sig])
         self.claims.append(claim)
         return claim
 

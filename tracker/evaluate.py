@@ -636,6 +636,17 @@ def _fragments(
     return ((span.start, span.end),)
 
 
+def _gold_fragments(span: GoldSpan | None, article: GoldArticle) -> Fragments | None:
+    if span is None:
+        return None
+    if not span.fragments or any(not 0 <= s <= e <= len(article.text) for s, e in span.fragments):
+        raise EvaluationError(
+            f"gold article {article.id}: span {span.fragments} does not lie inside its text "
+            f"({len(article.text)} characters)"
+        )
+    return span.fragments
+
+
 def _dedupe(spans: Iterable[Fragments | None]) -> list[Fragments]:
     return list(dict.fromkeys(s for s in spans if s is not None))
 
@@ -645,11 +656,7 @@ def _score_article(
 ) -> tuple[dict[str, dict[str, RoleScores]], RoleScores, ArticleErrors]:
     measure = _Text(article.text)
     gold = [
-        {
-            "source": g.source and g.source.fragments,
-            "cue": g.cue.fragments,
-            "content": g.content and g.content.fragments,
-        }
+        {role: _gold_fragments(getattr(g, role), article) for role in ROLES}
         for g in article.attributions
     ]
     pred = [

@@ -753,10 +753,17 @@ def read_article_file(path: str | Path) -> list[Article]:
     return reader(path, text)
 
 
+#: Files in a folder of articles that describe the folder rather than report news.
+NOT_ARTICLES = ("readme", "license", "licence", "changelog", "notice")
+
+
 def _walk(folder: Path) -> Iterator[Path]:
-    """Article files under ``folder``, depth first in name order, hidden entries skipped."""
+    """Article files under ``folder``, depth first in name order, hidden entries skipped.
+
+    README, LICENSE, CHANGELOG and NOTICE files are skipped too (name one explicitly to read it).
+    """
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.stem.lower() in NOT_ARTICLES:
             continue
         if entry.is_dir():
             if not entry.is_symlink():

@@ -46,7 +46,7 @@ class ClaimSignature:
     entities: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()
-    agent: str | None = None
+    agent: frozenset[str] = frozenset()  # names in the subject of the main clause
     negated: bool = False
     directive: bool = False
     reference: str | None = None  # head noun when the content only points back ("the findings")
@@ -66,7 +66,7 @@ def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
     words = frozenset(
         word_class(t.lemma_.lower())
         for t in tokens
-        if t.pos_ in _CONTENT_POS and t.lemma_.lower() not in _IGNORED
+        if t.pos_ in _CONTENT_POS and t.lemma_.lower() not in _IGNORED and not _is_entity(t)
     ) | entities
     root = span.root
     verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -75,11 +75,17 @@ def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
     negated = any(
         c.dep_ == "neg" or c.lower_ == "never" for v in verbal for c in v.children
     ) or any(v.lemma_.lower() in lexicon.NEGATIVE_PREDICATES for v in verbal)
-    agent = None
+    agent: frozenset[str] = frozenset()
     for v in verbal:
+        # the parser sometimes splits one subject in two ("the freighter | Orla Star")
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            agent = entity_key(subjects[0].text)
+            agent = frozenset(
+                entity_key(t.text)
+                for subject in subjects
+                for t in subject.subtree
+                if not (t.is_stop or t.is_punct)
+            )
             break
     reference = None
     modifiers: frozenset[str] = frozenset()
@@ -120,6 +126,8 @@ def claim_similarity(a: ClaimSignature, b: ClaimSignature) -> float:
     shared = a.words & b.words
     if not shared - a.entities - b.entities:
         return 0.0  # the same names alone do not make the same claim
+    if len(shared) < 2:
+        return 0.0  # one shared word is chance
     words = 2 * len(shared) / (len(a.words) + len(b.words))
     containment = len(shared) / min(len(a.words), len(b.words))
     if a.entities and b.entities:
@@ -127,6 +135,6 @@ def claim_similarity(a: ClaimSignature, b: ClaimSignature) -> float:
     else:
         entities = 0.5 if not (a.entities or b.entities) else 0.0
     score = 0.3 * words + 0.3 * containment + 0.4 * entities
-    if a.agent and b.agent and a.agent != b.agent:
+    if a.agent and b.agent and not a.agent & b.agent:
         score *= 0.5
     return score

@@ -138,9 +138,11 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if not right or not any(c.dep_ in ("dobj", "pobj", "attr", "oprd", "xcomp", "prep") for c in right):
         return None
     if not any(c.dep_ in ("dobj", "xcomp", "attr", "oprd") for c in right) and not any(
-        c.dep_ == "prep" and c.lower_ in ("of", "about", "that") for c in right
+        c.dep_ == "prep" and c.lower_ in ("of", "about", "on") for c in right
     ):
         return None
+    if len(right) == 1 and right[0].dep_ == "prep" and _children(right[0], "pobj"):
+        right = _children(right[0], "pobj")  # "declined to comment on the shipment"
     tokens: list[Token] = []
     for child in right:
         tokens.extend(_subtree_tokens(child))
