@@ -7,6 +7,8 @@ from collections import defaultdict
 from tracker.analysis import contested_claims
 from tracker.graph import build_graph
 
+from .conftest import SAMPLE
+
 MAIN = "c-iran-transferred-short-range-ballistic"
 
 
@@ -19,7 +21,7 @@ def by_claim(records):
 
 
 def test_offsets_point_at_the_text(sample_records):
-    text = (__import__("tests.conftest", fromlist=["SAMPLE"]).SAMPLE).read_text(encoding="utf-8")
+    text = SAMPLE.read_text(encoding="utf-8")
     for r in sample_records:
         for span in (r.source, r.cue, r.content):
             if span is not None:

@@ -62,7 +62,7 @@ def _rows_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, (list, tuple)) else v for k, v in row.items()})
+        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in row.items() if k in columns})
     return out.getvalue()
 
 
@@ -189,6 +189,29 @@ def contested(graph_path, fmt, evidence):
         click.echo(_contested_table(items, evidence), nl=False)
 
 
+def _text_table(frame, wide_columns: dict[str, int]) -> str:
+    """Columns padded for a terminal: text left-aligned, numbers right-aligned."""
+    columns = list(frame.columns)
+    cells = []
+    for row in frame.itertuples(index=False):
+        line = []
+        for column, value in zip(columns, row):
+            text = "-" if value is None or value != value else str(value)
+            limit = wide_columns.get(column)
+            if limit and len(text) > limit:
+                text = text[: limit - 1] + "…"
+            line.append(text)
+        cells.append(line)
+    numeric = [frame[c].dtype.kind in "iuf" for c in columns]
+    widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
+
+    def fmt(values):
+        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([fmt(columns)] + [fmt(line) for line in cells])
+
+
 def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
     if fmt == "json":
         click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
@@ -197,10 +220,7 @@ def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
     elif frame.empty:
         click.echo("(none)")
     else:
-        shown = frame.copy()
-        for column, width in wide_columns.items():
-            shown[column] = shown[column].map(lambda s, w=width: s if len(s) <= w else s[: w - 1] + "…")
-        click.echo(shown.to_string(index=False, na_rep="-"))
+        click.echo(_text_table(frame, wide_columns))
 
 
 @cli.command()
@@ -256,6 +276,46 @@ def render(graph_path, output, claim_id, title):
 
     path = render_graph(read_graph(graph_path), output, claim=claim_id, title=title)
     click.echo(f"Wrote {path}", err=True)
+
+
+@cli.command(name="eval")
+@click.argument("gold_dir", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", is_flag=True, help="Also list, per article, the gold attributions missed and the spurious ones.")
+@click.option("--limit", type=int, help="Score only the first N articles (sorted by name).")
+@click.option("--model", help="spaCy pipeline to load (package name or path).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
+@_fail_cleanly
+def evaluate(gold_dir, fmt, errors, limit, model, quiet):
+    """Score the extractor against gold attributions in brat standoff format.
+
+    GOLD_DIR holds text/<article>.txt and attributions/<article>_<annotator>.ann,
+    laid out like PolNeAR. Prints precision, recall and F1 for source, cue and
+    content (exact and overlap match) and for whole attributions; the
+    definitions are in docs/EVALUATION.md.
+
+    \b
+    Example:
+        tracker eval ../shared/evaldata/polnear/dev
+        tracker eval ../shared/evaldata/polnear/dev --errors --limit 5
+    """
+    from .evaluate import evaluate_extractor
+    from .extract import SpacyExtractor
+
+    extractor = SpacyExtractor(model=model)
+
+    def progress(done: int, total: int) -> None:
+        if not quiet and (done == total or done % 10 == 0):
+            click.echo(f"scored {done}/{total} articles", err=True)
+
+    report = evaluate_extractor(gold_dir, lambda a: list(extractor.extract(a)), limit=limit, progress=progress)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(include_errors=errors), indent=2))
+    else:
+        click.echo(report.format_table())
+        if errors:
+            click.echo()
+            click.echo(report.format_errors())
 
 
 def main() -> None:  # pragma: no cover

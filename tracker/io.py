@@ -144,7 +144,10 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
     try:
         if suffix == ".json":
             with path.open(encoding="utf-8") as handle:
-                graph = nx.node_link_graph(json.load(handle), edges="edges", multigraph=True, directed=True)
+                data = json.load(handle)
+            if not isinstance(data, dict) or "nodes" not in data:
+                raise GraphError(f"{path}: not a graph written by tracker build (no 'nodes' in it)")
+            graph = nx.node_link_graph(data, edges="edges", multigraph=True, directed=True)
         elif suffix == ".graphml":
             graph = nx.read_graphml(path, force_multigraph=True)
         elif suffix == ".gexf":
@@ -153,7 +156,7 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
             raise GraphError(f"{path}: unknown graph format; use one of {', '.join(GRAPH_FORMATS)}")
     except GraphError:
         raise
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError, nx.NetworkXError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, nx.NetworkXError) as exc:
         raise GraphError(f"{path}: not a graph written by tracker build ({exc})") from exc
     except Exception as exc:  # XML parse errors come in several classes
         raise GraphError(f"{path}: cannot be read as {suffix[1:]} ({exc})") from exc
