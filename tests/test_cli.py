@@ -171,7 +171,9 @@ def test_no_article_at_all_is_an_error(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     result = run("build", tmp_path / "empty.txt", "-o", tmp_path / "g.json", "-q")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: no article could be read from:")
+    first, last = result.stderr.splitlines()
+    assert first.startswith(f"Warning: skipped {tmp_path / 'empty.txt'}: file is empty")
+    assert last.startswith("Error: no article could be read from:")
     assert not (tmp_path / "g.json").exists()
 
 
