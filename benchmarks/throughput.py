@@ -60,14 +60,25 @@ def run_phase(phase: str, texts: Path | None, copies: int) -> dict:
         records = len(extract_attributions(articles, nlp=nlp))
     seconds = time.perf_counter() - start
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"phase": phase, "articles": len(articles), "words": words, "seconds": seconds,
-            "words_per_second": words / seconds, "records": records, "peak_mib": peak_mib}
+    return {
+        "phase": phase,
+        "articles": len(articles),
+        "words": words,
+        "seconds": seconds,
+        "words_per_second": words / seconds,
+        "records": records,
+        "peak_mib": peak_mib,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--texts", type=Path, help="folder of .txt articles (default: data/, repeated)")
-    parser.add_argument("--copies", type=int, default=40, help="how many times to repeat data/ (default 40)")
+    parser.add_argument(
+        "--texts", type=Path, help="folder of .txt articles (default: data/, repeated)"
+    )
+    parser.add_argument(
+        "--copies", type=int, default=40, help="how many times to repeat data/ (default 40)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per phase; the best is kept")
     parser.add_argument("--phase", choices=["bare", "tracker"], help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -82,16 +93,22 @@ def main() -> None:
             command = [sys.executable, __file__, "--phase", phase, "--copies", str(copies)]
             if args.texts:
                 command += ["--texts", str(args.texts)]
-            out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+            out = subprocess.run(
+                command, check=True, capture_output=True, text=True, cwd=ROOT
+            ).stdout
             result = json.loads(out.strip().splitlines()[-1])
             if phase not in best or result["seconds"] < best[phase]["seconds"]:
                 best[phase] = result
     bare, tracked = best["bare"], best["tracker"]
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    )
     print(f"text: {bare['articles']} articles, {bare['words']} words")
     for r in (bare, tracked):
-        print(f"{r['phase']:<8} {r['words_per_second']:>9.0f} words/s  {r['seconds']:6.2f} s  peak {r['peak_mib']:6.0f} MiB"
-              + (f"  {r['records']} attributions" if r["phase"] == "tracker" else ""))
+        print(
+            f"{r['phase']:<8} {r['words_per_second']:>9.0f} words/s  {r['seconds']:6.2f} s  peak {r['peak_mib']:6.0f} MiB"
+            + (f"  {r['records']} attributions" if r["phase"] == "tracker" else "")
+        )
     print(f"ratio tracker/bare: {tracked['words_per_second'] / bare['words_per_second']:.2f}")
 
 

@@ -53,9 +53,18 @@ def test_contested_json_follows_the_contract(graph_file):
     items = json.loads(result.stdout)
     assert [i["claim_id"] for i in items] == [CLAIM]
     item = items[0]
-    assert set(item) == {"claim_id", "claim", "asserted_by", "denied_by", "declined_by", "attributions"}
+    assert set(item) == {
+        "claim_id",
+        "claim",
+        "asserted_by",
+        "denied_by",
+        "declined_by",
+        "attributions",
+    }
     assert item["denied_by"] == ["Tessaly's foreign ministry"]
-    assert [(a["source"], a["stance"], a["cue"], a["article_id"]) for a in item["attributions"]] == [
+    assert [
+        (a["source"], a["stance"], a["cue"], a["article_id"]) for a in item["attributions"]
+    ] == [
         ("Customs officials in Veldmark", "asserts", "said", "orla-star-2026-03-02"),
         ("Tessaly defence ministry", "declines", "declined to comment", "orla-star-2026-03-02"),
         ("Tessaly's foreign ministry", "denies", "denied", "orla-star-2026-03-04"),
@@ -77,7 +86,9 @@ def test_contested_csv(graph_file):
 
 def test_contested_evidence_lists_sentences(graph_file):
     result = run("contested", graph_file, "--evidence")
-    assert "    - Tessaly's foreign ministry denies (denied, orla-star-2026-03-04)\n" in result.stdout
+    assert (
+        "    - Tessaly's foreign ministry denies (denied, orla-star-2026-03-04)\n" in result.stdout
+    )
 
 
 def test_claims_csv(graph_file):
@@ -95,11 +106,30 @@ def test_claims_csv(graph_file):
 def test_sources_table_aligns_columns(graph_file):
     lines = run("sources", graph_file).stdout.splitlines()
     assert lines[0].split() == [
-        "source_id", "name", "kind", "anonymous", "asserts", "denies", "declines", "claims", "cites"
+        "source_id",
+        "name",
+        "kind",
+        "anonymous",
+        "asserts",
+        "denies",
+        "declines",
+        "claims",
+        "cites",
     ]
     row = next(line for line in lines if line.startswith("tessaly-foreign-ministry"))
-    assert row.split() == ["tessaly-foreign-ministry", "Tessaly's", "foreign", "ministry", "government",
-                           "False", "0", "1", "0", "1", "0"]
+    assert row.split() == [
+        "tessaly-foreign-ministry",
+        "Tessaly's",
+        "foreign",
+        "ministry",
+        "government",
+        "False",
+        "0",
+        "1",
+        "0",
+        "1",
+        "0",
+    ]
 
 
 def test_sources_json(graph_file):
@@ -116,9 +146,13 @@ def test_extract_writes_records(tmp_path, nlp):
     denial = records[1]
     assert denial["source"] == {"start": 33, "end": 59, "text": "Tessaly's foreign ministry"}
     assert (denial["stance"], denial["cue"]["text"], denial["source_id"]) == (
-        "denies", "denied", "tessaly-foreign-ministry"
+        "denies",
+        "denied",
+        "tessaly-foreign-ministry",
     )
-    assert denial["content"]["text"] == "that the Orla Star had delivered artillery shells to its army"
+    assert (
+        denial["content"]["text"] == "that the Orla Star had delivered artillery shells to its army"
+    )
 
 
 def test_build_from_edited_records(tmp_path, nlp):
@@ -132,15 +166,24 @@ def test_build_from_edited_records(tmp_path, nlp):
     graph = tmp_path / "g.graphml"
     assert run("build", records, "-o", graph, "-q").exit_code == 0
     result = run("contested", graph, "--format", "json")
-    assert json.loads(result.stdout)[0]["denied_by"] == ["Tessaly defence ministry", "Tessaly's foreign ministry"]
+    assert json.loads(result.stdout)[0]["denied_by"] == [
+        "Tessaly defence ministry",
+        "Tessaly's foreign ministry",
+    ]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["contested", "missing.json"], "Error: missing.json: no such graph file; create one with: tracker build ARTICLES -o missing.json\n"),
+        (
+            ["contested", "missing.json"],
+            "Error: missing.json: no such graph file; create one with: tracker build ARTICLES -o missing.json\n",
+        ),
         (["build", "nowhere", "-o", "g.json"], "Error: nowhere: no such file or folder\n"),
-        (["render", "missing.json", "-o", "g.png"], "Error: missing.json: no such graph file; create one with: tracker build ARTICLES -o missing.json\n"),
+        (
+            ["render", "missing.json", "-o", "g.png"],
+            "Error: missing.json: no such graph file; create one with: tracker build ARTICLES -o missing.json\n",
+        ),
     ],
 )
 def test_errors_are_one_line(tmp_path, monkeypatch, args, message):
@@ -158,12 +201,17 @@ def test_unreadable_files_are_skipped_with_a_warning_or_refused_with_strict(tmp_
     out = tmp_path / "g.json"
     result = run("build", folder, "-o", out, "-q")
     assert result.exit_code == 0
-    assert result.stderr == f"Warning: skipped {folder / 'bad.txt'}: looks like a binary file, not an article\n"
+    assert (
+        result.stderr
+        == f"Warning: skipped {folder / 'bad.txt'}: looks like a binary file, not an article\n"
+    )
     assert out.exists()
     out.unlink()
     result = run("build", folder, "-o", out, "--strict")
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {folder / 'bad.txt'}: looks like a binary file, not an article\n"
+    assert (
+        result.stderr == f"Error: {folder / 'bad.txt'}: looks like a binary file, not an article\n"
+    )
     assert not out.exists()
 
 
@@ -184,7 +232,7 @@ def test_bad_graph_extension_is_a_usage_error(tmp_path):
 
 
 def test_every_command_has_help_with_an_example():
-    for name, command in cli.commands.items():
+    for name, _command in cli.commands.items():
         result = run(name, "--help")
         assert result.exit_code == 0, name
         assert "Example:" in result.stdout, name

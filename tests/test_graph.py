@@ -14,12 +14,32 @@ from tracker.io import read_attributions, read_graph, write_attributions, write_
 from tracker.model import Attribution, Span
 
 
-def record(rid, source, stance, claim="c-port", via=None, article="synthetic-a", kind="government", sentence=0):
+def record(
+    rid,
+    source,
+    stance,
+    claim="c-port",
+    via=None,
+    article="synthetic-a",
+    kind="government",
+    sentence=0,
+):
     return Attribution(
-        id=rid, article_id=article, source=Span(0, len(source), source), cue=Span(20, 24, "said"),
-        content=Span(30, 50, "the port was closed"), stance=stance, source_id=source.lower().replace(" ", "-"),
-        source_name=source, source_kind=kind, via=via, claim_id=claim, claim="the port was closed",
-        sentence=sentence, evidence=f"{source} said the port was closed.", date="2026-01-05",
+        id=rid,
+        article_id=article,
+        source=Span(0, len(source), source),
+        cue=Span(20, 24, "said"),
+        content=Span(30, 50, "the port was closed"),
+        stance=stance,
+        source_id=source.lower().replace(" ", "-"),
+        source_name=source,
+        source_kind=kind,
+        via=via,
+        claim_id=claim,
+        claim="the port was closed",
+        sentence=sentence,
+        evidence=f"{source} said the port was closed.",
+        date="2026-01-05",
     )
 
 
@@ -37,13 +57,19 @@ def records():
 def test_nodes_and_edges_follow_the_contract(records):
     g = build_graph(records)
     assert g.nodes["source:two-dockers"] == {
-        "kind": "source", "name": "Two Dockers", "source_kind": "anonymous", "anonymous": False,
+        "kind": "source",
+        "name": "Two Dockers",
+        "source_kind": "anonymous",
+        "anonymous": False,
         "aliases": ["Two Dockers"],
     }
     assert g.nodes["claim:c-port"]["kind"] == "claim"
     edge = g.edges["source:shipping-ministry", "claim:c-port", "a3"]
     assert (edge["stance"], edge["cue"], edge["article_id"], edge["date"]) == (
-        "denies", "said", "synthetic-b", "2026-01-05"
+        "denies",
+        "said",
+        "synthetic-b",
+        "2026-01-05",
     )
     assert edge["evidence"] == "Shipping Ministry said the port was closed."
     assert (edge["cue_start"], edge["cue_end"], edge["content_start"]) == (20, 24, 30)
@@ -60,14 +86,34 @@ def test_contested_claims_lists_sides(records):
         "denied_by": ["Shipping Ministry"],
         "declined_by": ["Harbour Police"],
         "attributions": [
-            {"source": "Port Authority", "stance": "asserts", "cue": "said", "article_id": "synthetic-a",
-             "evidence": "Port Authority said the port was closed."},
-            {"source": "Two Dockers", "stance": "asserts", "cue": "said", "article_id": "synthetic-a",
-             "evidence": "Two Dockers said the port was closed."},
-            {"source": "Shipping Ministry", "stance": "denies", "cue": "said", "article_id": "synthetic-b",
-             "evidence": "Shipping Ministry said the port was closed."},
-            {"source": "Harbour Police", "stance": "declines", "cue": "said", "article_id": "synthetic-b",
-             "evidence": "Harbour Police said the port was closed."},
+            {
+                "source": "Port Authority",
+                "stance": "asserts",
+                "cue": "said",
+                "article_id": "synthetic-a",
+                "evidence": "Port Authority said the port was closed.",
+            },
+            {
+                "source": "Two Dockers",
+                "stance": "asserts",
+                "cue": "said",
+                "article_id": "synthetic-a",
+                "evidence": "Two Dockers said the port was closed.",
+            },
+            {
+                "source": "Shipping Ministry",
+                "stance": "denies",
+                "cue": "said",
+                "article_id": "synthetic-b",
+                "evidence": "Shipping Ministry said the port was closed.",
+            },
+            {
+                "source": "Harbour Police",
+                "stance": "declines",
+                "cue": "said",
+                "article_id": "synthetic-b",
+                "evidence": "Harbour Police said the port was closed.",
+            },
         ],
     }
 
@@ -75,14 +121,23 @@ def test_contested_claims_lists_sides(records):
 def test_tables(records):
     g = build_graph(records)
     claims = claims_table(g)
-    assert claims[["claim_id", "asserts", "denies", "declines", "attributions", "articles"]].values.tolist() == [
+    assert claims[
+        ["claim_id", "asserts", "denies", "declines", "attributions", "articles"]
+    ].values.tolist() == [
         ["c-port", 2, 1, 1, 4, 2],
         ["c-fees", 1, 0, 0, 1, 1],
     ]
     sources = sources_table(g)
     assert sources.iloc[0].to_dict() == {
-        "source_id": "port-authority", "name": "Port Authority", "kind": "government", "anonymous": False,
-        "asserts": 2, "denies": 0, "declines": 0, "claims": 2, "cites": 1,
+        "source_id": "port-authority",
+        "name": "Port Authority",
+        "kind": "government",
+        "anonymous": False,
+        "asserts": 2,
+        "denies": 0,
+        "declines": 0,
+        "claims": 2,
+        "cites": 1,
     }
 
 
@@ -94,7 +149,9 @@ def test_graph_files_round_trip(tmp_path, records, suffix):
     back = read_graph(path)
     assert set(back.nodes) == set(g.nodes)
     assert back.number_of_edges() == g.number_of_edges()
-    assert [c.to_dict() for c in contested_claims(back)] == [c.to_dict() for c in contested_claims(g)]
+    assert [c.to_dict() for c in contested_claims(back)] == [
+        c.to_dict() for c in contested_claims(g)
+    ]
     assert back.nodes["source:two-dockers"]["aliases"] == ["Two Dockers"]
 
 

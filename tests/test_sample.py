@@ -33,9 +33,12 @@ def test_main_claim_is_contested_with_the_right_sides(sample_records):
     assert [i.claim_id for i in items] == [MAIN]
     main = items[0]
     assert main.claim == "iran has transferred short-range ballistic missiles to russia"
-    assert {"us intelligence", "wall street journal", "two government sources", "us authorities"} <= set(
-        main.asserted_by
-    )
+    assert {
+        "us intelligence",
+        "wall street journal",
+        "two government sources",
+        "us authorities",
+    } <= set(main.asserted_by)
     assert set(main.denied_by) == {"iranian officials", "iran's un mission"}
     assert main.declined_by == ("white house",)
 
@@ -85,5 +88,7 @@ def test_nothing_from_captions_or_debris(sample_records):
 def test_warning_is_not_merged_with_the_claim(sample_records):
     warned = [r for r in sample_records if r.cue.text == "warned" and r.source_id == "white-house"]
     assert warned and warned[0].claim_id != MAIN
-    unrelated = [r for r in sample_records if r.source_id in ("william-burns", "karine-jean-pierre")]
+    unrelated = [
+        r for r in sample_records if r.source_id in ("william-burns", "karine-jean-pierre")
+    ]
     assert all(r.claim_id != MAIN for r in unrelated)

@@ -22,7 +22,13 @@ from .graph import attribution_edges
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ContestedClaim", "contested_claims", "claims_table", "sources_table", "claim_attributions"]
+__all__ = [
+    "ContestedClaim",
+    "contested_claims",
+    "claims_table",
+    "sources_table",
+    "claim_attributions",
+]
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,12 @@ class ContestedClaim:
 
 
 def _order(attrs: dict) -> tuple:
-    return (attrs.get("date") or "", attrs.get("article_id") or "", attrs.get("sentence") or 0, attrs.get("cue_start") or 0)
+    return (
+        attrs.get("date") or "",
+        attrs.get("article_id") or "",
+        attrs.get("sentence") or 0,
+        attrs.get("cue_start") or 0,
+    )
 
 
 def claim_attributions(graph: nx.MultiDiGraph, claim: str) -> list[dict[str, Any]]:
@@ -101,11 +112,14 @@ def contested_claims(graph: nx.MultiDiGraph) -> list[ContestedClaim]:
                 denied_by=denied,
                 declined_by=_names(rows, "declines"),
                 attributions=tuple(
-                    {k: r[k] for k in ("source", "stance", "cue", "article_id", "evidence")} for r in rows
+                    {k: r[k] for k in ("source", "stance", "cue", "article_id", "evidence")}
+                    for r in rows
                 ),
             )
         )
-    found.sort(key=lambda c: (-min(len(c.asserted_by), len(c.denied_by)), -len(c.attributions), c.claim_id))
+    found.sort(
+        key=lambda c: (-min(len(c.asserted_by), len(c.denied_by)), -len(c.attributions), c.claim_id)
+    )
     return found
 
 
@@ -130,9 +144,20 @@ def claims_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
                 "first_seen": attrs.get("first_seen") or None,
             }
         )
-    columns = ["claim_id", "claim", "asserts", "denies", "declines", "attributions", "articles", "first_seen"]
+    columns = [
+        "claim_id",
+        "claim",
+        "asserts",
+        "denies",
+        "declines",
+        "attributions",
+        "articles",
+        "first_seen",
+    ]
     table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["attributions", "claim_id"], ascending=[False, True], ignore_index=True)
+    return table.sort_values(
+        ["attributions", "claim_id"], ascending=[False, True], ignore_index=True
+    )
 
 
 def sources_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
@@ -150,7 +175,9 @@ def sources_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
                 continue
             stances[edge["stance"]] = stances.get(edge["stance"], 0) + 1
             claims.add(v)
-        cites = sum(1 for _, _, e in graph.out_edges(node, data=True) if e.get("relation") == "cites")
+        cites = sum(
+            1 for _, _, e in graph.out_edges(node, data=True) if e.get("relation") == "cites"
+        )
         rows.append(
             {
                 "source_id": node.removeprefix("source:"),
@@ -162,7 +189,17 @@ def sources_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
                 "cites": cites,
             }
         )
-    columns = ["source_id", "name", "kind", "anonymous", "asserts", "denies", "declines", "claims", "cites"]
+    columns = [
+        "source_id",
+        "name",
+        "kind",
+        "anonymous",
+        "asserts",
+        "denies",
+        "declines",
+        "claims",
+        "cites",
+    ]
     table = pd.DataFrame(rows, columns=columns)
     table["total"] = table[["asserts", "denies", "declines"]].sum(axis=1)
     table = table.sort_values(["total", "source_id"], ascending=[False, True], ignore_index=True)

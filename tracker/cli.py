@@ -59,10 +59,18 @@ def _common_input_options(func: Callable) -> Callable:
 
 def _rows_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in row.items() if k in columns})
+        writer.writerow(
+            {
+                k: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+                for k, v in row.items()
+                if k in columns
+            }
+        )
     return out.getvalue()
 
 
@@ -81,7 +89,13 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="JSON Lines file to write.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="JSON Lines file to write.",
+)
 @_common_input_options
 @_fail_cleanly
 def extract(paths, output, model, strict, quiet):
@@ -101,13 +115,18 @@ def extract(paths, output, model, strict, quiet):
     records = extract_attributions(articles, model=model, progress=_progress(quiet))
     count = write_attributions(records, output)
     if not quiet:
-        click.echo(f"Wrote {count} attributions from {len(articles)} articles to {output}", err=True)
+        click.echo(
+            f"Wrote {count} attributions from {len(articles)} articles to {output}", err=True
+        )
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False),
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
     help="Graph file to write: .json (node-link), .graphml or .gexf.",
 )
 @_common_input_options
@@ -128,13 +147,16 @@ def build(paths, output, model, strict, quiet):
 
     if Path(output).suffix.lower() not in GRAPH_FORMATS:
         raise click.BadParameter(f"use one of {', '.join(GRAPH_FORMATS)}", param_hint="--output")
-    graph = build_claim_graph(paths, strict=strict, on_skip=_skip_warning, model=model, progress=_progress(quiet))
+    graph = build_claim_graph(
+        paths, strict=strict, on_skip=_skip_warning, model=model, progress=_progress(quiet)
+    )
     write_graph(graph, output)
     if not quiet:
         sources = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "source")
         claims = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "claim")
         click.echo(
-            f"Wrote {output}: {sources} sources, {claims} claims, {graph.number_of_edges()} edges", err=True
+            f"Wrote {output}: {sources} sources, {claims} claims, {graph.number_of_edges()} edges",
+            err=True,
         )
 
 
@@ -165,8 +187,12 @@ def _contested_table(items, evidence: bool) -> str:
 
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format.")
-@click.option("--evidence", is_flag=True, help="With --format table: list every attribution and its sentence.")
+@click.option(
+    "--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format."
+)
+@click.option(
+    "--evidence", is_flag=True, help="With --format table: list every attribution and its sentence."
+)
 @_fail_cleanly
 def contested(graph_path, fmt, evidence):
     """List claims that some source asserts and another denies, most contested first.
@@ -184,7 +210,10 @@ def contested(graph_path, fmt, evidence):
         click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
     elif fmt == "csv":
         rows = [i.to_dict() for i in items]
-        click.echo(_rows_csv(rows, ["claim_id", "claim", "asserted_by", "denied_by", "declined_by"]), nl=False)
+        click.echo(
+            _rows_csv(rows, ["claim_id", "claim", "asserted_by", "denied_by", "declined_by"]),
+            nl=False,
+        )
     else:
         click.echo(_contested_table(items, evidence), nl=False)
 
@@ -195,7 +224,7 @@ def _text_table(frame, wide_columns: dict[str, int]) -> str:
     cells = []
     for row in frame.itertuples(index=False):
         line = []
-        for column, value in zip(columns, row):
+        for column, value in zip(columns, row, strict=False):
             text = "-" if value is None or value != value else str(value)
             limit = wide_columns.get(column)
             if limit and len(text) > limit:
@@ -206,7 +235,7 @@ def _text_table(frame, wide_columns: dict[str, int]) -> str:
     widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
 
     def fmt(values):
-        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)]
+        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=False)]
         return "  ".join(parts).rstrip()
 
     return "\n".join([fmt(columns)] + [fmt(line) for line in cells])
@@ -225,7 +254,9 @@ def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
 
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format."
+)
 @_fail_cleanly
 def claims(graph_path, fmt):
     """List the claims in a graph with how many sources assert, deny or decline each.
@@ -242,7 +273,9 @@ def claims(graph_path, fmt):
 
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format."
+)
 @_fail_cleanly
 def sources(graph_path, fmt):
     """List the sources in a graph: kind, anonymity, and what they assert, deny or decline.
@@ -259,7 +292,13 @@ def sources(graph_path, fmt):
 
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Image to write: .png, .svg or .pdf.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Image to write: .png, .svg or .pdf.",
+)
 @click.option("--claim", "claim_id", help="Draw only this claim and the sources around it.")
 @click.option("--title", help="Title drawn above the graph.")
 @_fail_cleanly
@@ -280,8 +319,14 @@ def render(graph_path, output, claim_id, title):
 
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--errors", is_flag=True, help="Also list, per article, the gold attributions missed and the spurious ones.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="Also list, per article, the gold attributions missed and the spurious ones.",
+)
 @click.option("--limit", type=int, help="Score only the first N articles (sorted by name).")
 @click.option("--model", help="spaCy pipeline to load (package name or path).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
@@ -308,7 +353,9 @@ def evaluate(gold_dir, fmt, errors, limit, model, quiet):
         if not quiet and (done == total or done % 10 == 0):
             click.echo(f"scored {done}/{total} articles", err=True)
 
-    report = evaluate_extractor(gold_dir, lambda a: list(extractor.extract(a)), limit=limit, progress=progress)
+    report = evaluate_extractor(
+        gold_dir, lambda a: list(extractor.extract(a)), limit=limit, progress=progress
+    )
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(include_errors=errors), indent=2))
     else:

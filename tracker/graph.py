@@ -83,7 +83,9 @@ def build_graph(
         if r.claim_id and r.claim_id not in first_seen:
             first_seen[r.claim_id] = (r.date or "", r.article_id, r.sentence)
     for cid, text in claim_texts.items():
-        graph.add_node(claim_node(cid), kind="claim", text=text, first_seen=first_seen[cid][0] or None)
+        graph.add_node(
+            claim_node(cid), kind="claim", text=text, first_seen=first_seen[cid][0] or None
+        )
 
     for r in records:
         sid = r.source_id or UNNAMED_SOURCE

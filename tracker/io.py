@@ -69,7 +69,9 @@ def _json_lines(path: Path) -> Iterator[tuple[int, object]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8") from exc
+        raise InputError(
+            path, f"is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8"
+        ) from exc
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -140,7 +142,9 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise GraphError(f"{path}: no such graph file; create one with: tracker build ARTICLES -o {path}")
+        raise GraphError(
+            f"{path}: no such graph file; create one with: tracker build ARTICLES -o {path}"
+        )
     try:
         if suffix == ".json":
             with path.open(encoding="utf-8") as handle:
@@ -156,7 +160,14 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
             raise GraphError(f"{path}: unknown graph format; use one of {', '.join(GRAPH_FORMATS)}")
     except GraphError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, nx.NetworkXError) as exc:
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        UnicodeDecodeError,
+        nx.NetworkXError,
+    ) as exc:
         raise GraphError(f"{path}: not a graph written by tracker build ({exc})") from exc
     except Exception as exc:  # XML parse errors come in several classes
         raise GraphError(f"{path}: cannot be read as {suffix[1:]} ({exc})") from exc
@@ -166,6 +177,11 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
             attrs["aliases"] = [a for a in attrs["aliases"].split(_LIST_SEPARATOR) if a]
         if isinstance(attrs.get("anonymous"), str):
             attrs["anonymous"] = attrs["anonymous"].lower() == "true"
-    if not any(a.get("kind") in ("source", "claim") for _, a in graph.nodes(data=True)) and graph.number_of_nodes():
-        raise GraphError(f"{path}: has no tracker source or claim nodes; was it written by tracker build?")
+    if (
+        not any(a.get("kind") in ("source", "claim") for _, a in graph.nodes(data=True))
+        and graph.number_of_nodes()
+    ):
+        raise GraphError(
+            f"{path}: has no tracker source or claim nodes; was it written by tracker build?"
+        )
     return graph

@@ -50,7 +50,9 @@ class Span:
         try:
             return cls(int(data["start"]), int(data["end"]), str(data["text"]))
         except (KeyError, TypeError, ValueError) as exc:
-            raise RecordError(f"span needs integer 'start', 'end' and a 'text': got {data!r}") from exc
+            raise RecordError(
+                f"span needs integer 'start', 'end' and a 'text': got {data!r}"
+            ) from exc
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,9 @@ def load_records(
     if articles:
         records.extend(extract_attributions(articles, nlp=nlp, model=model, progress=progress))
     if not records and not articles:
-        raise NoArticlesError("no article or attribution record was read from: " + ", ".join(map(str, paths)))
+        raise NoArticlesError(
+            "no article or attribution record was read from: " + ", ".join(map(str, paths))
+        )
     return records, articles
 
 
