@@ -317,6 +317,99 @@ def render(graph_path, output, claim_id, title):
     click.echo(f"Wrote {path}", err=True)
 
 
+def _verdicts_table(verdicts) -> str:
+    if not verdicts:
+        return "(no articles)\n"
+    lines = []
+    for v in verdicts:
+        lines.append(f"{v.article_id}  {v.verdict}  (relatedness {v.score:.2f})")
+        for e in v.evidence:
+            who = e.source or "the article itself"
+            lines.append(f"    {who} {e.stance} ({e.cue or '-'}, similarity {e.similarity:.2f})")
+            lines.extend(f"      {w}" for w in textwrap.wrap(e.sentence, 80))
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_rows_csv(verdicts) -> str:
+    rows = [
+        {
+            "claim": v.claim,
+            "article_id": v.article_id,
+            "verdict": v.verdict,
+            "score": f"{v.score:.3f}",
+            "evidence": " | ".join(e.sentence for e in v.evidence),
+        }
+        for v in verdicts
+    ]
+    return _rows_csv(rows, ["claim", "article_id", "verdict", "score", "evidence"])
+
+
+@cli.command()
+@click.argument("args", nargs=-1, required=True, metavar="[CLAIM] PATHS...")
+@click.option(
+    "--claims",
+    "claims_file",
+    type=click.Path(dir_okay=False),
+    help='JSON Lines of {"claim": ..., "article_id": ...} to check many claims at once.',
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    help="Output format (default: table for one claim, jsonl with --claims).",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@_common_input_options
+@_fail_cleanly
+def check(args, claims_file, fmt, output, model, strict, quiet):
+    """Does each article support, deny, or only report a claim?
+
+    Verdicts: supports, denies, reports (attributed or hedged, not endorsed) or
+    unrelated, each with the sentences and attributions that decided it.
+
+    \b
+    Example:
+        tracker check "Iran transferred missiles to Russia" data/
+        tracker check --claims claims.jsonl data/ -o verdicts.jsonl
+    """
+    from .check import ClaimRequest, check_claims, read_claim_requests
+    from .ingest import read_articles
+
+    if claims_file:
+        requests = read_claim_requests(claims_file)
+        paths = args
+        fmt = fmt or "jsonl"
+    else:
+        if len(args) < 2:
+            raise click.UsageError("give the claim text and at least one article path (or use --claims FILE)")
+        requests = [ClaimRequest(args[0])]
+        paths = args[1:]
+        fmt = fmt or "table"
+    articles = read_articles(paths, strict=strict, on_skip=_skip_warning)
+    if not quiet:
+        click.echo(f"checking {len(requests)} claim(s) against {len(articles)} article(s)", err=True)
+    from .nlp import load_pipeline
+
+    verdicts = list(check_claims(requests, articles, load_pipeline(model)))
+    if fmt == "json":
+        text = json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(v.to_dict(), ensure_ascii=False) + "\n" for v in verdicts)
+    elif fmt == "csv":
+        text = _verdict_rows_csv(verdicts)
+    else:
+        text = _verdicts_table(verdicts)
+    if output:
+        from .io import atomic_write
+
+        with atomic_write(output) as handle:
+            handle.write(text)
+        if not quiet:
+            click.echo(f"Wrote {len(verdicts)} verdicts to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False))
 @click.option(
