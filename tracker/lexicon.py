@@ -14,7 +14,11 @@ __all__ = [
     "DECLINED_ACTIONS",
     "CLAUSE_ONLY_VERBS",
     "DIRECTIVE_VERBS",
+    "OBJECT_CUE_VERBS",
+    "INTENT_VERBS",
+    "COGNITION_VERBS",
     "CUE_VERBS",
+    "ATTRIBUTION_VERBS",
     "CUE_NOUNS",
     "FALSE_WORDS",
     "HEDGE_WORDS",
@@ -35,6 +39,7 @@ __all__ = [
     "CORRECTION_PHRASES",
     "REPORTING_HEDGES",
     "ENDORSING_CUES",
+    "DOUBT_PHRASES",
 ]
 
 #: Verbs that report an assertion by their subject.
@@ -77,14 +82,51 @@ CLAUSE_ONLY_VERBS = frozenset(
 #: Cue verbs whose infinitival complement is a demand, not a proposition ("warned X not to").
 DIRECTIVE_VERBS = frozenset("warn urge call ask demand caution tell advise press".split())
 
-#: Every verb lemma that can carry an attribution.
+#: Verbs whose object, or the object of their preposition, is what the source said or
+#: stands for ("criticized the plan", "called for a recount", "talked about taxes").
+OBJECT_CUE_VERBS = frozenset(
+    """
+    confirm report deny reiterate repeat acknowledge admit disclose announce reveal
+    criticize criticise endorse praise defend oppose mock thank blame accuse condemn
+    denounce question propose recommend urge discuss mention cite list highlight describe
+    portray welcome applaud slam blast embrace champion advocate talk refer echo dismiss
+    reject predict promise pledge vow demand request express apologize apologise call tout
+    celebrate lament decry challenge ask hail credit fault warn say support back vote
+    prefer seek attack name congratulate encourage ignore remind cheer boo target
+    promote rail compare
+    """.split()
+)
+
+#: Verbs that report an intention, wish or expectation of their subject, the infinitive
+#: being the content ("wants to run", "plans to veto", "hopes to win").
+INTENT_VERBS = frozenset(
+    "want plan hope expect promise vow pledge threaten intend aim decide offer propose "
+    "agree refuse wish urge ask".split()
+)
+
+#: Verbs of knowing, feeling and perceiving that take a clause ("knows that ...",
+#: "sees a chance that ...", "felt that ...").
+COGNITION_VERBS = frozenset(
+    "know feel learn realize realise understand doubt suspect assume guess imagine "
+    "consider recognize recognise insist joke continue ask wonder question acknowledge "
+    "decide rule figure notice remember forget".split()
+)
+
+#: Every verb lemma that reports speech, denial or refusal.
 CUE_VERBS = ASSERT_VERBS | DENY_VERBS | DECLINE_VERBS
+
+#: Every verb lemma the extractor reads as a cue: the verbs of speech plus those of stance,
+#: intent and cognition, which carry an attribution too ("criticized the plan").
+ATTRIBUTION_VERBS = CUE_VERBS | OBJECT_CUE_VERBS | INTENT_VERBS | COGNITION_VERBS
 
 #: Nouns that carry an attribution ("the claim that ...", "his statement that ...").
 CUE_NOUNS = frozenset(
     "claim statement assertion allegation announcement report comment remark denial "
     "insistence suggestion warning argument admission accusation charge assessment "
-    "conclusion finding belief view promise pledge testimony".split()
+    "conclusion finding belief view promise pledge testimony criticism support endorsement "
+    "call demand vow refusal complaint question attack opposition praise defense defence "
+    "rejection plea appeal threat objection concern estimate prediction proposal "
+    "description".split()
 )
 
 #: Words that brand a claim false ("called the report baseless").
@@ -237,4 +279,15 @@ REPORTING_HEDGES = (
 ENDORSING_CUES = frozenset(
     "confirm prove verify announce acknowledge admit reveal establish determine find show "
     "demonstrate".split()
+)
+
+#: Phrases (lower case) by which experts or the article cast doubt on a claim: weaker than
+#: a refutation, but on the same side.
+DOUBT_PHRASES = (
+    "cast doubt", "casts doubt", "casting doubt", "doubt", "doubts", "doubtful", "skeptical",
+    "sceptical", "skeptics", "sceptics", "implausible", "not plausible", "not so sure",
+    "questioned whether", "questioning whether", "questioned the authenticity",
+    "questioning the authenticity", "urban legend", "too good to be true", "not possible",
+    "impossible", "no such", "nothing to do with", "mistaken", "misreported",
+    "misinterpreted", "taken out of context", "retracted", "correction",
 )
