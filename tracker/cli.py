@@ -235,7 +235,10 @@ def _text_table(frame, wide_columns: dict[str, int]) -> str:
     widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
 
     def fmt(values):
-        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric, strict=False)]
+        parts = [
+            v.rjust(w) if num else v.ljust(w)
+            for v, w, num in zip(values, widths, numeric, strict=False)
+        ]
         return "  ".join(parts).rstrip()
 
     return "\n".join([fmt(columns)] + [fmt(line) for line in cells])
@@ -358,7 +361,9 @@ def _verdict_rows_csv(verdicts) -> str:
     type=click.Choice(["table", "json", "jsonl", "csv"]),
     help="Output format (default: table for one claim, jsonl with --claims).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout."
+)
 @_common_input_options
 @_fail_cleanly
 def check(args, claims_file, fmt, output, model, strict, quiet):
@@ -381,13 +386,17 @@ def check(args, claims_file, fmt, output, model, strict, quiet):
         fmt = fmt or "jsonl"
     else:
         if len(args) < 2:
-            raise click.UsageError("give the claim text and at least one article path (or use --claims FILE)")
+            raise click.UsageError(
+                "give the claim text and at least one article path (or use --claims FILE)"
+            )
         requests = [ClaimRequest(args[0])]
         paths = args[1:]
         fmt = fmt or "table"
     articles = read_articles(paths, strict=strict, on_skip=_skip_warning)
     if not quiet:
-        click.echo(f"checking {len(requests)} claim(s) against {len(articles)} article(s)", err=True)
+        click.echo(
+            f"checking {len(requests)} claim(s) against {len(articles)} article(s)", err=True
+        )
     from .nlp import load_pipeline
 
     verdicts = list(check_claims(requests, articles, load_pipeline(model)))
@@ -440,7 +449,8 @@ def evaluate(gold_dir, fmt, errors, limit, model, quiet):
     from .evaluate import evaluate_extractor
     from .extract import SpacyExtractor
 
-    extractor = SpacyExtractor(model=model)
+    # gold corpora mark only outermost attributions and join quotes split by their cue
+    extractor = SpacyExtractor(model=model, flat=True)
 
     def progress(done: int, total: int) -> None:
         if not quiet and (done == total or done % 10 == 0):

@@ -91,7 +91,7 @@ OBJECT_CUE_VERBS = frozenset(
     denounce question propose recommend urge discuss mention cite list highlight describe
     portray welcome applaud slam blast embrace champion advocate talk refer echo dismiss
     reject predict promise pledge vow demand request express apologize apologise call tout
-    celebrate lament decry challenge ask hail credit fault warn say support back vote
+    celebrate lament decry challenge ask hail credit fault warn say back vote
     prefer seek attack name congratulate encourage ignore remind cheer boo target
     promote rail compare
     """.split()
@@ -123,7 +123,7 @@ ATTRIBUTION_VERBS = CUE_VERBS | OBJECT_CUE_VERBS | INTENT_VERBS | COGNITION_VERB
 CUE_NOUNS = frozenset(
     "claim statement assertion allegation announcement report comment remark denial "
     "insistence suggestion warning argument admission accusation charge assessment "
-    "conclusion finding belief view promise pledge testimony criticism support endorsement "
+    "conclusion finding belief view promise pledge testimony criticism endorsement "
     "call demand vow refusal complaint question attack opposition praise defense defence "
     "rejection plea appeal threat objection concern estimate prediction proposal "
     "description".split()
@@ -158,7 +158,9 @@ ANONYMITY_PHRASES = (
 )
 
 #: Head nouns of sources that are anonymous unless a name is attached.
-ANONYMOUS_HEADS = frozenset("source sources official officials person people insider insiders".split())
+ANONYMOUS_HEADS = frozenset(
+    "source sources official officials person people insider insiders".split()
+)
 
 #: Pronouns that may stand for a source mentioned earlier.
 PRONOUNS = frozenset("he she they it we i him her them".split())
@@ -247,32 +249,119 @@ ANAPHORIC_DETERMINERS = frozenset("such these those this that the".split())
 #: Phrases (lower case, matched on word boundaries) by which a text refutes a claim
 #: without a denial verb: "there is no evidence that ...", "the story is a hoax".
 REFUTATION_PHRASES = (
-    "no evidence", "no proof", "no truth", "not true", "isn't true", "is not true", "untrue",
-    "is false", "was false", "are false", "were false", "false", "falsely", "hoax", "hoaxes",
-    "debunk", "debunked", "debunks", "debunking", "fake", "faked", "fakes", "bogus", "baseless",
-    "fabricated", "fabrication", "made up", "never happened", "did not happen",
-    "didn't happen", "not real", "satire", "satirical", "parody", "prank", "photoshopped",
-    "doctored", "unfounded", "groundless", "myth", "no basis", "not the case", "misleading",
-    "misidentified", "ruled out", "rules out", "no sign of", "tested negative",
+    "no evidence",
+    "no proof",
+    "no truth",
+    "not true",
+    "isn't true",
+    "is not true",
+    "untrue",
+    "is false",
+    "was false",
+    "are false",
+    "were false",
+    "false",
+    "falsely",
+    "hoax",
+    "hoaxes",
+    "debunk",
+    "debunked",
+    "debunks",
+    "debunking",
+    "fake",
+    "faked",
+    "fakes",
+    "bogus",
+    "baseless",
+    "fabricated",
+    "fabrication",
+    "made up",
+    "never happened",
+    "did not happen",
+    "didn't happen",
+    "not real",
+    "satire",
+    "satirical",
+    "parody",
+    "prank",
+    "photoshopped",
+    "doctored",
+    "unfounded",
+    "groundless",
+    "myth",
+    "no basis",
+    "not the case",
+    "misleading",
+    "misidentified",
+    "ruled out",
+    "rules out",
+    "no sign of",
+    "tested negative",
 )
 
 #: Phrases (lower case) that correct a claim when they sit in a sentence about it: "the
 #: video was actually filmed in ...", "it turned out to be ...".
 CORRECTION_PHRASES = (
-    "actually", "in fact", "turned out", "turns out", "in reality", "contrary to",
-    "despite reports", "despite claims", "rather than", "was instead", "not what it seems",
+    "actually",
+    "in fact",
+    "turned out",
+    "turns out",
+    "in reality",
+    "contrary to",
+    "despite reports",
+    "despite claims",
+    "rather than",
+    "was instead",
+    "not what it seems",
 )
 
 #: Phrases (lower case) that report a claim without endorsing it.
 REPORTING_HEDGES = (
-    "reportedly", "allegedly", "alleged", "purportedly", "supposedly", "apparently",
-    "claims", "claimed", "claiming", "according to", "unconfirmed", "unverified",
-    "could not be verified", "cannot be verified", "not been confirmed", "not yet confirmed",
-    "not independently", "if true", "rumor", "rumors", "rumour", "rumours", "rumored",
-    "rumoured", "is said to", "are said to", "was said to", "were said to", "believed to",
-    "appears to", "appeared to", "seems to", "seemed to", "may have", "might have",
-    "could have", "suggests", "suspected", "it is unclear", "it's unclear", "unclear whether",
-    "speculation", "speculate", "is thought to", "was thought to",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "purportedly",
+    "supposedly",
+    "apparently",
+    "claims",
+    "claimed",
+    "claiming",
+    "according to",
+    "unconfirmed",
+    "unverified",
+    "could not be verified",
+    "cannot be verified",
+    "not been confirmed",
+    "not yet confirmed",
+    "not independently",
+    "if true",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "rumored",
+    "rumoured",
+    "is said to",
+    "are said to",
+    "was said to",
+    "were said to",
+    "believed to",
+    "appears to",
+    "appeared to",
+    "seems to",
+    "seemed to",
+    "may have",
+    "might have",
+    "could have",
+    "suggests",
+    "suspected",
+    "it is unclear",
+    "it's unclear",
+    "unclear whether",
+    "speculation",
+    "speculate",
+    "is thought to",
+    "was thought to",
 )
 
 #: Cue verbs by which a source vouches for a claim rather than only relaying it.
@@ -284,10 +373,33 @@ ENDORSING_CUES = frozenset(
 #: Phrases (lower case) by which experts or the article cast doubt on a claim: weaker than
 #: a refutation, but on the same side.
 DOUBT_PHRASES = (
-    "cast doubt", "casts doubt", "casting doubt", "doubt", "doubts", "doubtful", "skeptical",
-    "sceptical", "skeptics", "sceptics", "implausible", "not plausible", "not so sure",
-    "questioned whether", "questioning whether", "questioned the authenticity",
-    "questioning the authenticity", "urban legend", "too good to be true", "not possible",
-    "impossible", "no such", "nothing to do with", "mistaken", "misreported",
-    "misinterpreted", "taken out of context", "retracted", "correction",
+    "cast doubt",
+    "casts doubt",
+    "casting doubt",
+    "doubt",
+    "doubts",
+    "doubtful",
+    "skeptical",
+    "sceptical",
+    "skeptics",
+    "sceptics",
+    "implausible",
+    "not plausible",
+    "not so sure",
+    "questioned whether",
+    "questioning whether",
+    "questioned the authenticity",
+    "questioning the authenticity",
+    "urban legend",
+    "too good to be true",
+    "not possible",
+    "impossible",
+    "no such",
+    "nothing to do with",
+    "mistaken",
+    "misreported",
+    "misinterpreted",
+    "taken out of context",
+    "retracted",
+    "correction",
 )

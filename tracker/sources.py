@@ -74,7 +74,9 @@ def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
     lower = text.lower()
     words = set(re.findall(r"\w+", lower.replace(".", "")))
     plural = head.tag_ in ("NNS", "NNPS") or lemma in ("they", "we")
-    anonymous = any(p in sentence.lower() for p in lexicon.ANONYMITY_PHRASES) and head.pos_ != "PRON"
+    anonymous = (
+        any(p in sentence.lower() for p in lexicon.ANONYMITY_PHRASES) and head.pos_ != "PRON"
+    )
 
     if head.pos_ == "PRON":
         kind = "person" if lemma in ("he", "she", "i") else "unknown"
@@ -85,7 +87,9 @@ def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
         return SourceInfo(slugify(name), display_name(text), "person", False, lemma, False)
     if lemma in lexicon.DOCUMENT_NOUNS and not (words & lexicon.MEDIA_WORDS - {"report"}):
         return SourceInfo(slugify(text), display_name(text), "document", anonymous, lemma, plural)
-    named = any(t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or t.pos_ == "PROPN" for t in head.subtree)
+    named = any(
+        t.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or t.pos_ == "PROPN" for t in head.subtree
+    )
     if lemma in lexicon.ANONYMOUS_HEADS and (
         lemma in ("source", "sources", "person", "people", "insider", "insiders")
         or anonymous
@@ -141,18 +145,38 @@ class SourceResolver:
             if lemma in ("he", "she", "i"):
                 return next((s for s in earlier if s.kind == "person"), None)
             if lemma in ("they", "we"):
-                return next((s for s in earlier if s.plural or s.kind in ("government", "organization", "media")), None)
+                return next(
+                    (
+                        s
+                        for s in earlier
+                        if s.plural or s.kind in ("government", "organization", "media")
+                    ),
+                    None,
+                )
             if lemma == "it":
-                return next((s for s in earlier if s.kind in ("government", "organization", "media", "document")), None)
+                return next(
+                    (
+                        s
+                        for s in earlier
+                        if s.kind in ("government", "organization", "media", "document")
+                    ),
+                    None,
+                )
             return None
         # "a statement from the ministry": the author speaks
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of") and lemma in lexicon.DOCUMENT_NOUNS:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in ("from", "by", "of")
+                and lemma in lexicon.DOCUMENT_NOUNS
+            ):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     phrase = head.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1].text
                     return describe_source(objs[0], phrase, head.sent.text)
-        definite = any(c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det")
+        definite = any(
+            c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"
+        )
         if definite and lemma in lexicon.DOCUMENT_NOUNS and info.kind == "document":
             # "the statement" stands for whoever just spoke "in a statement"
             for nouns, source in reversed(self.nouns_by_source):
@@ -171,6 +195,10 @@ class SourceResolver:
         if info.kind in ("person", "unknown", "organization") and len(info.id.split("-")) <= 2:
             parts = info.id.split("-")
             for s in earlier:
-                if s.kind == "person" and s.id != info.id and s.id.split("-")[-len(parts) :] == parts:
+                if (
+                    s.kind == "person"
+                    and s.id != info.id
+                    and s.id.split("-")[-len(parts) :] == parts
+                ):
                     return s
         return None

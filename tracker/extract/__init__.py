@@ -63,13 +63,27 @@ class SpacyExtractor:
     ['denies']
     """
 
-    def __init__(self, nlp: Language | None = None, *, model: str | None = None, batch_size: int = 64):
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        model: str | None = None,
+        batch_size: int = 64,
+        flat: bool = False,
+    ):
         if nlp is None:
             from ..nlp import load_pipeline
 
             nlp = load_pipeline(model)
         self.nlp = nlp
         self.batch_size = batch_size
+        #: ``flat=False`` (the default) gives what claim tracking wants: attributions relayed
+        #: inside another's content too (linked by ``via``), and every further quoted sentence,
+        #: in the paragraph or the ones after it, as a record of its own continuing the last
+        #: direct quote.  ``flat=True`` gives attributions as annotated corpora such as
+        #: PolNeAR mark them: the outermost only, a quotation interrupted by its cue ('"...,"
+        #: she said. "..."') as one content, and paragraphs of bare quotation unattributed.
+        self.flat = flat
 
     def extract(self, article: Article) -> Iterator[Attribution]:
         for extracted in self.extract_many([article]):
@@ -88,7 +102,9 @@ class SpacyExtractor:
                 for span in spans:
                     yield span.text, (article, span)
 
-        for doc, (article, span) in self.nlp.pipe(paragraphs(), as_tuples=True, batch_size=self.batch_size):
+        for doc, (article, span) in self.nlp.pipe(
+            paragraphs(), as_tuples=True, batch_size=self.batch_size
+        ):
             if current is not None and article is not current:
                 yield self._article_records(current, docs)
                 docs = []
@@ -107,7 +123,9 @@ class SpacyExtractor:
         for paragraph, doc in docs:
             sentences = list(doc.sents)
             index_of = {s.start: sentence_base + k for k, s in enumerate(sentences)}
-            candidates = find_candidates(doc)
+            candidates = find_candidates(doc, join_quotes=self.flat)
+            if self.flat:
+                candidates = [c for c in candidates if c.relay_of is None]
             local: list[Attribution] = []
             for cand in candidates:
                 record = self._record(article, paragraph, cand, index_of, resolver)
@@ -120,9 +138,15 @@ class SpacyExtractor:
                     last_direct = record
             local = [
                 replace(r, via=local[c.relay_of].id) if c.relay_of is not None else r
-                for r, c in zip(local, candidates)
+                for r, c in zip(local, candidates, strict=True)
             ]
-            continued = self._continuations(article, paragraph, doc, local, last_direct, index_of, signatures)
+            continued = (
+                self._continuations(
+                    article, paragraph, doc, local, last_direct, index_of, signatures
+                )
+                if not self.flat
+                else []
+            )
             if continued:
                 last_direct = continued[-1]
             elif not any(r.quote in ("direct", "mixed") for r in local):
@@ -145,7 +169,8 @@ class SpacyExtractor:
         source = span(cand.source)
         info = None
         if source is not None and cand.source_token is not None:
-            info = resolver.resolve(cand.source_token, source.text, cand.cue_token)
+            named = span(cand.notes.get("source_name")) or source  # type: ignore[arg-type]
+            info = resolver.resolve(cand.source_token, named.text, cand.cue_token)
         cue = span(cand.cue)
         content = span(cand.content)
         assert cue is not None
@@ -198,7 +223,9 @@ class SpacyExtractor:
                 source_kind=last_direct.source_kind,
                 anonymous=last_direct.anonymous,
                 via=last_direct.via,
-                sentence=index_of.get(sent.sent.start, 0) if sent is not None else last_direct.sentence,
+                sentence=index_of.get(sent.sent.start, 0)
+                if sent is not None
+                else last_direct.sentence,
                 evidence=sent.sent.text.strip() if sent is not None else content.text,
                 date=article.date,
                 extra={"continues": last_direct.id},

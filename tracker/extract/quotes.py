@@ -1,6 +1,7 @@
 """Finding quoted passages in a paragraph.
 
-Straight double quotes pair up in order; curly quotes pair by direction.  An opening mark
+Straight double quotes (and two apostrophes standing for one) pair up in order; curly
+quotes pair by direction.  An opening mark
 with no closing mark runs to the end of its paragraph, the newspaper convention for a
 quote that goes on in the next paragraph.
 
@@ -15,6 +16,7 @@ __all__ = ["OPENING", "CLOSING", "quote_segments", "inside"]
 OPENING = frozenset("\u201c\u201e\u00ab")
 CLOSING = frozenset("\u201d\u00bb")
 STRAIGHT = '"'
+DOUBLED = "''"
 
 
 def quote_segments(text: str) -> list[tuple[int, int]]:
@@ -25,16 +27,30 @@ def quote_segments(text: str) -> list[tuple[int, int]]:
     """
     segments: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        # two apostrophes stand for a double quotation mark in some wire copy
+        width = 2 if text.startswith(DOUBLED, i) else 1
+        straight = ch == STRAIGHT or width == 2
         if open_at is None:
-            if ch in OPENING or ch == STRAIGHT:
-                open_at = i
-        elif ch in CLOSING or ch == STRAIGHT:
-            segments.append(_trimmed(text, open_at + 1, i))
+            if ch in OPENING or straight:
+                open_at = i + width
+        elif ch in CLOSING or straight or (ch in OPENING and _ends_word(text, i)):
+            # an opening mark straight after a word and before a space closes a quote
+            # that was typed with the wrong mark ("...for her here,“ said Lind")
+            segments.append(_trimmed(text, open_at, i))
             open_at = None
-    if open_at is not None and len(text) - open_at > 1:
-        segments.append(_trimmed(text, open_at + 1, len(text)))
+        i += width
+    if open_at is not None and n - open_at > 0:
+        segments.append(_trimmed(text, open_at, n))
     return [s for s in segments if s[1] > s[0]]
+
+
+def _ends_word(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

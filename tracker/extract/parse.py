@@ -1,0 +1,499 @@
+"""What the dependency parse says about one cue: its speaker, its words, its extent.
+
+Small functions over spaCy tokens that :mod:`tracker.extract.rules` combines into
+attributions.  Offsets are ``(start, end)`` pairs relative to the parsed paragraph.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import lexicon
+
+__all__ = [
+    "ASKING_VERBS",
+    "CLAUSAL_MODIFIERS",
+    "DATELINE_DASHES",
+    "SOURCE_CLAUSES",
+    "FRAMING_ADVERBS",
+    "NON_CONTENT_DEPS",
+    "OPENING_MARKS",
+    "RELATIVE_PRONOUNS",
+    "SUBJECT_DEPS",
+    "TIME_WORDS",
+    "TOPIC_PREPOSITIONS",
+    "WH_WORDS",
+    "children_with",
+    "CLOSING_MARKS",
+    "clause_content",
+    "clause_extent",
+    "closes_sentence",
+    "colon_content",
+    "cue_extent",
+    "branded_object",
+    "in_segment",
+    "intent_content",
+    "is_as_clause",
+    "is_hedged",
+    "is_negated",
+    "is_question",
+    "is_second_cue",
+    "is_time",
+    "noun_phrase",
+    "object_content",
+    "quote_kind",
+    "said_false",
+    "subject_of",
+    "subtree_tokens",
+    "target_content",
+    "token_extent",
+    "with_conjoined_clause",
+]
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# Children of a source noun that belong to a clause about it, not to its name.
+CLAUSAL_MODIFIERS = ("relcl", "acl", "advcl", "punct", "cc", "conj")
+# Children of a source noun that are clauses about what it did, not about who it is.
+SOURCE_CLAUSES = ("advcl",)
+DATELINE_DASHES = frozenset("\u2014 \u2013 -- -".split())
+# Children of a verb that are not part of what was said.
+NON_CONTENT_DEPS = frozenset(
+    "nsubj nsubjpass csubj aux auxpass neg punct cc conj advmod npadvmod mark agent "
+    "advcl prt dative intj expl parataxis".split()
+)
+WH_WORDS = frozenset("how whether why what when where who which if".split())
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "week month year earlier later".split()
+)
+
+
+def token_extent(tokens: list[Token]) -> tuple[int, int] | None:
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].is_punct
+        and tokens[-1].text not in ")\u201d\"'"
+        or tokens[-1].dep_ == "cc"
+        and tokens[-1].i == tokens[-1].head.right_edge.i
+    ):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def subtree_tokens(token: Token) -> list[Token]:
+    return list(token.doc[token.left_edge.i : token.right_edge.i + 1])
+
+
+def noun_phrase(
+    token: Token, *, clauses: bool = False, cue: Token | None = None
+) -> tuple[int, int] | None:
+    """The source noun phrase headed by ``token``.
+
+    Without ``clauses`` it is the name alone ("Ada Lind"); with them it keeps what the
+    text says about the source ("Ada Lind, who chairs the council"), except a clause that
+    holds the ``cue`` itself."""
+    tokens = [token]
+    for child in token.children:
+        if cue is not None and child.left_edge.i <= cue.i <= child.right_edge.i:
+            continue
+        if child.i > token.i and child.dep_ in (SOURCE_CLAUSES if clauses else CLAUSAL_MODIFIERS):
+            continue
+        tokens.extend(subtree_tokens(child))
+    tokens.sort(key=lambda t: t.i)
+    # keep a contiguous run around the head
+    run = [t for t in tokens if abs(t.i - token.i) <= len(tokens)]
+    # a dateline ("RENO, Nev. (AP) -- the mayor said") is not part of the speaker
+    # (a hyphen inside a name, "jean-pierre", is no dateline)
+    dashes = [
+        k
+        for k, t in enumerate(run)
+        if t.i < token.i and t.text in DATELINE_DASHES and t.tag_ != "HYPH" and t.whitespace_
+    ]
+    if dashes:
+        run = run[dashes[-1] + 1 :]
+    return token_extent(run)
+
+
+def children_with(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb`` and whether the clause is passive without an agent."""
+    # the nearest, as "Tuesday at the rally, Mayor Lind said" has two candidates
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+        if child.dep_ in SUBJECT_DEPS:
+            return child, False
+        if child.dep_ == "nsubjpass":
+            for agent in children_with(verb, "agent"):
+                objs = children_with(agent, "pobj")
+                if objs:
+                    return objs[0], False
+            return None, True
+    # "he said A and said that B": the second cue hangs off A but shares the first's subject
+    if is_second_cue(verb):
+        return subject_of(verb.head.head)
+    # "us authorities have informed their allies and confirmed that ..."
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    # "the officials who disclosed the information"
+    if verb.dep_ == "relcl":
+        return verb.head, False
+    # "... declined to confirm": the xcomp shares the subject of its head
+    if verb.dep_ == "xcomp":
+        return subject_of(verb.head)
+    # "a statement saying ...", "callers claiming ...": the noun the participle describes
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, False
+    # "she left early, saying that ...", "he ended by saying ...": the participle's
+    # subject is the main clause's
+    if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)
+    for agent in children_with(verb, "agent"):
+        objs = children_with(agent, "pobj")
+        if objs:
+            return objs[0], False
+    # "..., former mayor Ada Lind said": the parser hangs the name on an earlier noun as
+    # an apposition; the name just before the verb is still its speaker
+    if verb.dep_ == "ROOT" and verb.i > verb.sent.start:
+        before = verb.doc[verb.i - 1]
+        if before.pos_ in ("PROPN", "NOUN", "PRON") and before.dep_ in (
+            "appos",
+            "conj",
+            "npadvmod",
+            "pobj",
+            "dobj",
+        ):
+            return before, False
+    return None, False
+
+
+def is_second_cue(verb: Token) -> bool:
+    """'said A and said that B' parsed with the second 'said' joined to A, not to the first."""
+    return (
+        verb.dep_ == "conj"
+        and verb.lemma_.lower() in lexicon.ATTRIBUTION_VERBS
+        and verb.head.dep_ == "ccomp"
+        # "sources said officials informed allies and confirmed ...": joined to a cue,
+        # it shares that cue's subject
+        and verb.head.lemma_.lower() not in lexicon.ATTRIBUTION_VERBS
+        and verb.head.head.lemma_.lower() in lexicon.ATTRIBUTION_VERBS
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def clause_content(verb: Token) -> Token | None:
+    comps = children_with(verb, "ccomp")
+    if comps:
+        return comps[0]
+    # "..., the report said." and "but, she added, ..." are parsed with the cue hanging
+    # off the clause it reports; so is "as the report noted, ..."
+    if verb.dep_ == "parataxis" or is_as_clause(verb):
+        return verb.head
+    return None
+
+
+def is_as_clause(verb: Token) -> bool:
+    """'as the paper reported, ...': a cue in a clause of comparison on what it reports."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and verb.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def clause_extent(root: Token, exclude: Token | None = None) -> tuple[int, int] | None:
+    tokens = subtree_tokens(root)
+    second = [c for c in root.children if is_second_cue(c)]
+    if second:
+        tokens = [t for t in tokens if t.i < second[0].left_edge.i]
+        while tokens and tokens[-1].dep_ == "cc":
+            tokens.pop()
+    if exclude is not None:
+        skip = {t.i for t in exclude.subtree}
+        left = [t for t in tokens if t.i < exclude.left_edge.i]
+        right = [t for t in tokens if t.i > exclude.right_edge.i]
+        tokens = left if len(left) >= len(right) else right
+        tokens = [t for t in tokens if t.i not in skip]
+    return token_extent(tokens)
+
+
+def object_content(verb: Token) -> tuple[int, int] | None:
+    """Content given as an object: "denied supplying weapons to russia"."""
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ not in NON_CONTENT_DEPS]
+    right = [c for c in right if not (c.dep_ == "prep" and c.lower_ in ("on", "in") and is_time(c))]
+    if not right or not any(
+        c.dep_ in ("dobj", "pobj", "attr", "oprd", "xcomp", "prep") for c in right
+    ):
+        return None
+    if not any(c.dep_ in ("dobj", "xcomp", "attr", "oprd") for c in right) and not any(
+        c.dep_ == "prep" and c.lower_ in ("of", "about", "on") for c in right
+    ):
+        return None
+    if len(right) == 1 and right[0].dep_ == "prep" and children_with(right[0], "pobj"):
+        right = children_with(right[0], "pobj")  # "declined to comment on the shipment"
+    tokens: list[Token] = []
+    for child in right:
+        tokens.extend(subtree_tokens(child))
+    tokens.sort(key=lambda t: t.i)
+    return token_extent(tokens)
+
+
+# Prepositions whose object is the topic or the target of a cue verb ("called for",
+# "talked about", "referred to", "railed against").
+TOPIC_PREPOSITIONS = frozenset("for about on to against of over".split())
+
+
+def target_content(verb: Token) -> tuple[tuple[int, int], Token, Token | None] | None:
+    """What a verb of stance or speech is about: its object ("criticized the plan") or its
+    preposition's object ("called for a recount").  Returns the content, its head and the
+    preposition that belongs to the cue."""
+    objs = children_with(verb, "dobj") or [c for c in children_with(verb, "oprd") if c.i > verb.i]
+    if objs:
+        obj = objs[0]
+        tokens = subtree_tokens(obj)
+        for child in verb.children:
+            if (
+                child.i > obj.i
+                and child.dep_ in ("oprd", "xcomp", "ccomp")
+                or child.i > obj.i
+                and child.dep_ == "prep"
+                and child.lower_ in ("for", "as", "of")
+            ):
+                tokens += subtree_tokens(child)
+        extent = token_extent(sorted(tokens, key=lambda t: t.i))
+        return (extent, obj, None) if extent is not None else None
+    for clause in children_with(verb, "advcl"):
+        marks = [m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"]
+        if marks and marks[0].i <= verb.i + 2:
+            # "called for the council to resign"
+            extent = token_extent([t for t in subtree_tokens(clause) if t.i != marks[0].i])
+            if extent is not None:
+                return extent, clause, marks[0]
+    for prep in children_with(verb, "prep"):
+        if prep.i < verb.i or prep.lower_ not in TOPIC_PREPOSITIONS or is_time(prep):
+            continue
+        pobjs = children_with(prep, "pobj", "pcomp")
+        if not pobjs:
+            continue
+        extent = token_extent(subtree_tokens(pobjs[0]))
+        if extent is not None:
+            return extent, pobjs[0], prep
+    return None
+
+
+def with_conjoined_clause(verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'said he would come, but no date has been set': a clause joined to the cue verb right
+    after its content, with a subject of its own and no cue of its own, says more of it."""
+    if content is None:
+        return None
+    doc = verb.doc
+    for conj in children_with(verb, "conj"):
+        if conj.i < verb.i or conj.lemma_.lower() in lexicon.CUE_VERBS:
+            continue
+        if not children_with(conj, "nsubj", "nsubjpass", "expl"):
+            continue
+        start = conj.left_edge.i
+        gap = [t for t in doc[:start] if t.idx >= content[1]]
+        if all(t.is_punct or t.dep_ == "cc" or t.is_space for t in gap):
+            extent = token_extent(subtree_tokens(conj))
+            if extent is not None:
+                content = (content[0], max(content[1], extent[1]))
+    return content
+
+
+def intent_content(verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """'wants to run', 'urged congress to act': the infinitive, with the object before it."""
+    xcomps = [c for c in children_with(verb, "xcomp") if any(a.lower_ == "to" for a in c.children)]
+    if not xcomps:
+        return None
+    tokens = subtree_tokens(xcomps[0])
+    for obj in children_with(verb, "dobj"):
+        if obj.i < xcomps[0].i:
+            tokens = subtree_tokens(obj) + tokens
+    extent = token_extent(sorted(tokens, key=lambda t: t.i))
+    return (extent, xcomps[0]) if extent is not None else None
+
+
+def is_time(prep: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS for t in prep.subtree)
+
+
+def colon_content(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """Content after a colon: "us intelligence confirms: iran has ..."."""
+    for tok in sent:
+        if tok.i <= verb.i:
+            continue
+        if tok.text == ":":
+            rest = [t for t in sent if t.i > tok.i]
+            if not any(not (t.is_punct or t.is_space) for t in rest) and sent.end < len(sent.doc):
+                # "she went on to say:" ends its sentence; what she said follows
+                following = sent.doc[sent.end].sent
+                rest = list(following)
+            return token_extent(rest)
+        if tok.dep_ not in (
+            "advmod",
+            "prep",
+            "pobj",
+            "det",
+            "compound",
+            "amod",
+            "npadvmod",
+            "dobj",
+        ):
+            break
+        if tok.i - verb.i > 6:
+            break
+    return None
+
+
+def closes_sentence(verb: Token, content_root: Token, sent: Span) -> bool:
+    """True for '..., the report said.' (cue and speaker after what was said)."""
+    if content_root.i > verb.i:
+        return False
+    subject, _ = subject_of(verb)
+    first = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
+    before = verb.doc[first - 1] if first > sent.start else None
+    if before is None or not before.is_punct:
+        return False
+    after = [t for t in sent if t.i > verb.i]
+    own = {t.i for t in verb.subtree}
+    return all(t.is_punct or t.i in own for t in after)
+
+
+ASKING_VERBS = frozenset("ask wonder question".split())
+RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+OPENING_MARKS = " \n\t\u00a0\"\u201c\u201e\u00ab'"
+# Adverbs before a cue verb that frame the sentence rather than the act of saying.
+FRAMING_ADVERBS = frozenset(
+    "when then however so instead even though meanwhile where why how indeed moreover "
+    "later earlier still yet thus therefore nevertheless nonetheless meantime".split()
+)
+
+
+def cue_extent(verb: Token, end: int | None = None) -> tuple[int, int]:
+    """The cue around ``verb``: its auxiliaries, negation and adverbs just before it
+    ("has also said", "did not say", "to say") and its particle after it ("pointed out")."""
+    first = verb
+    i = verb.i - 1
+    while i >= verb.sent.start:
+        tok = verb.doc[i]
+        if tok.head.i != verb.i:
+            break
+        if (
+            tok.dep_ in ("aux", "auxpass", "neg")
+            or tok.dep_ == "advmod"
+            and tok.lower_ not in FRAMING_ADVERBS
+            and tok.pos_ == "ADV"
+        ):
+            first = tok
+        else:
+            break
+        i -= 1
+    last_end = verb.idx + len(verb) if end is None else end
+    nxt = verb.i + 1
+    if (
+        end is None
+        and nxt < len(verb.doc)
+        and verb.doc[nxt].dep_ == "prt"
+        and verb.doc[nxt].head.i == verb.i
+    ):
+        last_end = verb.doc[nxt].idx + len(verb.doc[nxt])
+    return first.idx, last_end
+
+
+def is_question(root: Token) -> bool:
+    """'shows how iran is spreading ...': an embedded question, not an assertion."""
+    first = next((t for t in root.subtree if not t.is_punct), root)
+    # "if" opening a condition ("if we lose, we leave") belongs to a clause inside
+    return (first.lower_ in WH_WORDS and first.head.i == root.i) or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
+    )
+
+
+def in_segment(position: int, segments: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in segments)
+
+
+def is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.lower_ in ("never", "not", "n't") for c in token.children if c.dep_ == "advmod"
+    )
+
+
+def is_hedged(verb: Token, content: tuple[int, int] | None, doc: Doc) -> bool:
+    if verb.lemma_.lower() in ("claim", "allege", "suggest", "speculate"):
+        return True
+    words = {c.lower_ for c in verb.children}
+    if content is not None:
+        words |= {t.lower_ for t in doc.char_span(*content, alignment_mode="expand") or []}
+    return bool(words & lexicon.HEDGE_WORDS)
+
+
+def branded_object(verb: Token) -> Token | None:
+    """'called the report baseless', 'dismissed the claims as false': the thing branded false."""
+    objs = children_with(verb, "dobj")
+    if not objs:
+        return None
+    branded = False
+    for child in verb.children:
+        if child.i < objs[0].i:
+            continue  # '"we were wrong," she told reporters': the words, not a verdict
+        if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and any(
+            t.lemma_.lower() in lexicon.FALSE_WORDS for t in child.subtree
+        ):
+            branded = True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "as"
+            and any(t.lemma_.lower() in lexicon.FALSE_WORDS for t in child.subtree)
+        ):
+            branded = True
+    # "called it a hoax" is parsed with the predicate noun as part of the object
+    if not branded and objs[0].lemma_.lower() in lexicon.FALSE_WORDS:
+        branded = True
+    return objs[0] if branded else None
+
+
+def said_false(content_root: Token) -> Token | None:
+    """'said the report was false': the subject of a copula whose complement brands it false."""
+    if content_root.lemma_ != "be":
+        return None
+    complements = children_with(content_root, "acomp", "attr")
+    if not complements or not any(
+        t.lemma_.lower() in lexicon.FALSE_WORDS for c in complements for t in c.subtree
+    ):
+        return None
+    subjects = children_with(content_root, "nsubj")
+    return subjects[0] if subjects else None
+
+
+CLOSING_MARKS = frozenset('"\u201d\u00bb')
+
+
+def quote_kind(content: tuple[int, int], segments: list[tuple[int, int]], text: str):
+    """'direct', 'mixed' or 'indirect', and the content widened to whole quotes."""
+    start, end = content
+    chars = [i for i in range(start, end) if not text[i].isspace()]
+    if not chars:
+        return "indirect", content
+    inside = [i for i in chars if any(a <= i < b for a, b in segments)]
+    if not inside:
+        return "indirect", content
+    touched = [(a, b) for a, b in segments if a < end and b > start]
+    # marks just outside the quoted words are part of a direct quote too
+    outside = [i for i in chars if i not in set(inside) and text[i] not in '"\u201c\u201d,.;:']
+    if not outside:
+        return "direct", (min(a for a, _ in touched), max(b for _, b in touched))
+    # a quotation the content opens runs to its closing mark ('called it "a fiction."'),
+    # over further sentences when the parser cut it short
+    last = max(b for _, b in touched)
+    if end < last:
+        end = last + 1 if last < len(text) and text[last] in CLOSING_MARKS else last
+    return "mixed", (start, end)
