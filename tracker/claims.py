@@ -32,7 +32,9 @@ __all__ = ["MATCH_THRESHOLD", "ClaimRegistry", "assign_claims", "claim_text"]
 MATCH_THRESHOLD = 0.55
 
 _LEAD = re.compile(r"^(that|whether)\s+", re.IGNORECASE)
-_STOP = frozenset("a an the of to in on for and or has have had is are was were be been that".split())
+_STOP = frozenset(
+    "a an the of to in on for and or has have had is are was were be been that".split()
+)
 
 
 def claim_text(content: str) -> str:
@@ -81,7 +83,9 @@ class ClaimRegistry:
 
         for r in records:
             if not relays(r):
-                done[r.id] = self._assign_one(r, extracted.signatures.get(r.id), extracted.article.id)
+                done[r.id] = self._assign_one(
+                    r, extracted.signatures.get(r.id), extracted.article.id
+                )
         # a relay takes the claim of what it relays, innermost first
         pending = [r for r in records if r.id not in done]
         for _ in range(len(pending) + 1):
@@ -98,7 +102,9 @@ class ClaimRegistry:
 
     # -- rules ------------------------------------------------------------------------
 
-    def _assign_one(self, r: Attribution, sig: ClaimSignature | None, article_id: str) -> Attribution:
+    def _assign_one(
+        self, r: Attribution, sig: ClaimSignature | None, article_id: str
+    ) -> Attribution:
         if r.content is None or sig is None:
             return r
         stance = r.stance
@@ -189,7 +195,9 @@ class ClaimRegistry:
                 return
 
 
-def assign_claims(extracted: Iterable[ExtractedArticle], threshold: float = MATCH_THRESHOLD) -> list[Attribution]:
+def assign_claims(
+    extracted: Iterable[ExtractedArticle], threshold: float = MATCH_THRESHOLD
+) -> list[Attribution]:
     """Attributions of all articles, in order, with their claims assigned."""
     registry = ClaimRegistry(threshold)
     out: list[Attribution] = []

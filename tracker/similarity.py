@@ -63,11 +63,14 @@ def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
     """Signature of a content span of a parsed document."""
     tokens = [t for t in span if not (t.is_punct or t.is_space or t.is_stop)]
     entities = frozenset(entity_key(t.text) for t in tokens if _is_entity(t))
-    words = frozenset(
-        word_class(t.lemma_.lower())
-        for t in tokens
-        if t.pos_ in _CONTENT_POS and t.lemma_.lower() not in _IGNORED and not _is_entity(t)
-    ) | entities
+    words = (
+        frozenset(
+            word_class(t.lemma_.lower())
+            for t in tokens
+            if t.pos_ in _CONTENT_POS and t.lemma_.lower() not in _IGNORED and not _is_entity(t)
+        )
+        | entities
+    )
     root = span.root
     verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     verbal = [v for v in verbs if v.pos_ in ("VERB", "AUX")]
@@ -94,15 +97,24 @@ def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
         modifiers = frozenset(
             entity_key(t.text)
             for t in span
-            if t.i != root.i and not (t.is_punct or t.is_stop) and t.pos_ in ("PROPN", "NOUN", "ADJ")
+            if t.i != root.i
+            and not (t.is_punct or t.is_stop)
+            and t.pos_ in ("PROPN", "NOUN", "ADJ")
         )
     anaphoric = any(
-        t.dep_ in ("det", "amod", "predet") and t.lower_ in ("such", "these", "those")
-        for t in span
+        t.dep_ in ("det", "amod", "predet") and t.lower_ in ("such", "these", "those") for t in span
     )
     reporting = bool(verbal) and all(v.lemma_.lower() in lexicon.CUE_VERBS for v in verbal)
     return ClaimSignature(
-        entities, words, predicates, agent, negated, directive, reference, modifiers, anaphoric,
+        entities,
+        words,
+        predicates,
+        agent,
+        negated,
+        directive,
+        reference,
+        modifiers,
+        anaphoric,
         reporting,
     )
 
