@@ -1,6 +1,6 @@
 """Tests for tracker.evaluate: reading brat gold, matching spans, scoring and reports.
 
-Every article and name in these tests and in tests/fixtures/brat/ is synthetic.
+Every article and name in these tests and in tests/synthetic_brat.py is synthetic.
 """
 
 from __future__ import annotations
@@ -23,7 +23,16 @@ from tracker.evaluate import (
 )
 from tracker.model import Article, Attribution, Span
 
-CORPUS = Path(__file__).parent / "fixtures" / "brat" / "corpus"
+from .synthetic_brat import write_corpus as write_synthetic_corpus
+
+CORPUS: Path  # the synthetic corpus, written by the fixture below
+
+
+@pytest.fixture(scope="module", autouse=True)
+def synthetic_corpus(tmp_path_factory):
+    global CORPUS
+    CORPUS = write_synthetic_corpus(tmp_path_factory.mktemp("brat") / "corpus")
+    return CORPUS
 
 
 def gold_span(text: str, *fragments: tuple[int, int]) -> GoldSpan:
