@@ -74,6 +74,12 @@ def _rows_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     return out.getvalue()
 
 
+def _output_option(help_text: str, *, required: bool = True) -> Callable:
+    return click.option(
+        "-o", "--output", required=required, type=click.Path(dir_okay=False), help=help_text
+    )
+
+
 @click.group()
 @click.version_option(__version__, prog_name="tracker")
 def cli() -> None:
@@ -89,13 +95,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="JSON Lines file to write.",
-)
+@_output_option("JSON Lines file to write.")
 @_common_input_options
 @_fail_cleanly
 def extract(paths, output, model, strict, quiet):
@@ -122,13 +122,7 @@ def extract(paths, output, model, strict, quiet):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="Graph file to write: .json (node-link), .graphml or .gexf.",
-)
+@_output_option("Graph file to write: .json (node-link), .graphml or .gexf.")
 @_common_input_options
 @_fail_cleanly
 def build(paths, output, model, strict, quiet):
@@ -295,13 +289,7 @@ def sources(graph_path, fmt):
 
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="Image to write: .png, .svg or .pdf.",
-)
+@_output_option("Image to write: .png, .svg or .pdf.")
 @click.option("--claim", "claim_id", help="Draw only this claim and the sources around it.")
 @click.option("--title", help="Title drawn above the graph.")
 @_fail_cleanly
@@ -361,9 +349,7 @@ def _verdict_rows_csv(verdicts) -> str:
     type=click.Choice(["table", "json", "jsonl", "csv"]),
     help="Output format (default: table for one claim, jsonl with --claims).",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout."
-)
+@_output_option("Write to this file instead of stdout.", required=False)
 @_common_input_options
 @_fail_cleanly
 def check(args, claims_file, fmt, output, model, strict, quiet):

@@ -14,15 +14,16 @@ claims it spoke about.  matplotlib
 is imported only when a picture is drawn, and only through its object-oriented API (no
 ``pyplot``), so drawing needs no display and leaves no open figures behind.
 
->>> import networkx as nx
+>>> import tempfile, networkx as nx
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("source:ports", kind="source", name="ministry of ports",
 ...            source_kind="government", anonymous=False, aliases=[])
->>> g.add_node("claim:c-dredging", kind="claim", text="the harbour will be dredged in may")
->>> g.add_edge("source:ports", "claim:c-dredging", key="a1", stance="asserts", cue="said")
+>>> g.add_edge("source:ports", "claim:c-dredging", key="a1", stance="denies", cue="denied")
 'a1'
->>> sorted(layout_positions(g))
-['claim:c-dredging', 'source:ports']
+>>> g.nodes["claim:c-dredging"].update(kind="claim", text="the harbour will be dredged in may")
+>>> with tempfile.TemporaryDirectory() as folder:
+...     render_graph(g, f"{folder}/graph.svg").name
+'graph.svg'
 """
 
 from __future__ import annotations

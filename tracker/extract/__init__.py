@@ -209,25 +209,16 @@ class SpacyExtractor:
                 continue  # a scare-quoted word or title, not speech
             sent = doc.char_span(start, end, alignment_mode="expand")
             content = Span(a, b, article.text[a:b])
-            record = Attribution(
+            # the same speaker and cue, another stretch of what they said
+            record = replace(
+                last_direct,
                 id=attribution_id(article.id, last_direct.cue.start, last_direct.cue.end, a),
-                article_id=article.id,
-                source=last_direct.source,
-                cue=last_direct.cue,
                 content=content,
-                stance=last_direct.stance,
                 quote="direct",
-                hedged=last_direct.hedged,
-                source_id=last_direct.source_id,
-                source_name=last_direct.source_name,
-                source_kind=last_direct.source_kind,
-                anonymous=last_direct.anonymous,
-                via=last_direct.via,
                 sentence=index_of.get(sent.sent.start, 0)
                 if sent is not None
                 else last_direct.sentence,
                 evidence=sent.sent.text.strip() if sent is not None else content.text,
-                date=article.date,
                 extra={"continues": last_direct.id},
             )
             if sent is not None:
