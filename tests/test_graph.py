@@ -155,6 +155,17 @@ def test_graph_files_round_trip(tmp_path, records, suffix):
     assert back.nodes["source:two-dockers"]["aliases"] == ["Two Dockers"]
 
 
+def test_written_files_get_the_usual_permissions(tmp_path, records):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        write_graph(build_graph(records), tmp_path / "g.json")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "g.json").stat().st_mode & 0o777 == 0o644
+
+
 def test_a_failed_write_leaves_nothing(tmp_path, records):
     class Boom(Exception):
         pass
