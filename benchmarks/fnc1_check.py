@@ -7,6 +7,12 @@ about 80% to tune the rules on, 20% held out; report the held-out figures.
     python benchmarks/fnc1_check.py                      # held-out part
     python benchmarks/fnc1_check.py --part all --json results.json
     python benchmarks/fnc1_check.py --bodies 300 --part tune  # quick look while tuning
+    python benchmarks/fnc1_check.py --train --n-process 2     # rules and a trained model
+
+``--train`` trains a verdict model (tracker.verdict_model) on the "tune" pairs and reports
+both the rules and the model on the "held-out" pairs (never the other way round).  The
+model stays in memory unless ``--save-model`` names a file, which must lie outside the
+repository: a model trained on FNC-1 is not to be shipped.
 
 The data is read from ``../shared/evaldata/fnc1`` (relative to the repository root) unless
 ``--data`` says otherwise; it has no stated licence and must stay out of the repository.
@@ -35,6 +41,30 @@ PUBLISHED_DISAGREE_F1 = {
 }
 
 
+def _verdicts(checker: ClaimChecker, pairs) -> list:
+    """Verdicts of the pairs, in their order, checking each headline once."""
+    by_headline: dict[str, list[int]] = {}
+    for k, pair in enumerate(pairs):
+        by_headline.setdefault(pair.headline, []).append(k)
+    verdicts: list = [None] * len(pairs)
+    for headline, indices in by_headline.items():
+        found = checker.check(headline, [pairs[k].body_id for k in indices])
+        for k, verdict in zip(indices, found, strict=True):
+            verdicts[k] = verdict
+    return verdicts
+
+
+def _score(pairs, verdicts):
+    gold = [p.stance for p in pairs]
+    predicted = [LABEL_OF_VERDICT[v.verdict] for v in verdicts]
+    errors = [
+        {"gold": g, **v.to_dict()}
+        for g, p, v in zip(gold, predicted, verdicts, strict=True)
+        if p != g and "unrelated" not in (p, g)
+    ]
+    return fnc_report(gold, predicted), errors
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "evaldata" / "fnc1"))
@@ -44,7 +74,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline to load")
     parser.add_argument("--json", dest="json_path", default=None, help="write the report as JSON")
     parser.add_argument("--errors", default=None, help="write misjudged related pairs as JSONL")
+    parser.add_argument(
+        "--train",
+        action="store_true",
+        help="also train a verdict model on the tune part and score it on the held-out part",
+    )
+    parser.add_argument("--threads", type=int, default=1, help="LightGBM threads (with --train)")
+    parser.add_argument(
+        "--save-model", default=None, help="with --train: write the model here (not in the repo)"
+    )
     args = parser.parse_args(argv)
+    if args.train and args.part != "held-out":
+        parser.error("--train trains on the tune part and reports the held-out part only")
+    if args.save_model and ROOT in Path(args.save_model).resolve().parents:
+        parser.error("--save-model: keep models trained on FNC-1 out of the repository")
 
     data = load_fnc(args.data)
     body_ids = list(data.bodies)
@@ -52,40 +95,62 @@ def main(argv: list[str] | None = None) -> int:
         body_ids = body_ids[: args.bodies]
     wanted = set(body_ids)
     pairs = [p for p in data.split(args.part) if p.body_id in wanted]
-    used = sorted({p.body_id for p in pairs}, key=body_ids.index)
+    tune = [p for p in data.split("tune") if p.body_id in wanted] if args.train else []
+    used = sorted({p.body_id for p in [*pairs, *tune]}, key=body_ids.index)
 
     started = time.perf_counter()
     checker = ClaimChecker(model=args.model, n_process=args.n_process)
     checker.add_articles(Article(body_id, data.bodies[body_id]) for body_id in used)
     parsed = time.perf_counter()
-    gold, predicted, errors = [], [], []
-    for pair in pairs:
-        verdict = checker.check(pair.headline, [pair.body_id])[0]
-        label = LABEL_OF_VERDICT[verdict.verdict]
-        gold.append(pair.stance)
-        predicted.append(label)
-        if label != pair.stance and "unrelated" not in (label, pair.stance):
-            errors.append({"gold": pair.stance, **verdict.to_dict()})
+    report, errors = _score(pairs, _verdicts(checker, pairs))
     finished = time.perf_counter()
 
-    report = fnc_report(gold, predicted)
     print(f"FNC-1 {args.part}: {len(pairs)} pairs over {len(used)} bodies")
+    if args.train:
+        print("rule-based verdicts (the default):")
     print(report.to_text())
     print(
         f"time: {finished - started:.1f} s in all "
         f"(parse {parsed - started:.1f} s, check {finished - parsed:.1f} s)"
     )
+    result = report.to_dict() | {
+        "part": args.part,
+        "bodies": len(used),
+        "seconds": round(finished - started, 1),
+        "parse_seconds": round(parsed - started, 1),
+    }
+    if args.train:
+        from tracker.verdict_model import LabelledPair, train_verdict_model
+
+        verdict_of = {label: verdict for verdict, label in LABEL_OF_VERDICT.items()}
+        labelled = [LabelledPair(p.headline, p.body_id, verdict_of[p.stance]) for p in tune]
+        train_started = time.perf_counter()
+        model = train_verdict_model(labelled, checker, num_threads=args.threads)
+        trained = time.perf_counter()
+        checker.verdict_model = model
+        trained_report, errors = _score(pairs, _verdicts(checker, pairs))
+        done = time.perf_counter()
+        print()
+        print(f"trained verdict model ({len(tune)} tune pairs), on the same {len(pairs)} pairs:")
+        print(trained_report.to_text())
+        print(
+            f"time: train {trained - train_started:.1f} s, check {done - trained:.1f} s; "
+            f"{done - started:.1f} s in all for {len(tune) + len(pairs)} pairs"
+        )
+        result["trained"] = trained_report.to_dict() | {
+            "tune_pairs": len(tune),
+            "train_seconds": round(trained - train_started, 1),
+            "check_seconds": round(done - trained, 1),
+        }
+        result["total_seconds"] = round(done - started, 1)
+        if args.save_model:
+            model.save(args.save_model)
+            print(f"model written to {args.save_model}")
     print(
         "published disagree F1 (competition test set): "
         + ", ".join(f"{k} {v:.2f}" for k, v in PUBLISHED_DISAGREE_F1.items())
     )
     if args.json_path:
-        result = report.to_dict() | {
-            "part": args.part,
-            "bodies": len(used),
-            "seconds": round(finished - started, 1),
-            "parse_seconds": round(parsed - started, 1),
-        }
         Path(args.json_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as handle:

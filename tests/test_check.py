@@ -254,3 +254,18 @@ def test_cli_check_claims_file(tmp_path):
     ]
     # the third claim names no article: one line per article read
     assert len(lines) == 2 + len(list(FIXTURES.glob("*.txt")))
+
+
+def test_weak_refutation_words_do_not_make_a_denial(nlp):
+    # synthetic: a story that discusses a "propaganda video" reports the claim, it does
+    # not refute it
+    text = (
+        "Synthetic. Militants in Zembla released a propaganda video on Tuesday. "
+        "The video reportedly shows the Velmora dam bursting. "
+        "Officials in Astrin said they were studying the footage."
+    )
+    checker = ClaimChecker(nlp)
+    checker.add_articles([Article("weak", text)])
+    [verdict] = checker.check(VIDEO, ["weak"])
+    assert verdict.verdict == "reports"
+    assert all(e.stance != "denies" for e in verdict.evidence)

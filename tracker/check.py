@@ -16,6 +16,11 @@ then be checked against it.  A verdict rests on three kinds of evidence:
 A claim that is itself a denial ("Ministry denies that the dam burst") is checked as the
 proposition it denies, and the verdict flipped: an article refuting the burst supports it.
 
+The rules above give the default verdict.  A verdict model a user trained on labelled
+pairs of their own (:mod:`tracker.verdict_model`) can decide instead: pass it as
+``verdict_model``; the evidence listed stays what the rules read.  How claims and
+articles are parsed is in :mod:`tracker.checktext`.
+
 >>> from tracker.model import Article
 >>> checker = ClaimChecker()                                          # doctest: +SKIP
 >>> checker.add_articles([Article("a1", "Officials denied that the dam burst on Monday.")])
@@ -28,23 +33,30 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import lexicon
+from .checktext import (
+    WEAK_CUES,
+    ParsedArticle,
+    ParsedClaim,
+    ParsedSentence,
+    RecordingPipeline,
+    parse_article,
+    parse_claim,
+    refers_back,
+)
 from .errors import InputError, RecordError
 from .extract import SpacyExtractor
 from .model import Article, Attribution
-from .similarity import ClaimSignature, claim_similarity, entity_key, signature_of, word_class
+from .similarity import claim_similarity
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
-    from spacy.tokens import Span as SpacySpan
 
 __all__ = [
     "VERDICTS",
@@ -52,27 +64,16 @@ __all__ = [
     "Evidence",
     "Verdict",
     "ClaimRequest",
+    "Assessment",
+    "VerdictDecider",
     "ClaimChecker",
     "check_claims",
     "read_claim_requests",
+    "claim_lines",
 ]
 
 #: Every verdict, in the order tables list them.
 VERDICTS = ("supports", "denies", "reports", "unrelated")
-
-
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
-
-
-_REFUTE = _phrase_pattern(lexicon.REFUTATION_PHRASES + tuple(lexicon.FALSE_WORDS))
-_DOUBT = _phrase_pattern(lexicon.DOUBT_PHRASES)
-_CORRECT = _phrase_pattern(lexicon.CORRECTION_PHRASES)
-_HEDGE = _phrase_pattern(lexicon.REPORTING_HEDGES + tuple(lexicon.HEDGE_WORDS - {"could"}))
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
-_ENTITY_TYPES = frozenset("GPE NORP ORG PERSON LOC FAC EVENT PRODUCT WORK_OF_ART".split())
-_TERM_POS = frozenset("NOUN PROPN VERB ADJ NUM ADV".split())
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class CheckSettings:
     related_overlap: float = 0.1
     match: float = 0.35
     max_matches: int = 5
-    deny: float = 0.9
+    deny: float = 1.2
     refuting_sentences: int = 3
     refuting_share: float = 0.2
     hedged_share: float = 0.08
@@ -180,147 +181,38 @@ class ClaimRequest:
     article_id: str | None = None
 
 
-# ---------------------------------------------------------------------------------------
-# Parsed text
-
-
 @dataclass(frozen=True)
-class _Sentence:
-    index: int
-    text: str
-    terms: frozenset[str]
-    signature: ClaimSignature
-    refutation: str | None
-    correction: str | None
-    doubt: str | None
-    hedge: str | None
-    attributions: tuple[tuple[Attribution, ClaimSignature | None], ...] = ()
+class Assessment:
+    """Everything the rules derive for one (claim, article) pair: what a verdict model
+    reads.
+
+    ``similarities`` holds, for each sentence of ``article`` in order, how closely it
+    matches the claim (0 to 1); it is empty when the rules found the article unrelated
+    and were not asked for it (``full=False``).  ``evidence`` is what the rules read,
+    ``verdict`` what they decided.
+    """
+
+    claim: ParsedClaim
+    article: ParsedArticle
+    cosine: float
+    overlap: float
+    similarities: tuple[float, ...]
+    evidence: tuple[Evidence, ...]
+    verdict: str
 
 
-@dataclass
-class _ParsedArticle:
-    article: Article
-    sentences: list[_Sentence]
-    counts: Counter[str]
-    refuting: int  # sentences that refute, doubt or deny something
-    hedged: int  # sentences that hedge
+class VerdictDecider(Protocol):
+    """What :class:`ClaimChecker` needs of a verdict model
+    (:class:`tracker.verdict_model.VerdictModel` is one)."""
 
-
-@dataclass(frozen=True)
-class _Claim:
-    text: str
-    terms: frozenset[str]
-    signature: ClaimSignature
-    negative: str | None  # the cue that makes the claim itself a denial
-
-
-def _term(token) -> str | None:
-    if token.is_stop or token.is_punct or token.is_space or token.pos_ not in _TERM_POS:
-        return None
-    if not any(ch.isalnum() for ch in token.text):
-        return None
-    # headlines in title case tag most words PROPN, and a PROPN keeps its inflection:
-    # fold both sides through the same light stemmer so "Arrested" meets "arrest"
-    lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
-    if lemma in _UNINFORMATIVE:
-        return None
-    if token.ent_type_ in ("NORP", "GPE"):
-        return entity_key(lemma)
-    folded = word_class(lemma)
-    return folded if folded != lemma else _stem(lemma)
-
-
-_UNINFORMATIVE = frozenset(
-    "say tell report be have do also just new monday tuesday wednesday thursday friday "
-    "saturday sunday today yesterday tomorrow week month year day time".split()
-)
-# "the report", "these claims": a sentence pointing back at what the claim is about
-_BACK_REFERENCE = re.compile(
-    r"\b(?:the|these|those|this|such|that)\s+(?:\w+\s+)?(?:reports?|claims?|stor(?:y|ies)|"
-    r"allegations?|accusations?|rumou?rs?|videos?|photos?|pictures?|images?|footage)\b"
-)
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "es", "s", "ly")
-
-
-def _stem(word: str) -> str:
-    """Strip one common English suffix, keeping at least four letters."""
-    word = word.replace("’", "'").removesuffix("'s")
-    if word.endswith("ies") and len(word) > 5:
-        return word[:-3] + "y"
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def _terms(tokens: Iterable) -> list[str]:
-    return [t for t in (_term(tok) for tok in tokens) if t]
-
-
-def _first(pattern: re.Pattern[str], text: str) -> str | None:
-    match = pattern.search(text.lower().translate(_APOSTROPHES))
-    return match.group(1) if match else None
-
-
-def _parse_claim(doc: Doc) -> _Claim:
-    span = doc[:]
-    text = doc.text
-    negative = _first(_REFUTE, text)
-    if negative is None:
-        for token in doc:
-            lemma = token.lemma_.lower()
-            if lemma in lexicon.DENY_VERBS or (
-                token.dep_ == "neg" and token.head.pos_ in ("VERB", "AUX")
-            ):
-                negative = token.text.lower()
-                break
-    terms = frozenset(_terms(doc))
-    if negative:
-        # match the proposition denied, not the denial's own words
-        terms -= {word_class(w) for w in lexicon.DENY_VERBS} | {
-            _stem(w) for w in lexicon.FALSE_WORDS
-        }
-    return _Claim(text, terms, signature_of(span), negative)
-
-
-def _sentence(index: int, sent: SpacySpan) -> _Sentence:
-    text = sent.text.strip()
-    return _Sentence(
-        index=index,
-        text=text,
-        terms=frozenset(_terms(sent)),
-        signature=signature_of(sent),
-        refutation=_first(_REFUTE, text),
-        correction=_first(_CORRECT, text),
-        doubt=_first(_DOUBT, text),
-        hedge=_first(_HEDGE, text),
-    )
-
-
-class _RecordingPipeline:
-    """Stands in for the spaCy pipeline inside the extractor and keeps every parsed
-    paragraph, so each article is parsed once for attributions and sentences alike."""
-
-    def __init__(self, nlp: Language, n_process: int = 1) -> None:
-        self.nlp = nlp
-        self.n_process = n_process
-        self.docs: dict[int, list[Doc]] = {}
-
-    def pipe(self, items, as_tuples: bool = False, batch_size: int = 64, **kwargs):
-        kwargs.setdefault("n_process", self.n_process)
-        for doc, context in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, **kwargs):
-            article = context[0] if isinstance(context, tuple) else None
-            if isinstance(article, Article) and doc.text:
-                self.docs.setdefault(id(article), []).append(doc)
-            yield (doc, context) if as_tuples else doc
-
-
-# ---------------------------------------------------------------------------------------
-# Checking
+    def predict(self, assessments: Sequence[Assessment]) -> list[str]: ...
 
 
 class ClaimChecker:
     """Articles parsed once, checked against any number of claims.
+
+    ``verdict_model``, when given, decides the verdicts in place of the rules (see
+    :mod:`tracker.verdict_model`); the evidence is the rules' either way.
 
     >>> checker = ClaimChecker()                                       # doctest: +SKIP
     >>> checker.add_articles(articles)                                 # doctest: +SKIP
@@ -335,6 +227,7 @@ class ClaimChecker:
         model: str | None = None,
         settings: CheckSettings | None = None,
         n_process: int = 1,
+        verdict_model: VerdictDecider | None = None,
     ) -> None:
         if nlp is None:
             from .nlp import load_pipeline
@@ -343,9 +236,11 @@ class ClaimChecker:
         self.nlp = nlp
         self.settings = settings or CheckSettings()
         self.n_process = n_process
-        self._articles: dict[str, _ParsedArticle] = {}
-        self._claims: dict[str, _Claim] = {}
+        self.verdict_model = verdict_model
+        self._articles: dict[str, ParsedArticle] = {}
+        self._claims: dict[str, ParsedClaim] = {}
         self._idf: dict[str, float] | None = None
+        self._default_idf = 1.0
         self._norms: dict[str, float] = {}
 
     @property
@@ -355,43 +250,19 @@ class ClaimChecker:
 
     def add_articles(self, articles: Iterable[Article]) -> None:
         """Parse articles (all in one stream) and keep what checking needs."""
-        recorder = _RecordingPipeline(self.nlp, self.n_process)
+        recorder = RecordingPipeline(self.nlp, self.n_process)
         extractor = SpacyExtractor(recorder)
         for extracted in extractor.extract_many(articles):
             docs = recorder.docs.pop(id(extracted.article), [])
-            self._articles[extracted.article.id] = self._parsed(extracted, docs)
+            self._articles[extracted.article.id] = parse_article(extracted, docs)
         self._idf = None
         self._norms = {}
 
-    def _parsed(self, extracted, docs: list[Doc]) -> _ParsedArticle:
-        by_sentence: dict[int, list[tuple[Attribution, ClaimSignature | None]]] = {}
-        for record in extracted.attributions:
-            by_sentence.setdefault(record.sentence, []).append(
-                (record, extracted.signatures.get(record.id))
-            )
-        sentences: list[_Sentence] = []
-        counts: Counter[str] = Counter()
-        index = 0  # counts sentences as the extractor does, blank ones included
-        for doc in docs:
-            for sent in doc.sents:
-                index += 1
-                if not sent.text.strip():
-                    continue
-                parsed = _sentence(index - 1, sent)
-                attributions = tuple(by_sentence.get(index - 1, ()))
-                if attributions:
-                    parsed = _with_attributions(parsed, attributions)
-                sentences.append(parsed)
-                counts.update(_terms(sent))
-        refuting = sum(1 for s in sentences if _refutes(s))
-        hedged = sum(1 for s in sentences if s.hedge)
-        return _ParsedArticle(extracted.article, sentences, counts, refuting, hedged)
-
-    def claim(self, text: str) -> _Claim:
+    def claim(self, text: str) -> ParsedClaim:
         """The parsed claim (cached)."""
         claim = self._claims.get(text)
         if claim is None:
-            claim = self._claims[text] = _parse_claim(self.nlp(text))
+            claim = self._claims[text] = parse_claim(self.nlp(text))
         return claim
 
     # -- lexical relatedness ------------------------------------------------------------
@@ -409,7 +280,7 @@ class ClaimChecker:
     def _idf_of(self, term: str) -> float:
         return self._ensure_idf().get(term, self._default_idf)
 
-    def _norm(self, parsed: _ParsedArticle) -> float:
+    def _norm(self, parsed: ParsedArticle) -> float:
         norm = self._norms.get(parsed.article.id)
         if norm is None:
             norm = math.sqrt(
@@ -418,7 +289,7 @@ class ClaimChecker:
             self._norms[parsed.article.id] = norm
         return norm
 
-    def relatedness(self, claim: _Claim, parsed: _ParsedArticle) -> tuple[float, float]:
+    def relatedness(self, claim: ParsedClaim, parsed: ParsedArticle) -> tuple[float, float]:
         """(TF-IDF cosine, weighted share of the claim's words the article uses)."""
         if not claim.terms or not parsed.counts:
             return 0.0, 0.0
@@ -437,40 +308,63 @@ class ClaimChecker:
 
     def check(self, claim: str, article_ids: Iterable[str] | None = None) -> list[Verdict]:
         """Verdicts of the articles (all, or those named) on ``claim``, in article order."""
+        model = self.verdict_model
+        assessments = self.assess(claim, article_ids, full=model is not None)
+        labels = [a.verdict for a in assessments] if model is None else model.predict(assessments)
+        return [
+            Verdict(claim, a.article.article.id, label, a.evidence, a.cosine)
+            for a, label in zip(assessments, labels, strict=True)
+        ]
+
+    def assess(
+        self, claim: str, article_ids: Iterable[str] | None = None, *, full: bool = False
+    ) -> list[Assessment]:
+        """What the rules derive for ``claim`` and each article (all, or those named).
+
+        With ``full``, the sentence similarities and evidence are worked out for unrelated
+        articles too (a verdict model reads them; the rules need not).
+        """
         parsed_claim = self.claim(claim)
         ids = list(self._articles) if article_ids is None else list(article_ids)
         missing = [i for i in ids if i not in self._articles]
         if missing:
             raise KeyError(f"no article with id {missing[0]!r} was added")
-        return [self._verdict(parsed_claim, self._articles[i]) for i in ids]
+        return [self._assess(parsed_claim, self._articles[i], full) for i in ids]
 
-    def _verdict(self, claim: _Claim, parsed: _ParsedArticle) -> Verdict:
+    def _assess(self, claim: ParsedClaim, parsed: ParsedArticle, full: bool) -> Assessment:
         settings = self.settings
-        article_id = parsed.article.id
         cosine, overlap = self.relatedness(claim, parsed)
-        if cosine < settings.related or overlap < settings.related_overlap:
-            return Verdict(claim.text, article_id, "unrelated", (), cosine)
-        evidence = self._evidence(claim, parsed)
-        verdict = _decide(claim, evidence, parsed, settings)
-        return Verdict(claim.text, article_id, verdict, tuple(evidence), cosine)
+        related = cosine >= settings.related and overlap >= settings.related_overlap
+        if not related and not (full and overlap > 0):
+            return Assessment(claim, parsed, cosine, overlap, (), (), "unrelated")
+        similarities = self._similarities(claim, parsed)
+        evidence = tuple(self._evidence(claim, parsed, similarities))
+        verdict = _decide(claim, evidence, parsed, settings) if related else "unrelated"
+        return Assessment(claim, parsed, cosine, overlap, similarities, evidence, verdict)
 
-    def _sentence_similarity(self, claim: _Claim, sentence: _Sentence) -> float:
+    def _similarities(self, claim: ParsedClaim, parsed: ParsedArticle) -> tuple[float, ...]:
         if not claim.terms:
-            return 0.0
-        total = sum(self._idf_of(t) for t in claim.terms)
-        shared = sum(self._idf_of(t) for t in claim.terms & sentence.terms)
-        return shared / total
-
-    def _evidence(self, claim: _Claim, parsed: _ParsedArticle) -> list[Evidence]:
-        settings = self.settings
-        scored = []
+            return tuple(0.0 for _ in parsed.sentences)
+        weights = {t: self._idf_of(t) for t in claim.terms}
+        total = sum(weights.values())
+        out = []
         for sentence in parsed.sentences:
-            sim = self._sentence_similarity(claim, sentence)
+            sim = sum(w for t, w in weights.items() if t in sentence.terms) / total
             for _record, signature in sentence.attributions:
                 if signature is not None:
                     sim = max(sim, claim_similarity(claim.signature, signature))
-            if sim >= settings.match:
-                scored.append((sim, sentence))
+            out.append(sim)
+        return tuple(out)
+
+    def _evidence(
+        self, claim: ParsedClaim, parsed: ParsedArticle, similarities: Sequence[float]
+    ) -> list[Evidence]:
+        settings = self.settings
+        scored = [
+            (sim, sentence)
+            for sim, sentence in zip(similarities, parsed.sentences, strict=True)
+            if sim >= settings.match
+        ]
         if scored:
             # a later denial that points back ("dismissed the report as baseless") is
             # about the claim the earlier matching sentence stated
@@ -481,7 +375,7 @@ class ClaimChecker:
                 if (
                     sentence.index > first
                     and sentence.index not in matched
-                    and _refers_back(sentence)
+                    and refers_back(sentence)
                 ):
                     scored.append((best * 0.9, sentence))
         scored.sort(key=lambda pair: (-pair[0], pair[1].index))
@@ -495,30 +389,9 @@ class ClaimChecker:
         return evidence
 
 
-def _with_attributions(sentence: _Sentence, attributions) -> _Sentence:
-    return replace(sentence, attributions=tuple(attributions))
-
-
-def _refers_back(sentence: _Sentence) -> bool:
-    if not (_refutes(sentence) or sentence.correction):
-        return False
-    return bool(_BACK_REFERENCE.search(sentence.text.lower())) or any(
-        signature is not None
-        and (signature.reference in lexicon.INFORMATION_NOUNS or signature.anaphoric)
-        for _, signature in sentence.attributions
-    )
-
-
-def _refutes(sentence: _Sentence) -> bool:
-    """Whether a sentence refutes, doubts or denies something (not necessarily the claim)."""
-    return bool(
-        sentence.refutation
-        or sentence.doubt
-        or any(record.stance == "denies" for record, _ in sentence.attributions)
-    )
-
-
-def _read_sentence(claim: _Claim, sentence: _Sentence, sim: float, article_id: str) -> Evidence:
+def _read_sentence(
+    claim: ParsedClaim, sentence: ParsedSentence, sim: float, article_id: str
+) -> Evidence:
     """What one sentence about the claim does with it."""
     for record, _signature in sentence.attributions:
         if record.stance == "denies":
@@ -553,19 +426,15 @@ def _text(span) -> str | None:
 
 
 def _said(
-    record: Attribution, stance: str, sentence: _Sentence, sim: float, article_id: str
+    record: Attribution, stance: str, sentence: ParsedSentence, sim: float, article_id: str
 ) -> Evidence:
     """Evidence from an attribution: its source and cue."""
     source = record.source_name or _text(record.source)
     return Evidence(source, stance, record.cue.text, sentence.text, sim, article_id)
 
 
-# cues too weak to settle a denial alone, even in the sentence that best matches the claim
-_WEAK = frozenset(lexicon.DOUBT_PHRASES) | {"not"}
-
-
 def _decide(
-    claim: _Claim, evidence: Sequence[Evidence], parsed: _ParsedArticle, settings: CheckSettings
+    claim: ParsedClaim, evidence: Sequence[Evidence], parsed: ParsedArticle, settings: CheckSettings
 ) -> str:
     weight: Counter[str] = Counter()
     for e in evidence:
@@ -573,7 +442,7 @@ def _decide(
     sentences = max(len(parsed.sentences), 1)
     refutes = (
         weight["denies"] >= settings.deny
-        or bool(evidence and evidence[0].stance == "denies" and evidence[0].cue not in _WEAK)
+        or bool(evidence and evidence[0].stance == "denies" and evidence[0].cue not in WEAK_CUES)
         or parsed.refuting >= settings.refuting_sentences
         or parsed.refuting / sentences >= settings.refuting_share
     )
@@ -600,11 +469,17 @@ def check_claims(
     nlp: Language | None = None,
     *,
     checker: ClaimChecker | None = None,
+    verdict_model: VerdictDecider | None = None,
 ) -> Iterator[Verdict]:
     """Verdicts for every request: against its article, or against every article when the
-    request names none.  Each article is parsed once, however many claims it meets."""
+    request names none.  Each article is parsed once, however many claims it meets.
+
+    ``verdict_model`` (see :mod:`tracker.verdict_model`) decides the verdicts in place of
+    the rules; it replaces the checker's own, if any."""
     if checker is None:
         checker = ClaimChecker(nlp)
+    if verdict_model is not None:
+        checker.verdict_model = verdict_model
     checker.add_articles(articles)
     known = set(checker.article_ids)
     for request in claims:
@@ -620,6 +495,13 @@ def check_claims(
 def read_claim_requests(path: str | Path) -> list[ClaimRequest]:
     """Read claim requests from JSON Lines: ``{"claim": "...", "article_id": "..."}`` a line
     (``article_id`` optional); blank lines are skipped."""
+    return [ClaimRequest(claim, article_id) for _, _, claim, article_id in claim_lines(Path(path))]
+
+
+def claim_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any], str, str | None]]:
+    """The claim objects of a JSON Lines file, checked: (line number, object, claim,
+    article_id) for each non-blank line.  Raises :class:`InputError` naming the file and
+    line of the first bad one, or when the file holds no claim at all."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -629,7 +511,7 @@ def read_claim_requests(path: str | Path) -> list[ClaimRequest]:
         raise InputError(path, "is not UTF-8 text; save it as UTF-8 JSON Lines") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror})") from None
-    requests = []
+    found = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -645,7 +527,7 @@ def read_claim_requests(path: str | Path) -> list[ClaimRequest]:
         article_id = item.get("article_id")
         if article_id is not None and not isinstance(article_id, str):
             raise InputError(path, f'line {number}: "article_id" must be a string')
-        requests.append(ClaimRequest(claim.strip(), article_id or None))
-    if not requests:
+        found = True
+        yield number, item, claim.strip(), article_id or None
+    if not found:
         raise InputError(path, 'holds no claims; write one {"claim": "..."} object a line')
-    return requests

@@ -57,6 +57,23 @@ def _common_input_options(func: Callable) -> Callable:
     return func
 
 
+def _cue_model_option(func: Callable) -> Callable:
+    return click.option(
+        "--cue-model",
+        "cue_model_path",
+        type=click.Path(dir_okay=False),
+        help="A cue model trained with `tracker train-cues`: finds cues the word lists lack.",
+    )(func)
+
+
+def _load_cue_model(path: str | None):
+    if path is None:
+        return None
+    from .extract.learned import CueModel
+
+    return CueModel.load(path)
+
+
 def _rows_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(
@@ -97,8 +114,9 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_output_option("JSON Lines file to write.")
 @_common_input_options
+@_cue_model_option
 @_fail_cleanly
-def extract(paths, output, model, strict, quiet):
+def extract(paths, output, model, strict, quiet, cue_model_path):
     """Extract attribution records from articles into a JSON Lines file.
 
     PATHS are article files (.txt, .md, .json, .jsonl, .html) or folders of them.
@@ -111,8 +129,11 @@ def extract(paths, output, model, strict, quiet):
     from .io import write_attributions
     from .pipeline import extract_attributions
 
+    cue_model = _load_cue_model(cue_model_path)
     articles = read_articles(paths, strict=strict, on_skip=_skip_warning)
-    records = extract_attributions(articles, model=model, progress=_progress(quiet))
+    records = extract_attributions(
+        articles, model=model, progress=_progress(quiet), cue_model=cue_model
+    )
     count = write_attributions(records, output)
     if not quiet:
         click.echo(
@@ -124,8 +145,9 @@ def extract(paths, output, model, strict, quiet):
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_output_option("Graph file to write: .json (node-link), .graphml or .gexf.")
 @_common_input_options
+@_cue_model_option
 @_fail_cleanly
-def build(paths, output, model, strict, quiet):
+def build(paths, output, model, strict, quiet, cue_model_path):
     """Build the claim graph from articles or attribution records.
 
     PATHS are articles, folders of articles, or .jsonl files written by
@@ -142,7 +164,12 @@ def build(paths, output, model, strict, quiet):
     if Path(output).suffix.lower() not in GRAPH_FORMATS:
         raise click.BadParameter(f"use one of {', '.join(GRAPH_FORMATS)}", param_hint="--output")
     graph = build_claim_graph(
-        paths, strict=strict, on_skip=_skip_warning, model=model, progress=_progress(quiet)
+        paths,
+        strict=strict,
+        on_skip=_skip_warning,
+        model=model,
+        progress=_progress(quiet),
+        cue_model=_load_cue_model(cue_model_path),
     )
     write_graph(graph, output)
     if not quiet:
@@ -349,10 +376,17 @@ def _verdict_rows_csv(verdicts) -> str:
     type=click.Choice(["table", "json", "jsonl", "csv"]),
     help="Output format (default: table for one claim, jsonl with --claims).",
 )
+@click.option(
+    "--verdict-model",
+    "verdict_model_path",
+    type=click.Path(dir_okay=False),
+    help="A model trained with `tracker train-check`: it decides the verdicts instead of "
+    "the rules (the evidence listed is the rules' either way).",
+)
 @_output_option("Write to this file instead of stdout.", required=False)
 @_common_input_options
 @_fail_cleanly
-def check(args, claims_file, fmt, output, model, strict, quiet):
+def check(args, claims_file, fmt, verdict_model_path, output, model, strict, quiet):
     """Does each article support, deny, or only report a claim?
 
     Verdicts: supports, denies, reports (attributed or hedged, not endorsed) or
@@ -362,10 +396,16 @@ def check(args, claims_file, fmt, output, model, strict, quiet):
     Example:
         tracker check "Iran transferred missiles to Russia" data/
         tracker check --claims claims.jsonl data/ -o verdicts.jsonl
+        tracker check --claims claims.jsonl data/ --verdict-model verdicts.model
     """
     from .check import ClaimRequest, check_claims, read_claim_requests
     from .ingest import read_articles
 
+    verdict_model = None
+    if verdict_model_path:
+        from .verdict_model import VerdictModel
+
+        verdict_model = VerdictModel.load(verdict_model_path)
     if claims_file:
         requests = read_claim_requests(claims_file)
         paths = args
@@ -385,7 +425,9 @@ def check(args, claims_file, fmt, output, model, strict, quiet):
         )
     from .nlp import load_pipeline
 
-    verdicts = list(check_claims(requests, articles, load_pipeline(model)))
+    verdicts = list(
+        check_claims(requests, articles, load_pipeline(model), verdict_model=verdict_model)
+    )
     if fmt == "json":
         text = json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
@@ -405,6 +447,54 @@ def check(args, claims_file, fmt, output, model, strict, quiet):
         click.echo(text, nl=False)
 
 
+@cli.command(name="train-check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--claims",
+    "claims_file",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help='JSON Lines of {"claim": ..., "article_id": ..., "verdict": ...}, verdict one of '
+    "supports, denies, reports, unrelated.",
+)
+@_output_option("Model file to write (text: a JSON header, then LightGBM's model).")
+@click.option(
+    "--threads", type=click.IntRange(min=1), default=1, show_default=True, help="Training threads."
+)
+@_common_input_options
+@_fail_cleanly
+def train_check(paths, claims_file, output, threads, model, strict, quiet):
+    """Train a verdict model for `tracker check` on labelled claims you own.
+
+    Each line of the --claims file names a claim, the article it was checked
+    against (among PATHS) and the verdict a person gave. The model reads what
+    the rules derive for each pair, never the article's identity; use it with
+    `tracker check --verdict-model`. Needs LightGBM: pip install "tracker[train]".
+
+    \b
+    Example:
+        tracker train-check --claims labelled.jsonl articles/ -o verdicts.model
+        tracker check "The dam burst" articles/ --verdict-model verdicts.model
+    """
+    from .check import ClaimChecker
+    from .ingest import read_articles
+    from .verdict_model import read_labelled_pairs, train_verdict_model
+
+    pairs = read_labelled_pairs(claims_file)
+    articles = read_articles(paths, strict=strict, on_skip=_skip_warning)
+    if not quiet:
+        click.echo(
+            f"training on {len(pairs)} labelled pair(s), {len(articles)} article(s)", err=True
+        )
+    checker = ClaimChecker(model=model)
+    checker.add_articles(articles)
+    progress = (lambda message: click.echo(message, err=True)) if not quiet else None
+    trained = train_verdict_model(pairs, checker, num_threads=threads, progress=progress)
+    trained.save(output)
+    if not quiet:
+        click.echo(f"Wrote a verdict model trained on {len(pairs)} pairs to {output}", err=True)
+
+
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False))
 @click.option(
@@ -418,8 +508,9 @@ def check(args, claims_file, fmt, output, model, strict, quiet):
 @click.option("--limit", type=int, help="Score only the first N articles (sorted by name).")
 @click.option("--model", help="spaCy pipeline to load (package name or path).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
+@_cue_model_option
 @_fail_cleanly
-def evaluate(gold_dir, fmt, errors, limit, model, quiet):
+def evaluate(gold_dir, fmt, errors, limit, model, quiet, cue_model_path):
     """Score the extractor against gold attributions in brat standoff format.
 
     GOLD_DIR holds text/<article>.txt and attributions/<article>_<annotator>.ann,
@@ -431,12 +522,14 @@ def evaluate(gold_dir, fmt, errors, limit, model, quiet):
     Example:
         tracker eval ../shared/evaldata/polnear/dev
         tracker eval ../shared/evaldata/polnear/dev --errors --limit 5
+        tracker eval ../shared/evaldata/polnear/dev --cue-model cues.json
     """
     from .evaluate import evaluate_extractor
     from .extract import SpacyExtractor
 
+    cue_model = _load_cue_model(cue_model_path)
     # gold corpora mark only outermost attributions and join quotes split by their cue
-    extractor = SpacyExtractor(model=model, flat=True)
+    extractor = SpacyExtractor(model=model, flat=True, cue_model=cue_model)
 
     def progress(done: int, total: int) -> None:
         if not quiet and (done == total or done % 10 == 0):
@@ -452,6 +545,44 @@ def evaluate(gold_dir, fmt, errors, limit, model, quiet):
         if errors:
             click.echo()
             click.echo(report.format_errors())
+
+
+@cli.command(name="train-cues")
+@click.argument("gold_dir", type=click.Path(file_okay=False))
+@_output_option("Cue model file to write (JSON).")
+@click.option("--limit", type=int, help="Train on the first N articles only (sorted by name).")
+@click.option(
+    "--threads", type=int, default=0, show_default=True, help="Training threads (0: all cores)."
+)
+@click.option("--model", help="spaCy pipeline to load (package name or path).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
+@_fail_cleanly
+def train_cues(gold_dir, output, limit, threads, model, quiet):
+    """Train a cue model on attribution annotations you own.
+
+    GOLD_DIR is laid out as for `tracker eval` (brat standoff, PolNeAR layout).
+    The model learns which words are cues, so `extract`, `build` and `eval`
+    given --cue-model also find cues the built-in word lists lack. Nothing
+    trained ships with tracker; needs LightGBM: pip install "tracker[train]".
+
+    \b
+    Example:
+        tracker train-cues my-annotations/ -o cues.json
+        tracker eval held-out-annotations/ --cue-model cues.json
+    """
+    from .extract.learned import train_cue_model
+    from .nlp import load_pipeline
+
+    def progress(done: int, total: int) -> None:
+        if not quiet and (done == total or done % 50 == 0):
+            click.echo(f"parsed {done}/{total} articles", err=True)
+
+    trained = train_cue_model(
+        gold_dir, load_pipeline(model), limit=limit, threads=threads, progress=progress
+    )
+    trained.save(output)
+    if not quiet:
+        click.echo(f"Wrote a cue model trained on {trained.trained_on} to {output}", err=True)
 
 
 def main() -> None:  # pragma: no cover

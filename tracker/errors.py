@@ -14,6 +14,7 @@ __all__ = [
     "GraphError",
     "ModelError",
     "EvaluationError",
+    "TrainedModelError",
 ]
 
 
@@ -48,3 +49,7 @@ class ModelError(TrackerError):
 
 class EvaluationError(TrackerError):
     """Gold annotations cannot be read or scored."""
+
+
+class TrainedModelError(TrackerError):
+    """A model trained on the user's own annotations cannot be trained, saved or loaded."""
