@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     import networkx as nx
     from spacy.language import Language
 
+    from .extract import CueScorer
+
 __all__ = ["extract_attributions", "load_records", "build_claim_graph"]
 
 SkipHandler = Callable[[str, TrackerError], None]
@@ -33,11 +35,14 @@ def extract_attributions(
     nlp: Language | None = None,
     model: str | None = None,
     progress: Progress | None = None,
+    cue_model: CueScorer | None = None,
 ) -> list[Attribution]:
-    """Extract the attributions of every article and group their contents into claims."""
+    """Extract the attributions of every article and group their contents into claims.
+
+    ``cue_model`` is an optional trained cue model (:mod:`tracker.extract.learned`)."""
     from .extract import SpacyExtractor
 
-    extractor = SpacyExtractor(nlp, model=model)
+    extractor = SpacyExtractor(nlp, model=model, cue_model=cue_model)
 
     def counted():
         for n, item in enumerate(extractor.extract_many(articles), start=1):
@@ -67,6 +72,7 @@ def load_records(
     nlp: Language | None = None,
     model: str | None = None,
     progress: Progress | None = None,
+    cue_model: CueScorer | None = None,
 ) -> tuple[list[Attribution], list[Article]]:
     """Attribution records for ``paths``: read from record files, extracted from articles."""
     from .ingest import read_articles
@@ -83,7 +89,11 @@ def load_records(
             if not records:
                 raise
     if articles:
-        records.extend(extract_attributions(articles, nlp=nlp, model=model, progress=progress))
+        records.extend(
+            extract_attributions(
+                articles, nlp=nlp, model=model, progress=progress, cue_model=cue_model
+            )
+        )
     if not records and not articles:
         raise NoArticlesError(
             "no article or attribution record was read from: " + ", ".join(map(str, paths))
@@ -99,9 +109,16 @@ def build_claim_graph(
     nlp: Language | None = None,
     model: str | None = None,
     progress: Progress | None = None,
+    cue_model: CueScorer | None = None,
 ) -> nx.MultiDiGraph:
     """The claim graph of everything in ``paths``."""
     records, articles = load_records(
-        paths, strict=strict, on_skip=on_skip, nlp=nlp, model=model, progress=progress
+        paths,
+        strict=strict,
+        on_skip=on_skip,
+        nlp=nlp,
+        model=model,
+        progress=progress,
+        cue_model=cue_model,
     )
     return build_graph(records, {a.id: a for a in articles})

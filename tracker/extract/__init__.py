@@ -7,7 +7,7 @@ An extractor is anything with ``extract(article)`` that yields attributions.  Th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["Extractor", "SpacyExtractor", "ExtractedArticle"]
+
+
+class CueScorer(Protocol):
+    """A trained cue model: how likely each token of a parsed paragraph is a cue."""
+
+    thresholds: tuple[float, float]
+
+    def probabilities(self, doc: Doc) -> Sequence[float]: ...
 
 
 class Extractor(Protocol):
@@ -70,6 +78,7 @@ class SpacyExtractor:
         model: str | None = None,
         batch_size: int = 64,
         flat: bool = False,
+        cue_model: CueScorer | None = None,
     ):
         if nlp is None:
             from ..nlp import load_pipeline
@@ -84,6 +93,9 @@ class SpacyExtractor:
         #: PolNeAR mark them: the outermost only, a quotation interrupted by its cue ('"...,"
         #: she said. "..."') as one content, and paragraphs of bare quotation unattributed.
         self.flat = flat
+        #: an optional trained model (:class:`tracker.extract.learned.CueModel`) that adds
+        #: cues the word lists lack and vetoes listed words it is sure are no cue
+        self.cue_model = cue_model
 
     def extract(self, article: Article) -> Iterator[Attribution]:
         for extracted in self.extract_many([article]):
@@ -123,7 +135,15 @@ class SpacyExtractor:
         for paragraph, doc in docs:
             sentences = list(doc.sents)
             index_of = {s.start: sentence_base + k for k, s in enumerate(sentences)}
-            candidates = find_candidates(doc, join_quotes=self.flat)
+            if self.cue_model is not None:
+                candidates = find_candidates(
+                    doc,
+                    join_quotes=self.flat,
+                    cue_scores=self.cue_model.probabilities(doc),
+                    thresholds=self.cue_model.thresholds,
+                )
+            else:
+                candidates = find_candidates(doc, join_quotes=self.flat)
             if self.flat:
                 candidates = [c for c in candidates if c.relay_of is None]
             local: list[Attribution] = []

@@ -288,6 +288,20 @@ def target_content(verb: Token) -> tuple[tuple[int, int], Token, Token | None] |
     return None
 
 
+def predicate_content(verb: Token) -> tuple[tuple[int, int], Token, Token] | None:
+    """'was critical of the plan', 'is upbeat about the vote': what a stance adjective after
+    a copula is about.  Returns the content, its head and the preposition ending the cue."""
+    for adjective in children_with(verb, "acomp"):
+        for prep in children_with(adjective, "prep"):
+            if prep.lower_ not in TOPIC_PREPOSITIONS:
+                continue
+            pobjs = children_with(prep, "pobj", "pcomp")
+            extent = token_extent(subtree_tokens(pobjs[0])) if pobjs else None
+            if extent is not None:
+                return extent, pobjs[0], prep
+    return None
+
+
 def with_conjoined_clause(verb: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """'said he would come, but no date has been set': a clause joined to the cue verb right
     after its content, with a subject of its own and no cue of its own, says more of it."""

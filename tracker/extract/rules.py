@@ -7,6 +7,7 @@ with paragraph-relative offsets; :mod:`tracker.extract` turns them into records.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,7 @@ from .parse import (
     is_question,
     noun_phrase,
     object_content,
+    predicate_content,
     quote_kind,
     said_false,
     subject_of,
@@ -68,9 +70,17 @@ class Candidate:
 class _SentenceRules:
     """Applies every rule to one paragraph; keeps the candidates in order."""
 
-    def __init__(self, doc: Doc, join_quotes: bool = False):
+    def __init__(
+        self,
+        doc: Doc,
+        join_quotes: bool = False,
+        cue_scores: Sequence[float] | None = None,
+        thresholds: tuple[float, float] = (0.5, 0.0),
+    ):
         self.doc = doc
         self.join_quotes = join_quotes
+        self.cue_scores = cue_scores
+        self.accept, self.veto = thresholds
         self.text = doc.text
         self.segments = quote_segments(doc.text)
         self.found: list[Candidate] = []
@@ -87,11 +97,19 @@ class _SentenceRules:
                     # attributions this text makes
                     continue
                 lemma = token.lemma_.lower()
+                score = self.cue_scores[token.i] if self.cue_scores is not None else None
+                if score is not None and score < self.veto:
+                    continue  # the trained model is sure this word is no cue
+                learned = score is not None and score >= self.accept
                 if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                     self._according_to(token, sent)
                 elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.ATTRIBUTION_VERBS:
-                    self._verb_cue(token, sent)
+                    self._verb_cue(token, sent, learned=learned)
                 elif token.pos_ == "NOUN" and lemma in lexicon.CUE_NOUNS:
+                    self._noun_cue(token, sent)
+                elif learned and token.pos_ in ("VERB", "AUX"):
+                    self._verb_cue(token, sent, learned=True)
+                elif learned and token.pos_ == "NOUN":
                     self._noun_cue(token, sent)
         if self.join_quotes:
             self._join_interrupted_quotes()
@@ -100,8 +118,10 @@ class _SentenceRules:
 
     # -- rules -------------------------------------------------------------------------
 
-    def _verb_cue(self, verb: Token, sent: Span) -> None:
+    def _verb_cue(self, verb: Token, sent: Span, learned: bool = False) -> None:
         lemma = verb.lemma_.lower()
+        # a cue the trained model found reads its content like a verb that takes an object
+        object_cue = learned or lemma in lexicon.OBJECT_CUE_VERBS
         cue = cue_extent(verb)
         if (
             verb.dep_ == "xcomp"
@@ -189,25 +209,26 @@ class _SentenceRules:
                         for obj in children_with(verb, "dobj"):
                             tokens = subtree_tokens(obj) + tokens
                         content = token_extent(sorted(tokens, key=lambda t: t.i))
-                targets = lemma in lexicon.OBJECT_CUE_VERBS and lemma not in lexicon.ASSERT_VERBS
+                targets = object_cue and lemma not in lexicon.ASSERT_VERBS
                 if content is None and not targets:
                     content = self._adjacent_quote(verb, sent)
-                    if (
-                        content is not None
-                        and lemma in lexicon.OBJECT_CUE_VERBS
-                        and verb.i < verb.right_edge.i
-                    ):
+                    if content is not None and object_cue and verb.i < verb.right_edge.i:
                         # 'called the plan "reckless"': the quote is part of the object
                         right_end = verb.right_edge.idx + len(verb.right_edge)
                         if verb.idx < content[0] < right_end:
                             target = target_content(verb)
                             if target is not None and target[0][0] <= content[0] < target[0][1]:
                                 content, content_root = target[0], target[1]
-                if content is None and lemma in lexicon.INTENT_VERBS:
+                if content is None and learned and verb.pos_ == "AUX":
+                    found = predicate_content(verb)
+                    if found is not None:
+                        content, content_root, prep = found
+                        cue = (cue[0], prep.idx + len(prep))
+                if content is None and (learned or lemma in lexicon.INTENT_VERBS):
                     found = intent_content(verb)
                     if found is not None:
                         content, content_root = found
-                if content is None and lemma in lexicon.OBJECT_CUE_VERBS and verb.pos_ == "VERB":
+                if content is None and object_cue and verb.pos_ == "VERB":
                     target = target_content(verb)
                     if target is not None:
                         content, content_root, prep = target
@@ -215,6 +236,12 @@ class _SentenceRules:
                             cue = (cue[0], prep.idx + len(prep))
                 if content is None and targets:
                     content = self._adjacent_quote(verb, sent)
+                if content is None and learned:
+                    # "the plan was criticized (by ...)": what is talked about is the subject
+                    patients = children_with(verb, "nsubjpass")
+                    if patients and patients[0].lower_ not in RELATIVE_PRONOUNS:
+                        content_root = patients[0]
+                        content = token_extent(subtree_tokens(patients[0]))
                 if content is None:
                     return
             if is_negated(verb):
@@ -542,8 +569,17 @@ class _SentenceRules:
                 cand.relay_of = best[0]
 
 
-def find_candidates(doc: Doc, *, join_quotes: bool = False) -> list[Candidate]:
+def find_candidates(
+    doc: Doc,
+    *,
+    join_quotes: bool = False,
+    cue_scores: Sequence[float] | None = None,
+    thresholds: tuple[float, float] = (0.5, 0.0),
+) -> list[Candidate]:
     """Every attribution the rules find in one parsed paragraph, in text order.
 
-    ``join_quotes`` makes a quotation interrupted by its cue one content."""
-    return _SentenceRules(doc, join_quotes).run()
+    ``join_quotes`` makes a quotation interrupted by its cue one content.  ``cue_scores``
+    (one per token, from a trained cue model) adds cues the word lists lack: with
+    ``thresholds=(accept, veto)`` a verb or noun scoring at least ``accept`` is read as a
+    cue, and any word scoring below ``veto`` is not."""
+    return _SentenceRules(doc, join_quotes, cue_scores, thresholds).run()
