@@ -52,6 +52,7 @@ from .checktext import (
 )
 from .errors import InputError, RecordError
 from .extract import SpacyExtractor
+from .io import read_utf8
 from .model import Article, Attribution
 from .similarity import claim_similarity
 
@@ -503,14 +504,7 @@ def claim_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any], str, st
     article_id) for each non-blank line.  Raises :class:`InputError` naming the file and
     line of the first bad one, or when the file holds no claim at all."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "is not UTF-8 text; save it as UTF-8 JSON Lines") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror})") from None
+    text = read_utf8(path, "is not UTF-8 text; save it as UTF-8 JSON Lines")
     found = False
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

@@ -21,6 +21,7 @@ from .model import Attribution
 __all__ = [
     "GRAPH_FORMATS",
     "atomic_write",
+    "read_utf8",
     "write_attributions",
     "read_attributions",
     "looks_like_attributions",
@@ -31,6 +32,20 @@ __all__ = [
 #: Graph file formats by extension.
 GRAPH_FORMATS = (".json", ".graphml", ".gexf")
 _LIST_SEPARATOR = "; "
+
+
+def read_utf8(path: str | Path, not_utf8: str) -> str:
+    """The text of ``path``; :class:`InputError` naming it when it is missing, unreadable
+    or not UTF-8 (``not_utf8`` says what it should have been)."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except UnicodeDecodeError:
+        raise InputError(path, not_utf8) from None
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror})") from None
 
 
 @contextlib.contextmanager

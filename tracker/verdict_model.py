@@ -32,6 +32,7 @@ from . import __version__
 from .check import VERDICTS, Assessment, ClaimChecker, claim_lines
 from .checktext import HEDGE, WEAK_CUES, first_phrase
 from .errors import InputError, TrainedModelError
+from .io import read_utf8
 from .similarity import claim_similarity
 
 if TYPE_CHECKING:
@@ -376,14 +377,7 @@ class VerdictModel:
     def load(cls, path: str | Path) -> VerdictModel:
         """Read a model file written by :meth:`save` (or ``tracker train-check``)."""
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(path, "no such file") from None
-        except UnicodeDecodeError:
-            raise InputError(path, "is not a tracker verdict model (not UTF-8 text)") from None
-        except OSError as exc:
-            raise InputError(path, f"cannot be read ({exc.strerror})") from None
+        text = read_utf8(path, "is not a tracker verdict model (not UTF-8 text)")
         return cls.from_string(text, str(path))
 
 
