@@ -279,8 +279,9 @@ class CueModel:
                 f"{where}: cue model format version {data.get('version')!r} is not "
                 f"{_VERSION}; train it again with this version of tracker"
             )
+        lightgbm = _lightgbm()
         try:
-            booster = _lightgbm().Booster(model_str=data["booster"])
+            booster = lightgbm.Booster(model_str=data["booster"])
             accept, veto = data["thresholds"]
             return cls(
                 booster,
@@ -288,11 +289,7 @@ class CueModel:
                 thresholds=(float(accept), float(veto)),
                 trained_on=str(data.get("trained_on", "")),
             )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise TrainedModelError(f"{where}: damaged cue model ({exc}); train it again") from None
-        except Exception as exc:  # LightGBM's own error for a corrupt model string
-            if type(exc).__name__ != "LightGBMError":
-                raise
+        except (KeyError, TypeError, ValueError, lightgbm.basic.LightGBMError) as exc:
             raise TrainedModelError(f"{where}: damaged cue model ({exc}); train it again") from None
 
 
