@@ -6,18 +6,22 @@ Library errors become one ``Error: ...`` line and exit status 1.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
-import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 
 import click
 
 from . import __version__
+from .cli_tables import (
+    contested_table,
+    rows_csv,
+    text_table,
+    verdict_rows_csv,
+    verdicts_table,
+)
 from .errors import TrackerError
 
 FORMATS = click.Choice(["table", "json", "csv"])
@@ -72,23 +76,6 @@ def _load_cue_model(path: str | None):
     from .extract.learned import CueModel
 
     return CueModel.load(path)
-
-
-def _rows_csv(rows: Sequence[dict], columns: Sequence[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n"
-    )
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {
-                k: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v
-                for k, v in row.items()
-                if k in columns
-            }
-        )
-    return out.getvalue()
 
 
 def _output_option(help_text: str, *, required: bool = True) -> Callable:
@@ -181,31 +168,6 @@ def build(paths, output, model, strict, quiet, cue_model_path):
         )
 
 
-def _contested_table(items, evidence: bool) -> str:
-    if not items:
-        return "No contested claims: no claim is both asserted and denied.\n"
-    width = 88
-    lines = [f"Contested claims: {len(items)}", ""]
-    for item in items:
-        lines.append(item.claim_id)
-        for label, value in (
-            ("claim", item.claim),
-            ("asserted by", "; ".join(item.asserted_by)),
-            ("denied by", "; ".join(item.denied_by)),
-            ("declined by", "; ".join(item.declined_by) or "-"),
-        ):
-            wrapped = textwrap.wrap(value, width - 16) or [""]
-            lines.append(f"  {label:<13} {wrapped[0]}")
-            lines.extend(f"  {'':<13} {w}" for w in wrapped[1:])
-        if evidence:
-            for a in item.attributions:
-                lines.append(f"    - {a['source']} {a['stance']} ({a['cue']}, {a['article_id']})")
-                for w in textwrap.wrap(a["evidence"] or "", width - 8):
-                    lines.append(f"      {w}")
-        lines.append("")
-    return "\n".join(lines)
-
-
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
 @click.option(
@@ -232,37 +194,11 @@ def contested(graph_path, fmt, evidence):
     elif fmt == "csv":
         rows = [i.to_dict() for i in items]
         click.echo(
-            _rows_csv(rows, ["claim_id", "claim", "asserted_by", "denied_by", "declined_by"]),
+            rows_csv(rows, ["claim_id", "claim", "asserted_by", "denied_by", "declined_by"]),
             nl=False,
         )
     else:
-        click.echo(_contested_table(items, evidence), nl=False)
-
-
-def _text_table(frame, wide_columns: dict[str, int]) -> str:
-    """Columns padded for a terminal: text left-aligned, numbers right-aligned."""
-    columns = list(frame.columns)
-    cells = []
-    for row in frame.itertuples(index=False):
-        line = []
-        for column, value in zip(columns, row, strict=False):
-            text = "-" if value is None or value != value else str(value)
-            limit = wide_columns.get(column)
-            if limit and len(text) > limit:
-                text = text[: limit - 1] + "…"
-            line.append(text)
-        cells.append(line)
-    numeric = [frame[c].dtype.kind in "iuf" for c in columns]
-    widths = [max([len(c)] + [len(line[i]) for line in cells]) for i, c in enumerate(columns)]
-
-    def fmt(values):
-        parts = [
-            v.rjust(w) if num else v.ljust(w)
-            for v, w, num in zip(values, widths, numeric, strict=False)
-        ]
-        return "  ".join(parts).rstrip()
-
-    return "\n".join([fmt(columns)] + [fmt(line) for line in cells])
+        click.echo(contested_table(items, evidence), nl=False)
 
 
 def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
@@ -273,7 +209,7 @@ def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
     elif frame.empty:
         click.echo("(none)")
     else:
-        click.echo(_text_table(frame, wide_columns))
+        click.echo(text_table(frame, wide_columns))
 
 
 @cli.command()
@@ -333,33 +269,6 @@ def render(graph_path, output, claim_id, title):
 
     path = render_graph(read_graph(graph_path), output, claim=claim_id, title=title)
     click.echo(f"Wrote {path}", err=True)
-
-
-def _verdicts_table(verdicts) -> str:
-    if not verdicts:
-        return "(no articles)\n"
-    lines = []
-    for v in verdicts:
-        lines.append(f"{v.article_id}  {v.verdict}  (relatedness {v.score:.2f})")
-        for e in v.evidence:
-            who = e.source or "the article itself"
-            lines.append(f"    {who} {e.stance} ({e.cue or '-'}, similarity {e.similarity:.2f})")
-            lines.extend(f"      {w}" for w in textwrap.wrap(e.sentence, 80))
-    return "\n".join(lines) + "\n"
-
-
-def _verdict_rows_csv(verdicts) -> str:
-    rows = [
-        {
-            "claim": v.claim,
-            "article_id": v.article_id,
-            "verdict": v.verdict,
-            "score": f"{v.score:.3f}",
-            "evidence": " | ".join(e.sentence for e in v.evidence),
-        }
-        for v in verdicts
-    ]
-    return _rows_csv(rows, ["claim", "article_id", "verdict", "score", "evidence"])
 
 
 @cli.command()
@@ -433,9 +342,9 @@ def check(args, claims_file, fmt, verdict_model_path, output, model, strict, qui
     elif fmt == "jsonl":
         text = "".join(json.dumps(v.to_dict(), ensure_ascii=False) + "\n" for v in verdicts)
     elif fmt == "csv":
-        text = _verdict_rows_csv(verdicts)
+        text = verdict_rows_csv(verdicts)
     else:
-        text = _verdicts_table(verdicts)
+        text = verdicts_table(verdicts)
     if output:
         from .io import atomic_write
 
