@@ -8,6 +8,7 @@ about 80% to tune the rules on, 20% held out; report the held-out figures.
     python benchmarks/fnc1_check.py --part all --json results.json
     python benchmarks/fnc1_check.py --bodies 300 --part tune  # quick look while tuning
     python benchmarks/fnc1_check.py --train --n-process 2     # rules and a trained model
+    python benchmarks/fnc1_check.py --train --semantic        # both with sentence embeddings
 
 ``--train`` trains a verdict model (tracker.verdict_model) on the "tune" pairs and reports
 both the rules and the model on the "held-out" pairs (never the other way round).  The
@@ -81,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--threads", type=int, default=1, help="LightGBM threads (with --train)")
     parser.add_argument(
+        "--semantic", action="store_true", help="match with sentence embeddings (tracker.semantic)"
+    )
+    parser.add_argument(
         "--save-model", default=None, help="with --train: write the model here (not in the repo)"
     )
     args = parser.parse_args(argv)
@@ -99,7 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     used = sorted({p.body_id for p in [*pairs, *tune]}, key=body_ids.index)
 
     started = time.perf_counter()
-    checker = ClaimChecker(model=args.model, n_process=args.n_process)
+    encoder = None
+    if args.semantic:
+        from tracker.semantic import load_encoder
+
+        encoder = load_encoder()
+    checker = ClaimChecker(model=args.model, n_process=args.n_process, encoder=encoder)
     checker.add_articles(Article(body_id, data.bodies[body_id]) for body_id in used)
     parsed = time.perf_counter()
     report, errors = _score(pairs, _verdicts(checker, pairs))
@@ -118,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         "bodies": len(used),
         "seconds": round(finished - started, 1),
         "parse_seconds": round(parsed - started, 1),
+        "semantic": args.semantic,
     }
     if args.train:
         from tracker.verdict_model import LabelledPair, train_verdict_model

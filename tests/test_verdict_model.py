@@ -259,3 +259,23 @@ def test_cli_check_rejects_a_file_that_is_no_model(tmp_path):
     assert result.output == (
         f"Error: {fake}: is not a tracker verdict model; train one with `tracker train-check`\n"
     )
+
+
+def test_a_model_trained_with_an_encoder_needs_one(tmp_path, nlp, articles, checker):
+    from tests.test_semantic import ConceptEncoder
+    from tracker.verdict_model import SEMANTIC_FEATURE_NAMES
+
+    with_encoder = ClaimChecker(nlp, encoder=ConceptEncoder())
+    with_encoder.add_articles(articles)
+    trained = train_verdict_model(LABELLED, with_encoder)
+    assert trained.semantic
+    path = tmp_path / "semantic.model"
+    trained.save(path)
+    loaded = VerdictModel.load(path)
+    assert loaded.semantic
+    assert loaded.feature_names == FEATURE_NAMES + SEMANTIC_FEATURE_NAMES
+    [assessment] = with_encoder.assess(DAM, ["denies-hoax"], full=True)
+    assert loaded.predict([assessment]) == trained.predict([assessment])
+    [plain] = checker.assess(DAM, ["denies-hoax"], full=True)
+    with pytest.raises(TrainedModelError, match="trained with sentence embeddings"):
+        loaded.predict([plain])

@@ -13,6 +13,11 @@ then be checked against it.  A verdict rests on three kinds of evidence:
   ("reportedly", "according to unconfirmed reports") or a plain assertion;
 * refutation and hedge cues anywhere in the article, which weigh less.
 
+With a sentence encoder (:mod:`tracker.semantic`, the optional extra ``semantic``), a
+sentence also matches the claim by the cosine of their embeddings, which catches
+paraphrases that share few words, and an article whose best sentence is that close is
+related whatever its vocabulary.
+
 A claim that is itself a denial ("Ministry denies that the dam burst") is checked as the
 proposition it denies, and the verdict flipped: an article refuting the burst supports it.
 
@@ -54,10 +59,13 @@ from .errors import InputError, RecordError
 from .extract import SpacyExtractor
 from .io import read_utf8
 from .model import Article, Attribution
+from .semantic import similarity_from_cosine
 from .similarity import claim_similarity
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .semantic import SentenceEncoder
 
 __all__ = [
     "VERDICTS",
@@ -89,7 +97,8 @@ class CheckSettings:
     sentences, or ``refuting_share`` of them, refute, doubt or deny something.  It only
     reports the claim when ``hedged_share`` of its sentences hedge.  A claim that is
     itself a denial is denied by an article that asserts what it denies with a weight of
-    ``flip_assertion``.
+    ``flip_assertion``.  With a sentence encoder, an article is also related when one of
+    its sentences reaches a cosine of ``semantic_related`` with the claim.
     """
 
     related: float = 0.08
@@ -101,6 +110,7 @@ class CheckSettings:
     refuting_share: float = 0.2
     hedged_share: float = 0.08
     flip_assertion: float = 0.5
+    semantic_related: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -190,7 +200,8 @@ class Assessment:
     ``similarities`` holds, for each sentence of ``article`` in order, how closely it
     matches the claim (0 to 1); it is empty when the rules found the article unrelated
     and were not asked for it (``full=False``).  ``evidence`` is what the rules read,
-    ``verdict`` what they decided.
+    ``verdict`` what they decided.  ``cosines`` holds each sentence's embedding cosine
+    with the claim when the checker has a sentence encoder, else nothing.
     """
 
     claim: ParsedClaim
@@ -200,6 +211,7 @@ class Assessment:
     similarities: tuple[float, ...]
     evidence: tuple[Evidence, ...]
     verdict: str
+    cosines: tuple[float, ...] = ()
 
 
 class VerdictDecider(Protocol):
@@ -213,7 +225,8 @@ class ClaimChecker:
     """Articles parsed once, checked against any number of claims.
 
     ``verdict_model``, when given, decides the verdicts in place of the rules (see
-    :mod:`tracker.verdict_model`); the evidence is the rules' either way.
+    :mod:`tracker.verdict_model`); the evidence is the rules' either way.  ``encoder``
+    (see :mod:`tracker.semantic`) adds sentence-embedding similarity to the matching.
 
     >>> checker = ClaimChecker()                                       # doctest: +SKIP
     >>> checker.add_articles(articles)                                 # doctest: +SKIP
@@ -229,6 +242,7 @@ class ClaimChecker:
         settings: CheckSettings | None = None,
         n_process: int = 1,
         verdict_model: VerdictDecider | None = None,
+        encoder: SentenceEncoder | None = None,
     ) -> None:
         if nlp is None:
             from .nlp import load_pipeline
@@ -238,7 +252,10 @@ class ClaimChecker:
         self.settings = settings or CheckSettings()
         self.n_process = n_process
         self.verdict_model = verdict_model
+        self.encoder = encoder
         self._articles: dict[str, ParsedArticle] = {}
+        self._vectors: dict[str, Any] = {}  # article id -> its sentences' embeddings
+        self._claim_vectors: dict[str, Any] = {}
         self._claims: dict[str, ParsedClaim] = {}
         self._idf: dict[str, float] | None = None
         self._default_idf = 1.0
@@ -253,9 +270,21 @@ class ClaimChecker:
         """Parse articles (all in one stream) and keep what checking needs."""
         recorder = RecordingPipeline(self.nlp, self.n_process)
         extractor = SpacyExtractor(recorder)
+        added = []
         for extracted in extractor.extract_many(articles):
             docs = recorder.docs.pop(id(extracted.article), [])
-            self._articles[extracted.article.id] = parse_article(extracted, docs)
+            parsed = parse_article(extracted, docs)
+            self._articles[extracted.article.id] = parsed
+            added.append(parsed)
+        if self.encoder is not None and added:
+            # one call for all new sentences: the encoder batches far better than per article
+            texts = [s.text for parsed in added for s in parsed.sentences]
+            vectors = self.encoder.encode(texts)
+            start = 0
+            for parsed in added:
+                end = start + len(parsed.sentences)
+                self._vectors[parsed.article.id] = vectors[start:end]
+                start = end
         self._idf = None
         self._norms = {}
 
@@ -335,25 +364,43 @@ class ClaimChecker:
     def _assess(self, claim: ParsedClaim, parsed: ParsedArticle, full: bool) -> Assessment:
         settings = self.settings
         cosine, overlap = self.relatedness(claim, parsed)
-        related = cosine >= settings.related and overlap >= settings.related_overlap
-        if not related and not (full and overlap > 0):
-            return Assessment(claim, parsed, cosine, overlap, (), (), "unrelated")
-        similarities = self._similarities(claim, parsed)
+        cosines = self._cosines(claim, parsed)
+        related = (cosine >= settings.related and overlap >= settings.related_overlap) or (
+            max(cosines, default=0.0) >= settings.semantic_related
+        )
+        if not related and not (full and (overlap > 0 or cosines)):
+            return Assessment(claim, parsed, cosine, overlap, (), (), "unrelated", cosines)
+        similarities = self._similarities(claim, parsed, cosines)
         evidence = tuple(self._evidence(claim, parsed, similarities))
         verdict = _decide(claim, evidence, parsed, settings) if related else "unrelated"
-        return Assessment(claim, parsed, cosine, overlap, similarities, evidence, verdict)
+        return Assessment(claim, parsed, cosine, overlap, similarities, evidence, verdict, cosines)
 
-    def _similarities(self, claim: ParsedClaim, parsed: ParsedArticle) -> tuple[float, ...]:
-        if not claim.terms:
+    def _cosines(self, claim: ParsedClaim, parsed: ParsedArticle) -> tuple[float, ...]:
+        """Each sentence's embedding cosine with the claim (nothing without an encoder)."""
+        if self.encoder is None or not parsed.sentences:
+            return ()
+        vector = self._claim_vectors.get(claim.text)
+        if vector is None:
+            vector = self._claim_vectors[claim.text] = self.encoder.encode([claim.text])[0]
+        return tuple(float(c) for c in self._vectors[parsed.article.id] @ vector)
+
+    def _similarities(
+        self, claim: ParsedClaim, parsed: ParsedArticle, cosines: Sequence[float] = ()
+    ) -> tuple[float, ...]:
+        if not claim.terms and not cosines:
             return tuple(0.0 for _ in parsed.sentences)
         weights = {t: self._idf_of(t) for t in claim.terms}
         total = sum(weights.values())
         out = []
-        for sentence in parsed.sentences:
-            sim = sum(w for t, w in weights.items() if t in sentence.terms) / total
+        for k, sentence in enumerate(parsed.sentences):
+            sim = (
+                sum(w for t, w in weights.items() if t in sentence.terms) / total if total else 0.0
+            )
             for _record, signature in sentence.attributions:
                 if signature is not None:
                     sim = max(sim, claim_similarity(claim.signature, signature))
+            if cosines:
+                sim = max(sim, similarity_from_cosine(cosines[k]))
             out.append(sim)
         return tuple(out)
 

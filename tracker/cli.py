@@ -84,6 +84,23 @@ def _output_option(help_text: str, *, required: bool = True) -> Callable:
     )
 
 
+_semantic_option = click.option(
+    "--semantic",
+    is_flag=True,
+    help="Also match the claim by sentence embeddings, which catches paraphrases "
+    '(needs the "semantic" extra: pip install "tracker[semantic]").',
+)
+
+
+def _encoder(semantic: bool):
+    """The sentence encoder when asked for, loaded now so a missing extra fails early."""
+    if not semantic:
+        return None
+    from .semantic import load_encoder
+
+    return load_encoder()
+
+
 @click.group()
 @click.version_option(__version__, prog_name="tracker")
 def cli() -> None:
@@ -292,10 +309,11 @@ def render(graph_path, output, claim_id, title):
     help="A model trained with `tracker train-check`: it decides the verdicts instead of "
     "the rules (the evidence listed is the rules' either way).",
 )
+@_semantic_option
 @_output_option("Write to this file instead of stdout.", required=False)
 @_common_input_options
 @_fail_cleanly
-def check(args, claims_file, fmt, verdict_model_path, output, model, strict, quiet):
+def check(args, claims_file, fmt, verdict_model_path, semantic, output, model, strict, quiet):
     """Does each article support, deny, or only report a claim?
 
     Verdicts: supports, denies, reports (attributed or hedged, not endorsed) or
@@ -306,8 +324,9 @@ def check(args, claims_file, fmt, verdict_model_path, output, model, strict, qui
         tracker check "Iran transferred missiles to Russia" data/
         tracker check --claims claims.jsonl data/ -o verdicts.jsonl
         tracker check --claims claims.jsonl data/ --verdict-model verdicts.model
+        tracker check "Iran supplied weapons to Russia" data/ --semantic
     """
-    from .check import ClaimRequest, check_claims, read_claim_requests
+    from .check import ClaimChecker, ClaimRequest, check_claims, read_claim_requests
     from .ingest import read_articles
 
     verdict_model = None
@@ -315,6 +334,8 @@ def check(args, claims_file, fmt, verdict_model_path, output, model, strict, qui
         from .verdict_model import VerdictModel
 
         verdict_model = VerdictModel.load(verdict_model_path)
+        # a model trained on embedding features cannot decide without them
+        semantic = semantic or verdict_model.semantic
     if claims_file:
         requests = read_claim_requests(claims_file)
         paths = args
@@ -332,11 +353,8 @@ def check(args, claims_file, fmt, verdict_model_path, output, model, strict, qui
         click.echo(
             f"checking {len(requests)} claim(s) against {len(articles)} article(s)", err=True
         )
-    from .nlp import load_pipeline
-
-    verdicts = list(
-        check_claims(requests, articles, load_pipeline(model), verdict_model=verdict_model)
-    )
+    checker = ClaimChecker(model=model, encoder=_encoder(semantic))
+    verdicts = list(check_claims(requests, articles, checker=checker, verdict_model=verdict_model))
     if fmt == "json":
         text = json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
@@ -370,15 +388,18 @@ def check(args, claims_file, fmt, verdict_model_path, output, model, strict, qui
 @click.option(
     "--threads", type=click.IntRange(min=1), default=1, show_default=True, help="Training threads."
 )
+@_semantic_option
 @_common_input_options
 @_fail_cleanly
-def train_check(paths, claims_file, output, threads, model, strict, quiet):
+def train_check(paths, claims_file, output, threads, semantic, model, strict, quiet):
     """Train a verdict model for `tracker check` on labelled claims you own.
 
     Each line of the --claims file names a claim, the article it was checked
     against (among PATHS) and the verdict a person gave. The model reads what
     the rules derive for each pair, never the article's identity; use it with
     `tracker check --verdict-model`. Needs LightGBM: pip install "tracker[train]".
+    With --semantic it also reads sentence-embedding similarities, and checking
+    with it then loads the sentence encoder too.
 
     \b
     Example:
@@ -395,7 +416,7 @@ def train_check(paths, claims_file, output, threads, model, strict, quiet):
         click.echo(
             f"training on {len(pairs)} labelled pair(s), {len(articles)} article(s)", err=True
         )
-    checker = ClaimChecker(model=model)
+    checker = ClaimChecker(model=model, encoder=_encoder(semantic))
     checker.add_articles(articles)
     progress = (lambda message: click.echo(message, err=True)) if not quiet else None
     trained = train_verdict_model(pairs, checker, num_threads=threads, progress=progress)

@@ -44,7 +44,7 @@ class GraphError(TrackerError):
 
 
 class ModelError(TrackerError):
-    """The spaCy pipeline cannot be loaded."""
+    """A language model (the spaCy pipeline, the sentence encoder) cannot be loaded."""
 
 
 class EvaluationError(TrackerError):

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FEATURE_NAMES",
+    "SEMANTIC_FEATURE_NAMES",
     "MODEL_FORMAT",
     "LabelledPair",
     "TrainSettings",
@@ -118,6 +119,23 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"rule_{verdict}" for verdict in VERDICTS),
 )
 
+#: Features a model trained with a sentence encoder (:mod:`tracker.semantic`) reads after
+#: :data:`FEATURE_NAMES`: embedding cosines of the claim with the article's sentences.
+SEMANTIC_FEATURE_NAMES: tuple[str, ...] = (
+    "cosine_best",
+    "cosine_top3",
+    "cosine_lead",
+    "cosine_mean",
+    "cosine_close_sentences",
+    "cosine_best_position",
+    "cosine_best_refutes",
+    "cosine_refuting_weighted",
+    "cosine_refuting_best",
+    "cosine_denial_best",
+    "cosine_hedge_best",
+    "cosine_negated_best",
+)
+
 
 @dataclass(frozen=True)
 class LabelledPair:
@@ -144,8 +162,11 @@ class TrainSettings:
     seed: int = 0
 
 
-def pair_features(assessment: Assessment, match: float = 0.35) -> list[float]:
-    """The features of one (claim, article) pair, in the order of :data:`FEATURE_NAMES`.
+def pair_features(
+    assessment: Assessment, match: float = 0.35, *, semantic: bool = False
+) -> list[float]:
+    """The features of one (claim, article) pair, in the order of :data:`FEATURE_NAMES`
+    (then :data:`SEMANTIC_FEATURE_NAMES` with ``semantic``).
 
     ``match`` is the similarity from which a sentence counts as matching the claim
     (:attr:`tracker.check.CheckSettings.match`)."""
@@ -263,7 +284,42 @@ def pair_features(assessment: Assessment, match: float = 0.35) -> list[float]:
         best_of(hedge),
     ]
     features += [float(assessment.verdict == verdict) for verdict in VERDICTS]
+    if semantic:
+        against = [r or c or d for r, c, d in zip(refuting, correction, denial, strict=True)]
+        features += _semantic_features(assessment.cosines, against, denial, hedge, negated)
     return features
+
+
+def _semantic_features(
+    cosines: Sequence[float],
+    refuting: Sequence[bool],
+    denial: Sequence[bool],
+    hedge: Sequence[bool],
+    negated: Sequence[bool],
+) -> list[float]:
+    if not cosines:
+        return [0.0] * len(SEMANTIC_FEATURE_NAMES)
+
+    def best_of(flags: Sequence[bool]) -> float:
+        return max((c for c, flag in zip(cosines, flags, strict=True) if flag), default=0.0)
+
+    ranked = sorted(cosines, reverse=True)
+    best = ranked[0]
+    best_index = cosines.index(best)
+    return [
+        best,
+        sum(ranked[:3]) / len(ranked[:3]),
+        cosines[0],
+        sum(cosines) / len(cosines),
+        float(sum(c >= 0.5 for c in cosines)),
+        best_index / len(cosines),
+        float(refuting[best_index]),
+        sum(max(c - 0.3, 0.0) for c, flag in zip(cosines, refuting, strict=True) if flag),
+        best_of(refuting),
+        best_of(denial),
+        best_of(hedge),
+        best_of(negated),
+    ]
 
 
 def _lightgbm() -> Any:
@@ -289,21 +345,32 @@ class VerdictModel:
         feature_names: Sequence[str] = FEATURE_NAMES,
         tracker_version: str = __version__,
         match: float = 0.35,
+        semantic: bool = False,
     ) -> None:
         self.booster = booster
         self.labels = tuple(labels)
         self.feature_names = tuple(feature_names)
         self.tracker_version = tracker_version
         self.match = match
+        #: trained with a sentence encoder: checking needs one too
+        self.semantic = semantic
 
     def features(self, assessments: Sequence[Assessment]) -> list[list[float]]:
         """The feature rows of the pairs."""
-        return [pair_features(a, self.match) for a in assessments]
+        return [pair_features(a, self.match, semantic=self.semantic) for a in assessments]
 
     def predict_proba(self, assessments: Sequence[Assessment]) -> list[dict[str, float]]:
-        """The probability of each label, for each pair."""
+        """The probability of each label, for each pair.
+
+        Raises :class:`tracker.errors.TrainedModelError` when the model was trained with
+        a sentence encoder and the pairs were assessed without one."""
         if not assessments:
             return []
+        if self.semantic and any(a.article.sentences and not a.cosines for a in assessments):
+            raise TrainedModelError(
+                "this verdict model was trained with sentence embeddings: check with them "
+                "too (tracker check --semantic, or ClaimChecker(encoder=...))"
+            )
         import numpy
 
         matrix = numpy.asarray(self.features(assessments), dtype=numpy.float64)
@@ -325,6 +392,7 @@ class VerdictModel:
             "labels": list(self.labels),
             "features": list(self.feature_names),
             "match": self.match,
+            "semantic": self.semantic,
         }
         return json.dumps(header) + "\n" + self.booster.model_to_string()
 
@@ -347,9 +415,12 @@ class VerdictModel:
             raise InputError(
                 source, "is not a tracker verdict model; train one with `tracker train-check`"
             )
-        if header.get("format_version") != _FORMAT_VERSION or tuple(
-            header.get("features", ())
-        ) != tuple(FEATURE_NAMES):
+        semantic = header.get("semantic") is True
+        expected = FEATURE_NAMES + (SEMANTIC_FEATURE_NAMES if semantic else ())
+        if (
+            header.get("format_version") != _FORMAT_VERSION
+            or tuple(header.get("features", ())) != expected
+        ):
             raise InputError(
                 source,
                 f"was trained by tracker {header.get('tracker_version')} on other features; "
@@ -368,9 +439,10 @@ class VerdictModel:
         return cls(
             booster,
             labels,
-            feature_names=FEATURE_NAMES,
+            feature_names=expected,
             tracker_version=str(header.get("tracker_version")),
             match=float(header.get("match", 0.35)),
+            semantic=semantic,
         )
 
     @classmethod
@@ -409,6 +481,9 @@ def train_verdict_model(
 ) -> VerdictModel:
     """Train a verdict model on labelled pairs whose articles ``checker`` holds.
 
+    When the checker has a sentence encoder, the model also reads embedding cosines
+    (:data:`SEMANTIC_FEATURE_NAMES`) and needs an encoder wherever it is used.
+
     The same pairs, settings and ``num_threads`` give the same model.  One thread is the
     default: LightGBM's threads spin while they wait, and on a machine whose cores are
     busy with other work two threads can train a hundred times slower than one.  Raises
@@ -431,7 +506,8 @@ def train_verdict_model(
         if pair.verdict not in VERDICTS:
             raise RecordError(f"unknown verdict {pair.verdict!r}: use {', '.join(VERDICTS)}")
     match = checker.settings.match
-    rows = _feature_rows(pairs, checker, match)
+    semantic = checker.encoder is not None
+    rows = _feature_rows(pairs, checker, match, semantic)
     if progress:
         progress(f"features of {len(pairs)} pairs computed; training")
     labels = [VERDICTS.index(p.verdict) for p in pairs]
@@ -458,19 +534,20 @@ def train_verdict_model(
     }
     import numpy
 
+    names = FEATURE_NAMES + (SEMANTIC_FEATURE_NAMES if semantic else ())
     dataset = lightgbm.Dataset(
         numpy.asarray(rows, dtype=numpy.float64),
         label=labels,
         weight=weights,
-        feature_name=list(FEATURE_NAMES),
+        feature_name=list(names),
         params={"min_data_in_bin": 1, "verbosity": -1},
     )
     booster = lightgbm.train(params, dataset, num_boost_round=settings.rounds)
-    return VerdictModel(booster, VERDICTS, match=match)
+    return VerdictModel(booster, VERDICTS, feature_names=names, match=match, semantic=semantic)
 
 
 def _feature_rows(
-    pairs: Sequence[LabelledPair], checker: ClaimChecker, match: float
+    pairs: Sequence[LabelledPair], checker: ClaimChecker, match: float, semantic: bool = False
 ) -> list[list[float]]:
     """Feature rows in the order of ``pairs``; each claim is assessed once against all
     its articles."""
@@ -481,5 +558,5 @@ def _feature_rows(
     for claim, indices in by_claim.items():
         assessments = checker.assess(claim, [pairs[k].article_id for k in indices], full=True)
         for k, assessment in zip(indices, assessments, strict=True):
-            rows[k] = pair_features(assessment, match)
+            rows[k] = pair_features(assessment, match, semantic=semantic)
     return rows
