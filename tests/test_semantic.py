@@ -36,8 +36,6 @@ CLAIM = "The port was closed"
 class ConceptEncoder:
     """Embeds a text as the unit vector of the concepts its words name."""
 
-    name = "concepts"
-
     def __init__(self):
         self.calls = 0
 

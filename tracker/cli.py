@@ -24,7 +24,14 @@ from .cli_tables import (
 )
 from .errors import TrackerError
 
-FORMATS = click.Choice(["table", "json", "csv"])
+_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 
 
 def _fail_cleanly(func: Callable) -> Callable:
@@ -187,9 +194,7 @@ def build(paths, output, model, strict, quiet, cue_model_path):
 
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
-@click.option(
-    "--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format."
-)
+@_format_option
 @click.option(
     "--evidence", is_flag=True, help="With --format table: list every attribution and its sentence."
 )
@@ -231,9 +236,7 @@ def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
 
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
-@click.option(
-    "--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format."
-)
+@_format_option
 @_fail_cleanly
 def claims(graph_path, fmt):
     """List the claims in a graph with how many sources assert, deny or decline each.
@@ -250,9 +253,7 @@ def claims(graph_path, fmt):
 
 @cli.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
-@click.option(
-    "--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format."
-)
+@_format_option
 @_fail_cleanly
 def sources(graph_path, fmt):
     """List the sources in a graph: kind, anonymity, and what they assert, deny or decline.

@@ -56,8 +56,6 @@ _INSTALL_HINT = (
 class SentenceEncoder(Protocol):
     """Anything that embeds sentences as unit-length vectors (one row per text)."""
 
-    name: str
-
     def encode(self, texts: Sequence[str]) -> numpy.ndarray: ...
 
 
@@ -73,8 +71,6 @@ class MiniLMEncoder:
 
     Loads nothing until the first :meth:`encode`; never reaches the network.
     """
-
-    name = "all-MiniLM-L6-v2"
 
     def __init__(self, batch_size: int = 64) -> None:
         self.batch_size = batch_size
