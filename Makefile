@@ -17,7 +17,6 @@ demo: $(STAMP)
 	$(BIN)/tracker build data -o out/graph.json
 	$(BIN)/tracker contested out/graph.json
 	$(BIN)/tracker render out/graph.json -o out/graph.png
-	@echo "Graph image written to out/graph.png"
 
 test: $(STAMP)
 	$(BIN)/pytest
