@@ -323,15 +323,17 @@ class ClaimChecker:
         """(TF-IDF cosine, weighted share of the claim's words the article uses)."""
         if not claim.terms or not parsed.counts:
             return 0.0, 0.0
+        # fsum: the terms are a set, whose order changes from run to run; a plain sum's
+        # last bit would change with it, and a verdict can sit on a threshold
         weights = {t: self._idf_of(t) for t in claim.terms}
-        dot = sum(
+        dot = math.fsum(
             w * (1 + math.log(parsed.counts[t])) * w for t, w in weights.items() if parsed.counts[t]
         )
-        claim_norm = math.sqrt(sum(w * w for w in weights.values()))
+        claim_norm = math.sqrt(math.fsum(w * w for w in weights.values()))
         norm = self._norm(parsed)
         cosine = dot / (claim_norm * norm) if norm else 0.0
-        total = sum(weights.values())
-        overlap = sum(w for t, w in weights.items() if parsed.counts[t]) / total
+        total = math.fsum(weights.values())
+        overlap = math.fsum(w for t, w in weights.items() if parsed.counts[t]) / total
         return cosine, overlap
 
     # -- verdicts -----------------------------------------------------------------------
@@ -390,11 +392,13 @@ class ClaimChecker:
         if not claim.terms and not cosines:
             return tuple(0.0 for _ in parsed.sentences)
         weights = {t: self._idf_of(t) for t in claim.terms}
-        total = sum(weights.values())
+        total = math.fsum(weights.values())
         out = []
         for k, sentence in enumerate(parsed.sentences):
             sim = (
-                sum(w for t, w in weights.items() if t in sentence.terms) / total if total else 0.0
+                math.fsum(w for t, w in weights.items() if t in sentence.terms) / total
+                if total
+                else 0.0
             )
             for _record, signature in sentence.attributions:
                 if signature is not None:
