@@ -141,7 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         trained_report, errors = _score(pairs, _verdicts(checker, pairs))
         done = time.perf_counter()
         print()
-        print(f"trained verdict model ({len(tune)} tune pairs), on the same {len(pairs)} pairs:")
+        print(
+            f"trained verdict model ({len(tune)} tune pairs, {len(model.feature_names)} features "
+            f"of which {len(model.vocabulary)} learned words), on the same {len(pairs)} pairs:"
+        )
         print(trained_report.to_text())
         print(
             f"time: train {trained - train_started:.1f} s, check {done - trained:.1f} s; "
@@ -149,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         result["trained"] = trained_report.to_dict() | {
             "tune_pairs": len(tune),
+            "features": len(model.feature_names),
+            "learned_words": len(model.vocabulary),
             "train_seconds": round(trained - train_started, 1),
             "check_seconds": round(done - trained, 1),
         }

@@ -25,6 +25,7 @@ from tracker.verdict_model import (  # noqa: E402
     FEATURE_NAMES,
     MODEL_FORMAT,
     LabelledPair,
+    TrainSettings,
     VerdictModel,
     read_labelled_pairs,
     train_verdict_model,
@@ -79,9 +80,14 @@ def checker(nlp, articles):
     return checker
 
 
+# The fixtures hold three stories (the dam, its video, the arms transfer): words are learned
+# from two stories on, not the default ten.
+FEW_STORIES = TrainSettings(word_min_stories=2)
+
+
 @pytest.fixture(scope="module")
 def model(checker):
-    return train_verdict_model(LABELLED, checker)
+    return train_verdict_model(LABELLED, checker, settings=FEW_STORIES)
 
 
 def predicted(checker, model):
@@ -102,7 +108,9 @@ def test_model_file_round_trips(tmp_path, checker, model):
     header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
     assert header["format"] == MODEL_FORMAT
     assert header["labels"] == ["supports", "denies", "reports", "unrelated"]
-    assert header["features"] == list(FEATURE_NAMES)
+    assert header["vocabulary"] == list(model.vocabulary)
+    assert header["vocabulary"][:4] == ["claim_dam", "claim_the", "claim_velmora", "best_dam"]
+    assert header["features"] == [*FEATURE_NAMES, *model.vocabulary]
     loaded = VerdictModel.load(path)
     assert loaded.to_string() == model.to_string()
     assessments = [checker.assess(p.claim, [p.article_id], full=True)[0] for p in LABELLED]
@@ -110,7 +118,7 @@ def test_model_file_round_trips(tmp_path, checker, model):
 
 
 def test_training_is_deterministic(checker, model):
-    again = train_verdict_model(LABELLED, checker)
+    again = train_verdict_model(LABELLED, checker, settings=FEW_STORIES)
     assert again.to_string() == model.to_string()
 
 
@@ -155,6 +163,26 @@ def test_load_rejects_other_files(tmp_path, model):
         VerdictModel.load(other)
     with pytest.raises(InputError, match="no such file"):
         VerdictModel.load(tmp_path / "none.model")
+    changed = json.loads(header) | {"vocabulary": ["somewhere_the"]}
+    other.write_text(json.dumps(changed) + "\n" + body, encoding="utf-8")
+    with pytest.raises(InputError, match='has a damaged "vocabulary"; train it again'):
+        VerdictModel.load(other)
+
+
+def test_learned_words_are_settings(checker):
+    none = train_verdict_model(LABELLED, checker, settings=TrainSettings(words_per_verdict=0))
+    assert none.vocabulary == ()
+    assert none.feature_names == FEATURE_NAMES
+    assert predicted(checker, none) == {(p.claim, p.article_id): p.verdict for p in LABELLED}
+    # by default a word must be seen in ten stories: the fixtures have three
+    assert train_verdict_model(LABELLED, checker).vocabulary == ()
+    few = TrainSettings(words_per_verdict=2, word_min_stories=2)
+    assert train_verdict_model(LABELLED, checker, settings=few).vocabulary == (
+        *("claim_dam", "claim_the", "best_dam", "best_after", "best_a", "best_to"),
+        *("near_dam", "near_velmora", "near_is", "near_was", "near_council", "near_in"),
+        *("article_dam", "article_velmora", "article_is", "article_was", "article_council"),
+        "article_in",
+    )
 
 
 def test_read_labelled_pairs(tmp_path):
@@ -206,7 +234,27 @@ def test_cli_train_check(model_file):
         "features of 14 pairs computed; training\n"
         f"Wrote a verdict model trained on 14 pairs to {out}\n"
     )
-    assert VerdictModel.load(out).labels == ("supports", "denies", "reports", "unrelated")
+    loaded = VerdictModel.load(out)
+    assert loaded.labels == ("supports", "denies", "reports", "unrelated")
+    assert loaded.vocabulary == ()  # three stories: fewer than --min-stories
+
+
+def test_cli_train_check_word_options(tmp_path):
+    labelled = write_labelled(tmp_path / "labelled.jsonl")
+    out = tmp_path / "words.model"
+    train = ["train-check", "--claims", str(labelled), *ARTICLES, "-o", str(out), "-q"]
+    result = CliRunner().invoke(cli, [*train, "--min-stories", "2", "--words", "1"])
+    assert result.exit_code == 0, result.output
+    assert VerdictModel.load(out).vocabulary == (
+        *("claim_dam", "best_dam", "best_a", "best_to", "near_dam", "near_is", "near_council"),
+        *("article_dam", "article_is", "article_council"),
+    )
+    result = CliRunner().invoke(cli, [*train, "--min-stories", "2", "--words", "0"])
+    assert result.exit_code == 0, result.output
+    assert VerdictModel.load(out).feature_names == FEATURE_NAMES
+    result = CliRunner().invoke(cli, [*train, "--words", "-1"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--words': -1 is not in the range x>=0." in result.output
 
 
 def test_cli_check_with_a_verdict_model(model_file):
@@ -273,7 +321,7 @@ def test_a_model_trained_with_an_encoder_needs_one(tmp_path, nlp, articles, chec
     trained.save(path)
     loaded = VerdictModel.load(path)
     assert loaded.semantic
-    assert loaded.feature_names == FEATURE_NAMES + SEMANTIC_FEATURE_NAMES
+    assert loaded.feature_names == FEATURE_NAMES + SEMANTIC_FEATURE_NAMES + loaded.vocabulary
     [assessment] = with_encoder.assess(DAM, ["denies-hoax"], full=True)
     assert loaded.predict([assessment]) == trained.predict([assessment])
     [plain] = checker.assess(DAM, ["denies-hoax"], full=True)

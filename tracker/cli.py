@@ -389,16 +389,35 @@ def check(args, claims_file, fmt, verdict_model_path, semantic, output, model, s
 @click.option(
     "--threads", type=click.IntRange(min=1), default=1, show_default=True, help="Training threads."
 )
+@click.option(
+    "--words",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Words to learn per verdict and place (claim, best sentence, matching sentences, "
+    "article); 0 learns none.",
+)
+@click.option(
+    "--min-stories",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Learn only words seen in at least this many different stories.",
+)
 @_semantic_option
 @_common_input_options
 @_fail_cleanly
-def train_check(paths, claims_file, output, threads, semantic, model, strict, quiet):
+def train_check(
+    paths, claims_file, output, threads, words, min_stories, semantic, model, strict, quiet
+):
     """Train a verdict model for `tracker check` on labelled claims you own.
 
     Each line of the --claims file names a claim, the article it was checked
     against (among PATHS) and the verdict a person gave. The model reads what
-    the rules derive for each pair, never the article's identity; use it with
-    `tracker check --verdict-model`. Needs LightGBM: pip install "tracker[train]".
+    the rules derive for each pair, and words it learns from the pairs that
+    occur in at least --min-stories different stories (claims and articles that
+    related pairs connect), never an article's identity; use it with `tracker check
+    --verdict-model`. Needs LightGBM: pip install "tracker[train]".
     With --semantic it also reads sentence-embedding similarities, and checking
     with it then loads the sentence encoder too.
 
@@ -409,7 +428,7 @@ def train_check(paths, claims_file, output, threads, semantic, model, strict, qu
     """
     from .check import ClaimChecker
     from .ingest import read_articles
-    from .verdict_model import read_labelled_pairs, train_verdict_model
+    from .verdict_model import TrainSettings, read_labelled_pairs, train_verdict_model
 
     pairs = read_labelled_pairs(claims_file)
     articles = read_articles(paths, strict=strict, on_skip=_skip_warning)
@@ -420,7 +439,10 @@ def train_check(paths, claims_file, output, threads, semantic, model, strict, qu
     checker = ClaimChecker(model=model, encoder=_encoder(semantic))
     checker.add_articles(articles)
     progress = (lambda message: click.echo(message, err=True)) if not quiet else None
-    trained = train_verdict_model(pairs, checker, num_threads=threads, progress=progress)
+    settings = TrainSettings(words_per_verdict=words, word_min_stories=min_stories)
+    trained = train_verdict_model(
+        pairs, checker, settings=settings, num_threads=threads, progress=progress
+    )
     trained.save(output)
     if not quiet:
         click.echo(f"Wrote a verdict model trained on {len(pairs)} pairs to {output}", err=True)

@@ -1,28 +1,23 @@
 """An optional verdict model, trained by the user on labelled (claim, article) pairs they own.
 
 The rules of :mod:`tracker.check` decide verdicts by default.  A user with labelled pairs
-can train a LightGBM classifier on what those rules derive for each pair -- how related
-the article is, how closely its best sentences and attributions match the claim, how much
-of the matching evidence denies, refutes, hedges or asserts, refutation and hedge cues in
-the whole article and near the matching sentences, whether the claim itself is a denial,
-and the rules' own verdict -- and let it decide instead (``tracker check --verdict-model``).
-No feature identifies an article (no id, no bag of its words): the model learns how
-articles relate to claims, not which article it saw.  The evidence listed with a verdict
-stays what the rules read.
+can train a LightGBM classifier on what those rules derive for each pair
+(:mod:`tracker.verdict_features`) and on words it learns from the training pairs
+(:mod:`tracker.verdict_words`), and let it decide instead (``tracker check
+--verdict-model``).  No feature identifies an article or a story (no id; a learned word
+must occur in many different stories): the model learns how articles relate to claims,
+not which article or story it saw.  The evidence listed with a verdict stays what the
+rules read.
 
 Nothing trained ships with tracker; LightGBM is the optional extra ``train``
 (``pip install "tracker[train]"``) and is imported only when a model is trained or loaded.
-A model file is one line of JSON (format, tracker version, features, labels) followed by
-LightGBM's text model; nothing is pickled.
-
->>> len(FEATURE_NAMES) == len(set(FEATURE_NAMES))
-True
+A model file is one line of JSON (format, tracker version, features, labels, learned
+words) followed by LightGBM's text model; nothing is pickled.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,10 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .check import VERDICTS, Assessment, ClaimChecker, claim_lines
-from .checktext import HEDGE, WEAK_CUES, first_phrase
 from .errors import InputError, TrainedModelError
 from .io import read_utf8
-from .similarity import claim_similarity
+from .verdict_features import FEATURE_NAMES, SEMANTIC_FEATURE_NAMES, pair_features
+from .verdict_words import PLACES, choose_vocabulary, pair_words, word_features
 
 if TYPE_CHECKING:
     import lightgbm
@@ -53,88 +48,6 @@ __all__ = [
 #: The first word of the header line of a model file.
 MODEL_FORMAT = "tracker-verdict-model"
 _FORMAT_VERSION = 1
-_STANCES = ("asserts", "denies", "reports", "declines")
-_NEAR = 1  # sentences either side of a matching one that count as near it
-
-#: Names of the features of a pair, in the order :func:`pair_features` gives them.
-FEATURE_NAMES: tuple[str, ...] = (
-    # relatedness
-    "cosine",
-    "overlap",
-    "claim_terms",
-    "claim_is_denial",
-    "claim_negated",
-    "claim_hedged",
-    "claim_question",
-    # the article as a whole
-    "log_sentences",
-    "log_chars",
-    "refuting_sentences",
-    "refuting_share",
-    "hedged_sentences",
-    "hedged_share",
-    "refutation_sentences",
-    "doubt_sentences",
-    "correction_sentences",
-    "negated_share",
-    "attributions",
-    "denying_attributions",
-    "declining_attributions",
-    "question_share",
-    # how well the best sentences match
-    "best_similarity",
-    "second_similarity",
-    "top3_similarity",
-    "lead_similarity",
-    "best_attribution_similarity",
-    "best_position",
-    "matching_sentences",
-    "matching_share",
-    "close_sentences",
-    "very_close_sentences",
-    # the rules' evidence
-    *(f"{stance}_{what}" for stance in _STANCES for what in ("count", "weight", "best")),
-    *(f"first_{stance}" for stance in _STANCES),
-    "first_cue_weak",
-    # cues in and near the matching sentences, and weighted by similarity
-    "refute_in_matching",
-    "doubt_in_matching",
-    "correction_in_matching",
-    "hedge_in_matching",
-    "negated_in_matching",
-    "denial_in_matching",
-    "refute_near",
-    "hedge_near",
-    "denial_near",
-    "refute_weighted",
-    "doubt_weighted",
-    "correction_weighted",
-    "hedge_weighted",
-    "negated_weighted",
-    "denial_weighted",
-    "assertion_weighted",
-    "refute_best_similarity",
-    "hedge_best_similarity",
-    # the rules' verdict
-    *(f"rule_{verdict}" for verdict in VERDICTS),
-)
-
-#: Features a model trained with a sentence encoder (:mod:`tracker.semantic`) reads after
-#: :data:`FEATURE_NAMES`: embedding cosines of the claim with the article's sentences.
-SEMANTIC_FEATURE_NAMES: tuple[str, ...] = (
-    "cosine_best",
-    "cosine_top3",
-    "cosine_lead",
-    "cosine_mean",
-    "cosine_close_sentences",
-    "cosine_best_position",
-    "cosine_best_refutes",
-    "cosine_refuting_weighted",
-    "cosine_refuting_best",
-    "cosine_denial_best",
-    "cosine_hedge_best",
-    "cosine_negated_best",
-)
 
 
 @dataclass(frozen=True)
@@ -160,166 +73,10 @@ class TrainSettings:
     lambda_l2: float = 1.0
     class_balance: float = 1.0
     seed: int = 0
-
-
-def pair_features(
-    assessment: Assessment, match: float = 0.35, *, semantic: bool = False
-) -> list[float]:
-    """The features of one (claim, article) pair, in the order of :data:`FEATURE_NAMES`
-    (then :data:`SEMANTIC_FEATURE_NAMES` with ``semantic``).
-
-    ``match`` is the similarity from which a sentence counts as matching the claim
-    (:attr:`tracker.check.CheckSettings.match`)."""
-    claim = assessment.claim
-    parsed = assessment.article
-    sentences = parsed.sentences
-    n = max(len(sentences), 1)
-    sims = assessment.similarities or tuple(0.0 for _ in sentences)
-    text = parsed.article.text
-
-    features: list[float] = [
-        assessment.cosine,
-        assessment.overlap,
-        float(len(claim.terms)),
-        float(claim.negative is not None),
-        float(claim.signature.negated),
-        float(first_phrase(HEDGE, claim.text) is not None),
-        float("?" in claim.text),
-    ]
-
-    negated = [s.signature.negated for s in sentences]
-    denial = [any(r.stance == "denies" for r, _ in s.attributions) for s in sentences]
-    refute = [bool(s.refutation) for s in sentences]
-    doubt = [bool(s.doubt) for s in sentences]
-    correction = [bool(s.correction) for s in sentences]
-    hedge = [bool(s.hedge) for s in sentences]
-    attributions = [r for s in sentences for r, _ in s.attributions]
-    features += [
-        math.log1p(len(sentences)),
-        math.log1p(len(text)),
-        float(parsed.refuting),
-        parsed.refuting / n,
-        float(parsed.hedged),
-        parsed.hedged / n,
-        float(sum(refute)),
-        float(sum(doubt)),
-        float(sum(correction)),
-        sum(negated) / n,
-        float(len(attributions)),
-        float(sum(r.stance == "denies" for r in attributions)),
-        float(sum(r.stance == "declines" for r in attributions)),
-        sum("?" in s.text for s in sentences) / n,
-    ]
-
-    ranked = sorted(sims, reverse=True)
-    best = ranked[0] if ranked else 0.0
-    best_attribution = max(
-        (
-            claim_similarity(claim.signature, signature)
-            for s in sentences
-            for _, signature in s.attributions
-            if signature is not None
-        ),
-        default=0.0,
-    )
-    best_index = sims.index(best) if sims and best > 0 else 0
-    matching = [i for i, sim in enumerate(sims) if sim >= match]
-    features += [
-        best,
-        ranked[1] if len(ranked) > 1 else 0.0,
-        sum(ranked[:3]) / 3,
-        max(sims[:2], default=0.0),
-        best_attribution,
-        best_index / n,
-        float(len(matching)),
-        len(matching) / n,
-        float(sum(sim >= 0.5 for sim in sims)),
-        float(sum(sim >= 0.7 for sim in sims)),
-    ]
-
-    evidence = assessment.evidence
-    for stance in _STANCES:
-        weights = [e.similarity for e in evidence if e.stance == stance]
-        features += [float(len(weights)), sum(weights), max(weights, default=0.0)]
-    first = evidence[0] if evidence else None
-    features += [float(first is not None and first.stance == stance) for stance in _STANCES]
-    features.append(
-        float(first is not None and first.stance == "denies" and first.cue in WEAK_CUES)
-    )
-
-    near = {j for i in matching for j in range(i - _NEAR, i + _NEAR + 1) if 0 <= j < len(sims)}
-
-    def count(flags: Sequence[bool], where: Sequence[int] | set[int]) -> float:
-        return float(sum(flags[i] for i in where))
-
-    def weighted(flags: Sequence[bool]) -> float:
-        return sum(sim for sim, flag in zip(sims, flags, strict=True) if flag)
-
-    def best_of(flags: Sequence[bool]) -> float:
-        return max((sim for sim, flag in zip(sims, flags, strict=True) if flag), default=0.0)
-
-    asserting = [
-        bool(s.attributions) and not (d or h)
-        for s, d, h in zip(sentences, denial, hedge, strict=True)
-    ]
-    refuting = [r or d for r, d in zip(refute, doubt, strict=True)]
-    features += [
-        count(refute, matching),
-        count(doubt, matching),
-        count(correction, matching),
-        count(hedge, matching),
-        count(negated, matching),
-        count(denial, matching),
-        count(refuting, near),
-        count(hedge, near),
-        count(denial, near),
-        weighted(refute),
-        weighted(doubt),
-        weighted(correction),
-        weighted(hedge),
-        weighted(negated),
-        weighted(denial),
-        weighted(asserting),
-        best_of(refuting),
-        best_of(hedge),
-    ]
-    features += [float(assessment.verdict == verdict) for verdict in VERDICTS]
-    if semantic:
-        against = [r or c or d for r, c, d in zip(refuting, correction, denial, strict=True)]
-        features += _semantic_features(assessment.cosines, against, denial, hedge, negated)
-    return features
-
-
-def _semantic_features(
-    cosines: Sequence[float],
-    refuting: Sequence[bool],
-    denial: Sequence[bool],
-    hedge: Sequence[bool],
-    negated: Sequence[bool],
-) -> list[float]:
-    if not cosines:
-        return [0.0] * len(SEMANTIC_FEATURE_NAMES)
-
-    def best_of(flags: Sequence[bool]) -> float:
-        return max((c for c, flag in zip(cosines, flags, strict=True) if flag), default=0.0)
-
-    ranked = sorted(cosines, reverse=True)
-    best = ranked[0]
-    best_index = cosines.index(best)
-    return [
-        best,
-        sum(ranked[:3]) / len(ranked[:3]),
-        cosines[0],
-        sum(cosines) / len(cosines),
-        float(sum(c >= 0.5 for c in cosines)),
-        best_index / len(cosines),
-        float(refuting[best_index]),
-        sum(max(c - 0.3, 0.0) for c, flag in zip(cosines, refuting, strict=True) if flag),
-        best_of(refuting),
-        best_of(denial),
-        best_of(hedge),
-        best_of(negated),
-    ]
+    #: words learned per verdict and place (:mod:`tracker.verdict_words`); 0 learns none
+    words_per_verdict: int = 50
+    #: a learned word must occur with pairs of at least this many different stories
+    word_min_stories: int = 10
 
 
 def _lightgbm() -> Any:
@@ -346,6 +103,7 @@ class VerdictModel:
         tracker_version: str = __version__,
         match: float = 0.35,
         semantic: bool = False,
+        vocabulary: Sequence[str] = (),
     ) -> None:
         self.booster = booster
         self.labels = tuple(labels)
@@ -354,10 +112,17 @@ class VerdictModel:
         self.match = match
         #: trained with a sentence encoder: checking needs one too
         self.semantic = semantic
+        #: the learned word features, ``"place_word"`` (:mod:`tracker.verdict_words`)
+        self.vocabulary = tuple(vocabulary)
 
     def features(self, assessments: Sequence[Assessment]) -> list[list[float]]:
         """The feature rows of the pairs."""
-        return [pair_features(a, self.match, semantic=self.semantic) for a in assessments]
+        rows = [pair_features(a, self.match, semantic=self.semantic) for a in assessments]
+        if self.vocabulary:
+            bags = [pair_words(a, self.match) for a in assessments]
+            for row, words in zip(rows, word_features(self.vocabulary, bags), strict=True):
+                row += words
+        return rows
 
     def predict_proba(self, assessments: Sequence[Assessment]) -> list[dict[str, float]]:
         """The probability of each label, for each pair.
@@ -393,6 +158,7 @@ class VerdictModel:
             "features": list(self.feature_names),
             "match": self.match,
             "semantic": self.semantic,
+            "vocabulary": list(self.vocabulary),
         }
         return json.dumps(header) + "\n" + self.booster.model_to_string()
 
@@ -416,7 +182,12 @@ class VerdictModel:
                 source, "is not a tracker verdict model; train one with `tracker train-check`"
             )
         semantic = header.get("semantic") is True
-        expected = FEATURE_NAMES + (SEMANTIC_FEATURE_NAMES if semantic else ())
+        vocabulary = header.get("vocabulary", [])
+        if not isinstance(vocabulary, list) or not all(
+            isinstance(name, str) and name.partition("_")[0] in PLACES for name in vocabulary
+        ):
+            raise InputError(source, 'has a damaged "vocabulary"; train it again')
+        expected = FEATURE_NAMES + (SEMANTIC_FEATURE_NAMES if semantic else ()) + tuple(vocabulary)
         if (
             header.get("format_version") != _FORMAT_VERSION
             or tuple(header.get("features", ())) != expected
@@ -443,6 +214,7 @@ class VerdictModel:
             tracker_version=str(header.get("tracker_version")),
             match=float(header.get("match", 0.35)),
             semantic=semantic,
+            vocabulary=vocabulary,
         )
 
     @classmethod
@@ -507,7 +279,19 @@ def train_verdict_model(
             raise RecordError(f"unknown verdict {pair.verdict!r}: use {', '.join(VERDICTS)}")
     match = checker.settings.match
     semantic = checker.encoder is not None
-    rows = _feature_rows(pairs, checker, match, semantic)
+    rows, bags = _feature_rows(pairs, checker, match, semantic)
+    vocabulary: tuple[str, ...] = ()
+    if settings.words_per_verdict > 0:
+        vocabulary = choose_vocabulary(
+            bags,
+            [p.verdict for p in pairs],
+            [p.claim for p in pairs],
+            [p.article_id for p in pairs],
+            per_verdict=settings.words_per_verdict,
+            min_stories=settings.word_min_stories,
+        )
+        for row, words in zip(rows, word_features(vocabulary, bags), strict=True):
+            row += words
     if progress:
         progress(f"features of {len(pairs)} pairs computed; training")
     labels = [VERDICTS.index(p.verdict) for p in pairs]
@@ -534,7 +318,7 @@ def train_verdict_model(
     }
     import numpy
 
-    names = FEATURE_NAMES + (SEMANTIC_FEATURE_NAMES if semantic else ())
+    names = FEATURE_NAMES + (SEMANTIC_FEATURE_NAMES if semantic else ()) + vocabulary
     dataset = lightgbm.Dataset(
         numpy.asarray(rows, dtype=numpy.float64),
         label=labels,
@@ -543,20 +327,29 @@ def train_verdict_model(
         params={"min_data_in_bin": 1, "verbosity": -1},
     )
     booster = lightgbm.train(params, dataset, num_boost_round=settings.rounds)
-    return VerdictModel(booster, VERDICTS, feature_names=names, match=match, semantic=semantic)
+    return VerdictModel(
+        booster,
+        VERDICTS,
+        feature_names=names,
+        match=match,
+        semantic=semantic,
+        vocabulary=vocabulary,
+    )
 
 
 def _feature_rows(
     pairs: Sequence[LabelledPair], checker: ClaimChecker, match: float, semantic: bool = False
-) -> list[list[float]]:
-    """Feature rows in the order of ``pairs``; each claim is assessed once against all
-    its articles."""
+) -> tuple[list[list[float]], list[dict[str, frozenset[str]]]]:
+    """Feature rows and words (:func:`tracker.verdict_words.pair_words`) in the order of
+    ``pairs``; each claim is assessed once against all its articles."""
     by_claim: dict[str, list[int]] = {}
     for k, pair in enumerate(pairs):
         by_claim.setdefault(pair.claim, []).append(k)
     rows: list[list[float]] = [[] for _ in pairs]
+    bags: list[dict[str, frozenset[str]]] = [{} for _ in pairs]
     for claim, indices in by_claim.items():
         assessments = checker.assess(claim, [pairs[k].article_id for k in indices], full=True)
         for k, assessment in zip(indices, assessments, strict=True):
             rows[k] = pair_features(assessment, match, semantic=semantic)
-    return rows
+            bags[k] = pair_words(assessment, match)
+    return rows, bags
