@@ -77,12 +77,34 @@ def _cue_model_option(func: Callable) -> Callable:
     )(func)
 
 
-def _load_cue_model(path: str | None):
-    if path is None:
+def _span_model_option(func: Callable) -> Callable:
+    return click.option(
+        "--span-model",
+        "span_model_path",
+        type=click.Path(dir_okay=False),
+        help="A span model trained with `tracker train-spans`: reads cues, sources and "
+        "contents with the boundaries it learned (and the cue model it was trained with, "
+        "so not together with --cue-model).",
+    )(func)
+
+
+def _load_learned_model(cue_path: str | None, span_path: str | None):
+    """The trained cue or span model asked for, if any.  A span model goes where a cue model
+    would (the extractor tells them apart), so every command that takes one takes both."""
+    if cue_path is not None and span_path is not None:
+        raise click.ClickException(
+            "use --cue-model or --span-model, not both: a span model carries the cue model "
+            "it was trained with"
+        )
+    if span_path is not None:
+        from .extract.spans import SpanModel
+
+        return SpanModel.load(span_path)
+    if cue_path is None:
         return None
     from .extract.learned import CueModel
 
-    return CueModel.load(path)
+    return CueModel.load(cue_path)
 
 
 def _output_option(help_text: str, *, required: bool = True) -> Callable:
@@ -126,8 +148,9 @@ def cli() -> None:
 @_output_option("JSON Lines file to write.")
 @_common_input_options
 @_cue_model_option
+@_span_model_option
 @_fail_cleanly
-def extract(paths, output, model, strict, quiet, cue_model_path):
+def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path):
     """Extract attribution records from articles into a JSON Lines file.
 
     PATHS are article files (.txt, .md, .json, .jsonl, .html) or folders of them.
@@ -135,12 +158,13 @@ def extract(paths, output, model, strict, quiet, cue_model_path):
     \b
     Example:
         tracker extract data/ -o attributions.jsonl
+        tracker extract data/ -o attributions.jsonl --span-model spans.json
     """
     from .ingest import read_articles
     from .io import write_attributions
     from .pipeline import extract_attributions
 
-    cue_model = _load_cue_model(cue_model_path)
+    cue_model = _load_learned_model(cue_model_path, span_model_path)
     articles = read_articles(paths, strict=strict, on_skip=_skip_warning)
     records = extract_attributions(
         articles, model=model, progress=_progress(quiet), cue_model=cue_model
@@ -157,8 +181,9 @@ def extract(paths, output, model, strict, quiet, cue_model_path):
 @_output_option("Graph file to write: .json (node-link), .graphml or .gexf.")
 @_common_input_options
 @_cue_model_option
+@_span_model_option
 @_fail_cleanly
-def build(paths, output, model, strict, quiet, cue_model_path):
+def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
     """Build the claim graph from articles or attribution records.
 
     PATHS are articles, folders of articles, or .jsonl files written by
@@ -168,6 +193,7 @@ def build(paths, output, model, strict, quiet, cue_model_path):
     Example:
         tracker build data/ -o graph.json
         tracker build attributions.jsonl -o graph.graphml
+        tracker build data/ -o graph.json --span-model spans.json
     """
     from .io import GRAPH_FORMATS, write_graph
     from .pipeline import build_claim_graph
@@ -180,7 +206,7 @@ def build(paths, output, model, strict, quiet, cue_model_path):
         on_skip=_skip_warning,
         model=model,
         progress=_progress(quiet),
-        cue_model=_load_cue_model(cue_model_path),
+        cue_model=_load_learned_model(cue_model_path, span_model_path),
     )
     write_graph(graph, output)
     if not quiet:
@@ -462,8 +488,9 @@ def train_check(
 @click.option("--model", help="spaCy pipeline to load (package name or path).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
 @_cue_model_option
+@_span_model_option
 @_fail_cleanly
-def evaluate(gold_dir, fmt, errors, limit, model, quiet, cue_model_path):
+def evaluate(gold_dir, fmt, errors, limit, model, quiet, cue_model_path, span_model_path):
     """Score the extractor against gold attributions in brat standoff format.
 
     GOLD_DIR holds text/<article>.txt and attributions/<article>_<annotator>.ann,
@@ -476,13 +503,14 @@ def evaluate(gold_dir, fmt, errors, limit, model, quiet, cue_model_path):
         tracker eval ../shared/evaldata/polnear/dev
         tracker eval ../shared/evaldata/polnear/dev --errors --limit 5
         tracker eval ../shared/evaldata/polnear/dev --cue-model cues.json
+        tracker eval ../shared/evaldata/polnear/dev --span-model spans.json
     """
     from .evaluate import evaluate_extractor
     from .extract import SpacyExtractor
 
-    cue_model = _load_cue_model(cue_model_path)
+    learned = _load_learned_model(cue_model_path, span_model_path)
     # gold corpora mark only outermost attributions and join quotes split by their cue
-    extractor = SpacyExtractor(model=model, flat=True, cue_model=cue_model)
+    extractor = SpacyExtractor(model=model, flat=True, cue_model=learned)
 
     def progress(done: int, total: int) -> None:
         if not quiet and (done == total or done % 10 == 0):
@@ -536,6 +564,62 @@ def train_cues(gold_dir, output, limit, threads, model, quiet):
     trained.save(output)
     if not quiet:
         click.echo(f"Wrote a cue model trained on {trained.trained_on} to {output}", err=True)
+
+
+@cli.command(name="train-spans")
+@click.argument("gold_dir", type=click.Path(file_okay=False))
+@_output_option("Span model file to write (JSON).")
+@click.option("--limit", type=int, help="Train on the first N articles only (sorted by name).")
+@click.option(
+    "--no-cue-model",
+    "without_cues",
+    is_flag=True,
+    help="Train without a cue model inside (no LightGBM needed; faster, a little less exact).",
+)
+@click.option(
+    "--threads",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Threads for the cue models (0: all cores); the CRFs train on one.",
+)
+@click.option("--model", help="spaCy pipeline to load (package name or path).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
+@_fail_cleanly
+def train_spans(gold_dir, output, limit, without_cues, threads, model, quiet):
+    """Train a span model on attribution annotations you own.
+
+    GOLD_DIR is laid out as for `tracker eval` (brat standoff, PolNeAR layout).
+    The model learns which words are cues and where each cue's source and
+    content begin and end, drawing them as the annotations do; `extract`,
+    `build` and `eval` given --span-model read attributions with it. It
+    carries a cue model of its own (see `tracker train-cues`) unless trained
+    with --no-cue-model. Nothing trained ships with tracker; needs
+    python-crfsuite and LightGBM: pip install "tracker[train]".
+
+    \b
+    Example:
+        tracker train-spans my-annotations/ -o spans.json
+        tracker eval held-out-annotations/ --span-model spans.json
+    """
+    from .extract.spans import train_span_model
+    from .nlp import load_pipeline
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(message, err=True)
+
+    trained = train_span_model(
+        gold_dir,
+        load_pipeline(model),
+        limit=limit,
+        cue_model=not without_cues,
+        threads=threads,
+        progress=progress,
+    )
+    trained.save(output)
+    if not quiet:
+        click.echo(f"Wrote a span model trained on {trained.trained_on} to {output}", err=True)
 
 
 def main() -> None:  # pragma: no cover

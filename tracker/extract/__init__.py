@@ -2,7 +2,10 @@
 
 An extractor is anything with ``extract(article)`` that yields attributions.  The default,
 :class:`SpacyExtractor`, reads the spaCy dependency parse with the rules in
-:mod:`tracker.extract.rules` and the cue words in :mod:`tracker.lexicon`.
+:mod:`tracker.extract.rules` and the cue words in :mod:`tracker.lexicon`.  Two optional
+models trained on annotations you own refine it: a cue model
+(:mod:`tracker.extract.learned`) finds cues the word lists lack, and a span model
+(:mod:`tracker.extract.spans`) also learns where cues, sources and contents begin and end.
 """
 
 from __future__ import annotations
@@ -15,13 +18,13 @@ from ..model import Article, Attribution, Span, attribution_id
 from ..similarity import ClaimSignature, signature_of
 from ..sources import SourceResolver
 from .quotes import quote_segments
-from .rules import Candidate, find_candidates
+from .rules import Candidate, find_candidates, link_relays
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Extractor", "SpacyExtractor", "ExtractedArticle"]
+__all__ = ["Extractor", "SpacyExtractor", "ExtractedArticle", "CueScorer", "SpanScorer"]
 
 
 class CueScorer(Protocol):
@@ -30,6 +33,12 @@ class CueScorer(Protocol):
     thresholds: tuple[float, float]
 
     def probabilities(self, doc: Doc) -> Sequence[float]: ...
+
+
+class SpanScorer(Protocol):
+    """A trained span model: the attributions of a parsed paragraph, boundaries learned."""
+
+    def candidates(self, doc: Doc) -> list[Candidate]: ...
 
 
 class Extractor(Protocol):
@@ -79,7 +88,18 @@ class SpacyExtractor:
         batch_size: int = 64,
         flat: bool = False,
         cue_model: CueScorer | None = None,
+        span_model: SpanScorer | None = None,
     ):
+        if span_model is None and hasattr(cue_model, "candidates"):
+            # a span model handed over where a cue model goes (it carries its own)
+            span_model, cue_model = cue_model, None  # type: ignore[assignment]
+        if span_model is not None and cue_model is not None:
+            from ..errors import TrainedModelError
+
+            raise TrainedModelError(
+                "use a cue model or a span model, not both: a span model carries the cue "
+                "model it was trained with"
+            )
         if nlp is None:
             from ..nlp import load_pipeline
 
@@ -96,6 +116,9 @@ class SpacyExtractor:
         #: an optional trained model (:class:`tracker.extract.learned.CueModel`) that adds
         #: cues the word lists lack and vetoes listed words it is sure are no cue
         self.cue_model = cue_model
+        #: an optional trained model (:class:`tracker.extract.spans.SpanModel`) that reads
+        #: cues, sources and contents in place of the rules, with the rules' reading as a hint
+        self.span_model = span_model
 
     def extract(self, article: Article) -> Iterator[Attribution]:
         for extracted in self.extract_many([article]):
@@ -135,7 +158,11 @@ class SpacyExtractor:
         for paragraph, doc in docs:
             sentences = list(doc.sents)
             index_of = {s.start: sentence_base + k for k, s in enumerate(sentences)}
-            if self.cue_model is not None:
+            if self.span_model is not None:
+                candidates = self.span_model.candidates(doc)
+                if not self.flat:
+                    link_relays(candidates)
+            elif self.cue_model is not None:
                 candidates = find_candidates(
                     doc,
                     join_quotes=self.flat,

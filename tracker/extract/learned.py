@@ -34,7 +34,16 @@ if TYPE_CHECKING:
 
     from ..brat import GoldArticle
 
-__all__ = ["CueModel", "train_cue_model", "cue_training_rows"]
+__all__ = [
+    "CueModel",
+    "train_cue_model",
+    "fit_cue_model",
+    "cross_fitted_scores",
+    "cue_training_rows",
+    "gold_cue_heads",
+    "parsed_paragraphs",
+    "read_model_file",
+]
 
 #: Parts of speech a learned cue may have: the rules read a cue verb's or noun's source
 #: and content off the parse, and no other word class.
@@ -146,8 +155,9 @@ def _token_row(token: Token, lemmas, segments, lower_text, tensor, width) -> lis
     return row
 
 
-def _gold_heads(article: GoldArticle, paragraph_start: int, doc: Doc) -> set[int]:
-    """Token indices of ``doc`` that head a gold cue (the first fragment of each)."""
+def gold_cue_heads(article: GoldArticle, paragraph_start: int, doc: Doc) -> set[int]:
+    """Token indices of ``doc`` (the paragraph starting at ``paragraph_start``) that head a
+    gold cue (the first fragment of each)."""
     heads: set[int] = set()
     for attribution in article.attributions:
         start, end = attribution.cue.fragments[0]
@@ -163,9 +173,11 @@ def _gold_heads(article: GoldArticle, paragraph_start: int, doc: Doc) -> set[int
     return heads
 
 
-def _paragraph_docs(
+def parsed_paragraphs(
     articles: Sequence[GoldArticle], nlp: Language
 ) -> Iterator[tuple[GoldArticle, int, Doc]]:
+    """Every paragraph of every gold article, parsed, as ``(article, paragraph start, doc)``:
+    the paragraphs :class:`~tracker.extract.SpacyExtractor` reads, in article order."""
     from ..evaluate import _article_builder
     from . import _paragraph_spans
 
@@ -188,22 +200,37 @@ def cue_training_rows(
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[str], list[list[float]], list[int]]:
     """The lemma vocabulary, feature rows and labels (1: heads a gold cue) for training."""
-    docs: list[tuple[Doc, set[int]]] = []
-    counts: Counter[str] = Counter()
+    return _rows_of(_parse(articles, nlp, progress), min_count=min_count)
+
+
+def _parse(
+    articles: Sequence[GoldArticle],
+    nlp: Language,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[GoldArticle, int, Doc]]:
+    parsed: list[tuple[GoldArticle, int, Doc]] = []
     done: set[str] = set()
-    for gold, start, doc in _paragraph_docs(articles, nlp):
-        heads = _gold_heads(gold, start, doc)
-        docs.append((doc, heads))
-        counts.update(t.lemma_.lower() for t in doc if t.pos_ in CUE_POS)
+    for gold, start, doc in parsed_paragraphs(articles, nlp):
+        parsed.append((gold, start, doc))
         if gold.id not in done:
             done.add(gold.id)
             if progress is not None:
                 progress(len(done), len(articles))
+    return parsed
+
+
+def _rows_of(
+    parsed: Sequence[tuple[GoldArticle, int, Doc]], *, min_count: int = 3
+) -> tuple[list[str], list[list[float]], list[int]]:
+    counts: Counter[str] = Counter()
+    for _gold, _start, doc in parsed:
+        counts.update(t.lemma_.lower() for t in doc if t.pos_ in CUE_POS)
     vocabulary = sorted(lemma for lemma, n in counts.items() if n >= min_count)
     lemmas = _index(vocabulary)
     rows: list[list[float]] = []
     labels: list[int] = []
-    for doc, heads in docs:
+    for gold, start, doc in parsed:
+        heads = gold_cue_heads(gold, start, doc)
         picked, doc_rows = _rows(doc, lemmas)
         rows.extend(doc_rows)
         labels.extend(int(i in heads) for i in picked)
@@ -261,24 +288,12 @@ class CueModel:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> CueModel:
         """Read a model written by :meth:`save`; a file of any other kind is refused."""
-        where = Path(path)
-        try:
-            data = json.loads(where.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise TrainedModelError(f"{where}: no such cue model file") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise TrainedModelError(
-                f"{where}: not a cue model ({exc}); train one with `tracker train-cues`"
-            ) from None
-        if not isinstance(data, dict) or data.get("format") != _FORMAT:
-            raise TrainedModelError(
-                f"{where}: not a cue model; train one with `tracker train-cues`"
-            )
-        if data.get("version") != _VERSION:
-            raise TrainedModelError(
-                f"{where}: cue model format version {data.get('version')!r} is not "
-                f"{_VERSION}; train it again with this version of tracker"
-            )
+        data = read_model_file(path, _FORMAT, _VERSION, "cue model", "tracker train-cues")
+        return cls.from_dict(data, path)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], where: object = "cue model") -> CueModel:
+        """The model :meth:`to_dict` described; ``where`` names it in errors."""
         lightgbm = _lightgbm()
         try:
             booster = lightgbm.Booster(model_str=data["booster"])
@@ -291,6 +306,31 @@ class CueModel:
             )
         except (KeyError, TypeError, ValueError, lightgbm.basic.LightGBMError) as exc:
             raise TrainedModelError(f"{where}: damaged cue model ({exc}); train it again") from None
+
+
+def read_model_file(
+    path: str | os.PathLike[str], fmt: str, version: int, kind: str, command: str
+) -> dict[str, Any]:
+    """The JSON object of a trained model file whose ``format`` is ``fmt`` and ``version``
+    is ``version``; anything else is a :class:`TrainedModelError` naming the file, what
+    ``kind`` of model it should hold and the ``command`` that trains one."""
+    where = Path(path)
+    try:
+        data = json.loads(where.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise TrainedModelError(f"{where}: no such {kind} file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TrainedModelError(
+            f"{where}: not a {kind} ({exc}); train one with `{command}`"
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        raise TrainedModelError(f"{where}: not a {kind}; train one with `{command}`")
+    if data.get("version") != version:
+        raise TrainedModelError(
+            f"{where}: {kind} format version {data.get('version')!r} is not {version}; "
+            "train it again with this version of tracker"
+        )
+    return data
 
 
 def train_cue_model(
@@ -308,15 +348,40 @@ def train_cue_model(
     """Train a :class:`CueModel` on the brat annotations in ``gold_dir``.
 
     Deterministic for the same data, pipeline and settings."""
-    import numpy as np
-
     from ..brat import load_gold_corpus
 
     articles = load_gold_corpus(gold_dir, limit=limit)
-    vocabulary, rows, labels = cue_training_rows(articles, nlp, progress=progress)
+    return fit_cue_model(
+        _parse(articles, nlp, progress),
+        where=str(gold_dir),
+        trained_on=f"{len(articles)} articles",
+        thresholds=thresholds,
+        rounds=rounds,
+        min_leaf=min_leaf,
+        threads=threads,
+        seed=seed,
+    )
+
+
+def fit_cue_model(
+    parsed: Sequence[tuple[GoldArticle, int, Doc]],
+    *,
+    where: str = "the annotations",
+    trained_on: str | None = None,
+    thresholds: tuple[float, float] = (0.5, 0.1),
+    rounds: int = 150,
+    min_leaf: int = 20,
+    threads: int = 0,
+    seed: int = 7,
+) -> CueModel:
+    """Train a :class:`CueModel` on paragraphs already parsed by :func:`parsed_paragraphs`
+    (so a caller that trains several models on parts of one corpus parses it once)."""
+    import numpy as np
+
+    vocabulary, rows, labels = _rows_of(parsed)
     if not rows or not any(labels) or all(labels):
         raise TrainedModelError(
-            f"{gold_dir}: the annotations give no cue words to learn from (or nothing "
+            f"{where}: the annotations give no cue words to learn from (or nothing "
             "else); a cue model needs annotated attributions in running text"
         )
     lightgbm = _lightgbm()
@@ -346,6 +411,33 @@ def train_cue_model(
         "verbose": -1,
     }
     booster = lightgbm.train(params, dataset, num_boost_round=rounds)
-    return CueModel(
-        booster, vocabulary, thresholds=thresholds, trained_on=f"{len(articles)} articles"
-    )
+    if trained_on is None:
+        trained_on = f"{len({gold.id for gold, _start, _doc in parsed})} articles"
+    return CueModel(booster, vocabulary, thresholds=thresholds, trained_on=trained_on)
+
+
+def cross_fitted_scores(
+    parsed: Sequence[tuple[GoldArticle, int, Doc]],
+    folds: int,
+    *,
+    threads: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[list[float]]:
+    """Each parsed paragraph's cue scores from a cue model trained without its article.
+
+    The articles are dealt into ``folds`` folds in turn; each fold is scored by a model
+    trained on the others.  A model learning from cue scores (the span model) needs these:
+    on the articles it was trained on, a cue model is surer than it will be on new text.
+    ``progress(fold, folds)`` is called before each fold's model is trained."""
+    ids = list(dict.fromkeys(gold.id for gold, _start, _doc in parsed))
+    fold_of = {article_id: k % folds for k, article_id in enumerate(ids)}
+    scores: list[list[float]] = [[] for _ in parsed]
+    for k in range(folds):
+        if progress is not None:
+            progress(k + 1, folds)
+        rest = [item for item in parsed if fold_of[item[0].id] != k]
+        model = fit_cue_model(rest, threads=threads)
+        for n, (gold, _start, doc) in enumerate(parsed):
+            if fold_of[gold.id] == k:
+                scores[n] = model.probabilities(doc)
+    return scores

@@ -44,7 +44,7 @@ from .parse import (
 )
 from .quotes import quote_segments
 
-__all__ = ["Candidate", "find_candidates"]
+__all__ = ["Candidate", "find_candidates", "link_relays"]
 
 
 @dataclass
@@ -552,21 +552,26 @@ class _SentenceRules:
                 cand.quote = "direct" if cand.quote == "direct" else "mixed"
 
     def _link_relays(self) -> None:
-        """An attribution whose cue lies inside another's content is relayed by it."""
-        for i, cand in enumerate(self.found):
-            if cand.relay_of is not None:
+        link_relays(self.found)
+
+
+def link_relays(candidates: Sequence[Candidate]) -> None:
+    """An attribution whose cue lies inside another's content is relayed by it: sets
+    ``relay_of`` (in place) on every candidate that has none yet."""
+    for i, cand in enumerate(candidates):
+        if cand.relay_of is not None:
+            continue
+        best = None
+        for j, other in enumerate(candidates):
+            if i == j or other.content is None or other.relay_of == i:
                 continue
-            best = None
-            for j, other in enumerate(self.found):
-                if i == j or other.content is None or other.relay_of == i:
-                    continue
-                a, b = other.content
-                # the innermost container relays; of equal ones, the one itself relayed
-                rank = (b - a, other.relay_of is None)
-                if a <= cand.cue[0] < b and (best is None or rank < best[1]):
-                    best = (j, rank)
-            if best is not None:
-                cand.relay_of = best[0]
+            a, b = other.content
+            # the innermost container relays; of equal ones, the one itself relayed
+            rank = (b - a, other.relay_of is None)
+            if a <= cand.cue[0] < b and (best is None or rank < best[1]):
+                best = (j, rank)
+        if best is not None:
+            cand.relay_of = best[0]
 
 
 def find_candidates(
