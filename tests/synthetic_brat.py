@@ -8,9 +8,13 @@ files so that no annotation file is ever tracked beside real evaluation data.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-__all__ = ["FILES", "write_corpus"]
+__all__ = ["FILES", "write_corpus", "write_generated"]
+
+#: One generated attribution: where its sentence starts, and its source, cue and content text.
+Generated = tuple[int, str, str, str]
 
 #: Relative path -> exact file content (offsets in the .ann files index into the .txt files).
 FILES: dict[str, str] = {
@@ -28,4 +32,31 @@ def write_corpus(folder: Path) -> Path:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
+    return folder
+
+
+def write_generated(folder: Path, articles: Iterable[tuple[str, Sequence[Generated]]]) -> Path:
+    """Write generated articles (text, attributions) as ``synthetic-NN`` brat files under
+    ``folder``: each part is found in the text from its sentence's start (the cue and
+    content after the source), and the cue also marks the attribution."""
+    (folder / "text").mkdir(parents=True, exist_ok=True)
+    (folder / "attributions").mkdir(parents=True, exist_ok=True)
+    for i, (text, attributions) in enumerate(articles):
+        lines, t = [], 0
+        for start, source, cue, content in attributions:
+            spans = []
+            for label, part in (("Source", source), ("Cue", cue), ("Content", content)):
+                at = text.index(part, start + (len(source) if label != "Source" else 0))
+                t += 1
+                lines.append(f"T{t}\t{label} {at} {at + len(part)}\t{part}")
+                spans.append((label, t))
+            t += 1
+            at = text.index(cue, start)
+            lines.append(f"T{t}\tAttribution {at} {at + len(cue)}\t{cue}")
+            args = " ".join(f"{label}:T{n}" for label, n in spans)
+            lines.append(f"E{t}\tAttribution:T{t} {args}")
+        (folder / "text" / f"synthetic-{i:02d}.txt").write_text(text, encoding="utf-8")
+        (folder / "attributions" / f"synthetic-{i:02d}_a1.ann").write_text(
+            "\n".join(lines) + "\n", encoding="utf-8"
+        )
     return folder

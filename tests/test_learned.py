@@ -19,6 +19,8 @@ from tracker.extract.learned import CueModel, train_cue_model  # noqa: E402
 from tracker.extract.rules import find_candidates  # noqa: E402
 from tracker.model import Article  # noqa: E402
 
+from .synthetic_brat import write_generated  # noqa: E402
+
 NAMES = ["Ada Quill", "Bram Oster", "Cora Vance", "Dil Marrow", "Esme Tolland", "Fen Arbor"]
 TOPICS = ["the ferry plan", "the library budget", "the new bridge", "the port levy"]
 CLAIMS = ["the vote was rushed", "the budget is short", "the bridge will open late"]
@@ -43,28 +45,7 @@ def _article(i: int) -> tuple[str, list[tuple[int, str, str, str]]]:
 
 
 def _write_corpus(folder: Path, articles: int = 24) -> Path:
-    for i in range(articles):
-        text, annotations = _article(i)
-        lines, t = [], 0
-        for start, source, cue, content in annotations:
-            spans = []
-            for label, part in (("Source", source), ("Cue", cue), ("Content", content)):
-                at = text.index(part, start)
-                t += 1
-                lines.append(f"T{t}\t{label} {at} {at + len(part)}\t{part}")
-                spans.append((label, t))
-            t += 1
-            at = text.index(cue, start)
-            lines.append(f"T{t}\tAttribution {at} {at + len(cue)}\t{cue}")
-            args = " ".join(f"{label}:T{n}" for label, n in spans)
-            lines.append(f"E{t}\tAttribution:T{t} {args}")
-        (folder / "text").mkdir(parents=True, exist_ok=True)
-        (folder / "attributions").mkdir(parents=True, exist_ok=True)
-        (folder / "text" / f"synthetic-{i:02d}.txt").write_text(text, encoding="utf-8")
-        (folder / "attributions" / f"synthetic-{i:02d}_a1.ann").write_text(
-            "\n".join(lines) + "\n", encoding="utf-8"
-        )
-    return folder
+    return write_generated(folder, (_article(i) for i in range(articles)))
 
 
 @pytest.fixture(scope="module")
