@@ -97,10 +97,22 @@ def test_span_model_keeps_the_rules_stance(model, nlp):
 
 
 def test_span_model_in_the_cue_model_slot(model, nlp):
-    # tracker.pipeline hands every trained model to the extractor as its cue model
+    # a span model handed over where a cue model goes is still read as a span model
     extractor = SpacyExtractor(nlp, cue_model=model)
     assert extractor.span_model is model and extractor.cue_model is None
     assert read(extractor, TEXT)[0] == ("Gil Harrow", "quipped", "the ferry plan is late")
+
+
+def test_pipeline_takes_a_span_model(model, nlp):
+    from tracker.pipeline import extract_attributions
+
+    [record, _] = extract_attributions([Article("synthetic", TEXT)], nlp=nlp, span_model=model)
+    assert (record.source_name, record.cue.text, record.content.text, record.claim_id) == (
+        "Gil Harrow",
+        "quipped",
+        "the ferry plan is late",
+        "c-ferry-plan-late",
+    )
 
 
 def test_cue_and_span_model_together_are_refused(model, nlp):

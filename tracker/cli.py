@@ -89,8 +89,7 @@ def _span_model_option(func: Callable) -> Callable:
 
 
 def _load_learned_model(cue_path: str | None, span_path: str | None):
-    """The trained cue or span model asked for, if any.  A span model goes where a cue model
-    would (the extractor tells them apart), so every command that takes one takes both."""
+    """The trained ``(cue model, span model)`` asked for (None where not asked for)."""
     if cue_path is not None and span_path is not None:
         raise click.ClickException(
             "use --cue-model or --span-model, not both: a span model carries the cue model "
@@ -99,12 +98,12 @@ def _load_learned_model(cue_path: str | None, span_path: str | None):
     if span_path is not None:
         from .extract.spans import SpanModel
 
-        return SpanModel.load(span_path)
+        return None, SpanModel.load(span_path)
     if cue_path is None:
-        return None
+        return None, None
     from .extract.learned import CueModel
 
-    return CueModel.load(cue_path)
+    return CueModel.load(cue_path), None
 
 
 def _output_option(help_text: str, *, required: bool = True) -> Callable:
@@ -164,10 +163,14 @@ def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path
     from .io import write_attributions
     from .pipeline import extract_attributions
 
-    cue_model = _load_learned_model(cue_model_path, span_model_path)
+    cue_model, span_model = _load_learned_model(cue_model_path, span_model_path)
     articles = read_articles(paths, strict=strict, on_skip=_skip_warning)
     records = extract_attributions(
-        articles, model=model, progress=_progress(quiet), cue_model=cue_model
+        articles,
+        model=model,
+        progress=_progress(quiet),
+        cue_model=cue_model,
+        span_model=span_model,
     )
     count = write_attributions(records, output)
     if not quiet:
@@ -200,13 +203,15 @@ def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
 
     if Path(output).suffix.lower() not in GRAPH_FORMATS:
         raise click.BadParameter(f"use one of {', '.join(GRAPH_FORMATS)}", param_hint="--output")
+    cue_model, span_model = _load_learned_model(cue_model_path, span_model_path)
     graph = build_claim_graph(
         paths,
         strict=strict,
         on_skip=_skip_warning,
         model=model,
         progress=_progress(quiet),
-        cue_model=_load_learned_model(cue_model_path, span_model_path),
+        cue_model=cue_model,
+        span_model=span_model,
     )
     write_graph(graph, output)
     if not quiet:
@@ -508,9 +513,9 @@ def evaluate(gold_dir, fmt, errors, limit, model, quiet, cue_model_path, span_mo
     from .evaluate import evaluate_extractor
     from .extract import SpacyExtractor
 
-    learned = _load_learned_model(cue_model_path, span_model_path)
+    cue_model, span_model = _load_learned_model(cue_model_path, span_model_path)
     # gold corpora mark only outermost attributions and join quotes split by their cue
-    extractor = SpacyExtractor(model=model, flat=True, cue_model=learned)
+    extractor = SpacyExtractor(model=model, flat=True, cue_model=cue_model, span_model=span_model)
 
     def progress(done: int, total: int) -> None:
         if not quiet and (done == total or done % 10 == 0):

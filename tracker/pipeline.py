@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from spacy.language import Language
 
-    from .extract import CueScorer
+    from .extract import CueScorer, SpanScorer
 
 __all__ = ["extract_attributions", "load_records", "build_claim_graph"]
 
@@ -36,13 +36,15 @@ def extract_attributions(
     model: str | None = None,
     progress: Progress | None = None,
     cue_model: CueScorer | None = None,
+    span_model: SpanScorer | None = None,
 ) -> list[Attribution]:
     """Extract the attributions of every article and group their contents into claims.
 
-    ``cue_model`` is an optional trained cue model (:mod:`tracker.extract.learned`)."""
+    ``cue_model`` is an optional trained cue model (:mod:`tracker.extract.learned`),
+    ``span_model`` an optional span model (:mod:`tracker.extract.spans`); not both."""
     from .extract import SpacyExtractor
 
-    extractor = SpacyExtractor(nlp, model=model, cue_model=cue_model)
+    extractor = SpacyExtractor(nlp, model=model, cue_model=cue_model, span_model=span_model)
 
     def counted():
         for n, item in enumerate(extractor.extract_many(articles), start=1):
@@ -73,6 +75,7 @@ def load_records(
     model: str | None = None,
     progress: Progress | None = None,
     cue_model: CueScorer | None = None,
+    span_model: SpanScorer | None = None,
 ) -> tuple[list[Attribution], list[Article]]:
     """Attribution records for ``paths``: read from record files, extracted from articles."""
     from .ingest import read_articles
@@ -91,7 +94,12 @@ def load_records(
     if articles:
         records.extend(
             extract_attributions(
-                articles, nlp=nlp, model=model, progress=progress, cue_model=cue_model
+                articles,
+                nlp=nlp,
+                model=model,
+                progress=progress,
+                cue_model=cue_model,
+                span_model=span_model,
             )
         )
     if not records and not articles:
@@ -110,6 +118,7 @@ def build_claim_graph(
     model: str | None = None,
     progress: Progress | None = None,
     cue_model: CueScorer | None = None,
+    span_model: SpanScorer | None = None,
 ) -> nx.MultiDiGraph:
     """The claim graph of everything in ``paths``."""
     records, articles = load_records(
@@ -120,5 +129,6 @@ def build_claim_graph(
         model=model,
         progress=progress,
         cue_model=cue_model,
+        span_model=span_model,
     )
     return build_graph(records, {a.id: a for a in articles})
