@@ -17,6 +17,7 @@ from .quotes import quote_segments
 from .rules import find_candidates
 
 if TYPE_CHECKING:
+    import numpy
     from spacy.tokens import Doc, Token
 
 __all__ = [
@@ -41,7 +42,7 @@ _LEXICONS = {
 #: dependents that tell a cue word from another (who speaks, what is said)
 _KID_DEPS = frozenset("nsubj nsubjpass ccomp xcomp dobj prep agent attr acomp parataxis".split())
 #: neighbour features (two words either side) of the cue tagger and the span tagger
-_CUE_WINDOW = ("w", "l", "p", "d", "rc", "rr", "cp", "q", "lx", "e")
+_CUE_WINDOW = ("w", "l", "p", "d", "rc", "rr", "cp", "q", "lx", "e", "nc")
 _SPAN_WINDOW = ("w", "p", "rel", "rr", "q", "pos", "rel2", "bre", "ble")
 _WIDTH = 2
 
@@ -85,9 +86,17 @@ def _bucket(score: float | None) -> str | None:
 class Paragraph:
     """One parsed paragraph with the rules' reading of it and each token's own features."""
 
-    def __init__(self, doc: Doc, scores: Sequence[float] | None, thresholds: tuple[float, float]):
+    def __init__(
+        self,
+        doc: Doc,
+        scores: Sequence[float] | None,
+        thresholds: tuple[float, float],
+        word_scores: numpy.ndarray | None = None,
+    ):
         self.doc = doc
         self.scores = scores
+        #: a word scorer's chances per token (cue O/B/I, role O/S/T), when there is one
+        self.word_scores = word_scores
         found = find_candidates(doc, join_quotes=True, cue_scores=scores, thresholds=thresholds)
         # the outermost attributions, as annotated corpora mark them
         self.rules = [c for c in found if c.relay_of is None]
@@ -136,6 +145,8 @@ class Paragraph:
             else "",
             "kd": "+".join(sorted({c.dep_ for c in t.children if c.dep_ in _KID_DEPS})),
             "cp": _bucket(self.scores[t.i]) if self.scores is not None else None,
+            "nc": _bucket(self._cue_chance(t.i)) if self.word_scores is not None else None,
+            "nbi": self._cue_part(t.i) if self.word_scores is not None else None,
             "q": "1" if any(a <= t.idx < b for a, b in self.segments) else "",
             "ss": "1" if t.is_sent_start else "",
             "se": "1" if t.i + 1 < len(self.doc) and self.doc[t.i + 1].is_sent_start else "",
@@ -145,6 +156,17 @@ class Paragraph:
         }
         f.update({k: v for k, v in optional.items() if v})
         return f
+
+    def _cue_chance(self, i: int) -> float:
+        row = self.word_scores[i]  # type: ignore[index]
+        return float(row[1] + row[2])
+
+    def _cue_part(self, i: int) -> str | None:
+        """Whether the word scorer reads a likely cue word as its first word or a later one."""
+        if self._cue_chance(i) < 0.3:
+            return None
+        row = self.word_scores[i]  # type: ignore[index]
+        return "B" if row[1] >= row[2] else "I"
 
     def rule_for(self, cue: Sequence[int]) -> int | None:
         """The rules' candidate sharing a token with ``cue``, if any."""
@@ -183,6 +205,8 @@ def cue_features(par: Paragraph) -> Features:
         pairs += [f"cp|p={score}|{b['p']}", f"l|d={b['l']}|{b['d']}", f"l|t={b['l']}|{b['t']}"]
         if "sj" in b:
             pairs += [f"l|sj={b['l']}|{b['sj']}", f"cp|sj={score}|{b['sj']}"]
+        if "nc" in b:
+            pairs += [f"nc|p={b['nc']}|{b['p']}", f"nc|rc={b['nc']}|{b['rc']}"]
         f.update(dict.fromkeys(pairs, 1.0))
     return out
 
@@ -277,4 +301,14 @@ def span_features(par: Paragraph, cue: Sequence[int], rule: int | None) -> Featu
         if "rel2" in b:
             pairs += [f"rel2|pos={b['rel2']}|{side}", f"rel2|w={b['rel2']}|{b['w']}"]
         f.update(dict.fromkeys(pairs, 1.0))
+    if par.word_scores is not None:
+        # what the word scorer makes of each word and its neighbours as anyone's source or
+        # content (the CRF ties it to this cue)
+        roles = [(_bucket(float(row[4])), _bucket(float(row[5]))) for row in par.word_scores]
+        for i, f in enumerate(out):
+            for off in (-1, 0, 1):
+                if 0 <= i + off < len(out):
+                    source, content = roles[i + off]
+                    f[f"{off}:ns={source}"] = 1.0
+                    f[f"{off}:nt={content}"] = 1.0
     return out

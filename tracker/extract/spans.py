@@ -12,13 +12,19 @@ linear-chain CRFs (python-crfsuite) over the tokens of each paragraph.
    that cue's source (``S``), its content (``T``), the cue itself (``K``) or nothing,
    from the token's position and syntactic relation to the cue and the rules' reading.
 
+Trained with a :class:`~tracker.extract.wordscorer.WordScorer` (a fine-tuned sentence
+encoder), both taggers also read its chances that each word is a cue word, or lies in
+anyone's source or content: it knows cue words the training corpus shows too rarely for
+the CRFs to learn.
+
 A cue whose tagger finds no content (not even a token the CRF gives a chance of at least
 ``fallback``) is dropped.  Stance, quote kind and hedging come from the rules' record for
 the same cue where there is one.  Training cross-fits the cue model: the CRFs learn from
 scores the cue model gives to articles it was not trained on, as it will at extraction.
 
 Nothing trained ships with tracker; training and using a span model needs python-crfsuite
-(and LightGBM for the cue model it carries): ``pip install "tracker[train]"``.
+(and LightGBM for the cue model it carries): ``pip install "tracker[train]"``; a word
+scorer needs PyTorch and the ``semantic`` extra too.
 
 >>> model = train_span_model("annotations/", nlp)                   # doctest: +SKIP
 >>> model.save("spans.json")                                        # doctest: +SKIP
@@ -57,6 +63,7 @@ if TYPE_CHECKING:
 
     from ..brat import GoldArticle
     from .learned import CueModel
+    from .wordscorer import WordScorer, WordScorerSettings
 
 __all__ = ["SpanModel", "SpanSettings", "train_span_model"]
 
@@ -80,6 +87,8 @@ class SpanSettings:
     #: a cue whose best reading has no source (content) takes the run of tokens the span
     #: tagger gives at least this chance of being one
     fallback: float = 0.05
+    #: the word scorer's chances for training come from this many folds of the articles
+    word_folds: int = 2
 
 
 def _crfsuite():
@@ -199,6 +208,7 @@ class SpanModel:
         span_tagger: bytes,
         *,
         cue_model: CueModel | None = None,
+        word_scorer: WordScorer | None = None,
         settings: SpanSettings | None = None,
         trained_on: str = "",
     ) -> None:
@@ -215,6 +225,8 @@ class SpanModel:
             self._taggers[name] = tagger
         #: the cue model whose scores the taggers read (None: trained without one)
         self.cue_model = cue_model
+        #: the fine-tuned encoder whose word chances the taggers read (None: without one)
+        self.word_scorer = word_scorer
         self.settings = settings if settings is not None else SpanSettings()
         self.trained_on = trained_on
 
@@ -235,7 +247,10 @@ class SpanModel:
         if not len(doc):
             return []
         scores = self.cue_model.probabilities(doc) if self.cue_model is not None else None
-        par = Paragraph(doc, scores, self.thresholds)
+        words = (
+            self.word_scorer.scores([t.text for t in doc]) if self.word_scorer is not None else None
+        )
+        par = Paragraph(doc, scores, self.thresholds, words)
         cue_tagger, span_tagger = self._taggers["cue_tagger"], self._taggers["span_tagger"]
         found = []
         for cue in _cues(cue_tagger.tag(cue_features(par))):
@@ -260,6 +275,7 @@ class SpanModel:
             "settings": asdict(self.settings),
             **taggers,
             "cue_model": self.cue_model.to_dict() if self.cue_model is not None else None,
+            "word_scorer": _scorer_dict(self.word_scorer) if self.word_scorer is not None else None,
         }
 
     def save(self, path: str | os.PathLike[str]) -> None:
@@ -285,16 +301,54 @@ class SpanModel:
                     raise ValueError(f"{name} does not match its checksum")
             settings = SpanSettings(**data["settings"])
             cue_data = data["cue_model"]
+            # written before word scorers existed: none
+            scorer_data = data.get("word_scorer")
+            if scorer_data is not None:
+                scorer_blob = base64.b64decode(scorer_data["safetensors"], validate=True)
+                if hashlib.sha256(scorer_blob).hexdigest() != scorer_data["sha256"]:
+                    raise ValueError("word_scorer does not match its checksum")
+                scorer_settings = scorer_data["settings"]
         except (KeyError, TypeError, ValueError, binascii.Error) as exc:
             raise TrainedModelError(
                 f"{where}: damaged span model ({exc}); train it again"
             ) from None
         cue_model = CueModel.from_dict(cue_data, where) if cue_data is not None else None
+        word_scorer = None
+        if scorer_data is not None:
+            from .wordscorer import _libraries
+
+            try:
+                _libraries()  # a missing package is no damage to the file either
+            except TrainedModelError as exc:
+                raise TrainedModelError(f"{where}: {exc}") from None
         trained_on = str(data.get("trained_on", ""))
         try:
-            return cls(*blobs, cue_model=cue_model, settings=settings, trained_on=trained_on)
+            if scorer_data is not None:
+                from .wordscorer import WordScorer, WordScorerSettings
+
+                try:
+                    word_settings = WordScorerSettings(**scorer_settings)
+                except TypeError as exc:
+                    raise TrainedModelError(f"damaged word scorer settings ({exc})") from None
+                word_scorer = WordScorer.from_bytes(scorer_blob, word_settings)
+            return cls(
+                *blobs,
+                cue_model=cue_model,
+                word_scorer=word_scorer,
+                settings=settings,
+                trained_on=trained_on,
+            )
         except TrainedModelError as exc:
             raise TrainedModelError(f"{where}: {exc}; train it again") from None
+
+
+def _scorer_dict(scorer: WordScorer) -> dict[str, Any]:
+    blob = scorer.to_bytes()
+    return {
+        "safetensors": base64.b64encode(blob).decode("ascii"),
+        "sha256": hashlib.sha256(blob).hexdigest(),
+        "settings": asdict(scorer.settings),
+    }
 
 
 # -- training ----------------------------------------------------------------------------
@@ -337,6 +391,54 @@ def _span_tags(size: int, cue: Tokens, source: Tokens, content: Tokens) -> list[
     return tags
 
 
+def _word_example(doc: Doc, roles: Sequence[tuple[Tokens, Tokens, Tokens]]):
+    """A paragraph's words with the cue and role labels a word scorer learns."""
+    from .wordscorer import WordExample
+
+    role = ["O"] * len(doc)
+    for _cue, source, content in roles:
+        for tag, tokens in (("T", content), ("S", source)):
+            for i in tokens:
+                role[i] = tag
+    return WordExample(
+        words=tuple(t.text for t in doc),
+        cue=tuple(_cue_tags(len(doc), roles)),
+        role=tuple(role),
+    )
+
+
+def _cross_fitted_words(
+    parsed: Sequence[tuple[GoldArticle, int, Doc]],
+    examples: Sequence[Any],
+    folds: int,
+    settings: WordScorerSettings | None,
+    threads: int,
+    note: Callable[[str], None],
+) -> list[Any]:
+    """Each paragraph's word chances from a word scorer trained without its article."""
+    from .wordscorer import train_word_scorer
+
+    ids = list(dict.fromkeys(gold.id for gold, _start, _doc in parsed))
+    fold_of = {article_id: k % folds for k, article_id in enumerate(ids)}
+    chances: list[Any] = [None] * len(parsed)
+    for k in range(folds):
+        rest = [
+            e for e, (gold, _, _) in zip(examples, parsed, strict=True) if fold_of[gold.id] != k
+        ]
+        scorer = train_word_scorer(
+            rest,
+            settings,
+            threads=threads,
+            progress=lambda step, steps, k=k: note(
+                f"training word scorer {k + 1}/{folds} (cross-fitting): step {step}/{steps}"
+            ),
+        )
+        for n, (gold, _start, doc) in enumerate(parsed):
+            if fold_of[gold.id] == k:
+                chances[n] = scorer.scores([t.text for t in doc])
+    return chances
+
+
 def _train_crf(sequences, c1: float, c2: float, iterations: int) -> bytes:
     trainer = _crfsuite().Trainer(verbose=False)
     for features, tags in sequences:
@@ -356,6 +458,8 @@ def train_span_model(
     *,
     limit: int | None = None,
     cue_model: bool = True,
+    word_scorer: bool = False,
+    word_settings: WordScorerSettings | None = None,
     settings: SpanSettings | None = None,
     threads: int = 0,
     progress: Callable[[str], None] | None = None,
@@ -364,8 +468,12 @@ def train_span_model(
 
     With ``cue_model`` (needs LightGBM) it carries a cue model trained on all the articles,
     and the taggers learn from cross-fitted scores (``settings.folds`` cue models, each
-    trained without the articles it scores).  ``threads`` is LightGBM's; the CRFs train on
-    one thread.  Deterministic for the same data, pipeline and settings."""
+    trained without the articles it scores).  With ``word_scorer`` (needs PyTorch and the
+    ``semantic`` extra) it also carries a :class:`~tracker.extract.wordscorer.WordScorer`,
+    cross-fitted the same way over ``settings.word_folds`` folds.  ``threads`` is LightGBM's
+    and PyTorch's; the CRFs train on one thread.  Deterministic for the same data, pipeline
+    and settings (the word scorer is seeded; PyTorch may still differ in the last digits
+    between machines)."""
     from ..brat import load_gold_corpus
     from .learned import cross_fitted_scores, fit_cue_model, parsed_paragraphs
 
@@ -376,6 +484,10 @@ def train_span_model(
         from .learned import _lightgbm
 
         _lightgbm()
+    if word_scorer:
+        from .wordscorer import _libraries
+
+        _libraries()
 
     def note(message: str) -> None:
         if progress is not None:
@@ -406,10 +518,33 @@ def train_span_model(
         )
         note("training the cue model on every article")
         carried = fit_cue_model(parsed, threads=threads)
+    chances: Sequence[Any] = [None] * len(parsed)
+    scorer = None
+    if word_scorer:
+        from .wordscorer import train_word_scorer
+
+        folds = min(settings.word_folds, len(articles))
+        if folds < 2:
+            raise TrainedModelError(
+                f"{gold_dir}: a span model with a word scorer needs at least 2 articles "
+                "(its word chances are cross-fitted)"
+            )
+        examples = [
+            _word_example(doc, _gold_roles(gold, start, doc)) for gold, start, doc in parsed
+        ]
+        chances = _cross_fitted_words(parsed, examples, folds, word_settings, threads, note)
+        scorer = train_word_scorer(
+            examples,
+            word_settings,
+            threads=threads,
+            progress=lambda step, steps: note(
+                f"training the word scorer on every article: step {step}/{steps}"
+            ),
+        )
     thresholds = carried.thresholds if carried is not None else (0.5, 0.1)
     paragraphs = [
-        (Paragraph(doc, s, thresholds), _gold_roles(gold, start, doc))
-        for (gold, start, doc), s in zip(parsed, scores, strict=True)
+        (Paragraph(doc, s, thresholds, w), _gold_roles(gold, start, doc))
+        for (gold, start, doc), s, w in zip(parsed, scores, chances, strict=True)
     ]
     paragraphs = [(par, roles) for par, roles in paragraphs if len(par.doc)]
     note("training the cue tagger")
@@ -434,6 +569,7 @@ def train_span_model(
         cue_blob,
         span_blob,
         cue_model=carried,
+        word_scorer=scorer,
         settings=settings,
         trained_on=f"{len(articles)} articles",
     )
