@@ -63,7 +63,7 @@ if TYPE_CHECKING:
 
     from ..brat import GoldArticle
     from .learned import CueModel
-    from .wordscorer import WordScorer, WordScorerSettings
+    from .wordscorer import WordExample, WordScorer, WordScorerSettings
 
 __all__ = ["SpanModel", "SpanSettings", "train_span_model"]
 
@@ -391,7 +391,7 @@ def _span_tags(size: int, cue: Tokens, source: Tokens, content: Tokens) -> list[
     return tags
 
 
-def _word_example(doc: Doc, roles: Sequence[tuple[Tokens, Tokens, Tokens]]):
+def _word_example(doc: Doc, roles: Sequence[tuple[Tokens, Tokens, Tokens]]) -> WordExample:
     """A paragraph's words with the cue and role labels a word scorer learns."""
     from .wordscorer import WordExample
 
@@ -409,7 +409,7 @@ def _word_example(doc: Doc, roles: Sequence[tuple[Tokens, Tokens, Tokens]]):
 
 def _cross_fitted_words(
     parsed: Sequence[tuple[GoldArticle, int, Doc]],
-    examples: Sequence[Any],
+    examples: Sequence[WordExample],
     folds: int,
     settings: WordScorerSettings | None,
     threads: int,

@@ -1,7 +1,7 @@
 """A sentence encoder fine-tuned to score each word as a cue, a source or a content.
 
 The span model's CRFs (:mod:`tracker.extract.spans`) read a word, its neighbours and its
-parse: a cue word they have not seen in training ("cherished a middle ground") looks to
+parse: a cue word they have not seen in training ("lauded the plan") looks to
 them like any other verb.  A :class:`WordScorer` is all-MiniLM-L6-v2 (the encoder of the
 ``semantic`` extra) fine-tuned on the same annotations to say, for every word of a
 paragraph, how likely it is to begin or continue a cue, and to lie inside someone's source
@@ -10,8 +10,8 @@ English beyond the training corpus.  The span model's taggers read its scores as
 they still draw the boundaries.
 
 Needs PyTorch and the ``semantic`` extra (``pip install "tracker[semantic,train]"``, with
-PyTorch's CPU build first).  Training is slow on a CPU: about 4 minutes per 100 articles
-and epoch on two cores.
+PyTorch's CPU build first).  Training is slow on a CPU: about 2 minutes per 100 articles
+(3 epochs) on two cores, and a span model trains three (two of them cross-fitting).
 """
 
 from __future__ import annotations
