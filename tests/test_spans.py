@@ -226,6 +226,16 @@ def test_annotations_without_attributions_cannot_train(tmp_path, nlp):
     )
 
 
+def test_one_article_cannot_cross_fit_a_cue_model(corpus, nlp):
+    pytest.importorskip("lightgbm")
+    with pytest.raises(TrainedModelError) as raised:
+        train_span_model(corpus, nlp, limit=1, settings=SETTINGS)
+    assert str(raised.value) == (
+        f"{corpus}: a span model with a cue model needs at least 2 articles (its cue scores "
+        "are cross-fitted); train it without the cue model"
+    )
+
+
 def test_span_model_with_a_cue_model(corpus, nlp, tmp_path):
     pytest.importorskip("lightgbm")
     trained = train_span_model(corpus, nlp, settings=SETTINGS, threads=1)

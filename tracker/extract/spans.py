@@ -439,6 +439,15 @@ def _cross_fitted_words(
     return chances
 
 
+def _fold_count(wanted: int, articles: Sequence[Any], refusal: str) -> int:
+    """How many folds to cross-fit over: ``wanted``, or one per article when fewer; fewer
+    than two articles is refused with ``refusal``."""
+    folds = min(wanted, len(articles))
+    if folds < 2:
+        raise TrainedModelError(refusal)
+    return folds
+
+
 def _train_crf(sequences, c1: float, c2: float, iterations: int) -> bytes:
     trainer = _crfsuite().Trainer(verbose=False)
     for features, tags in sequences:
@@ -504,12 +513,12 @@ def train_span_model(
     scores: Sequence[Sequence[float] | None] = [None] * len(parsed)
     carried = None
     if cue_model:
-        folds = min(settings.folds, len(articles))
-        if folds < 2:
-            raise TrainedModelError(
-                f"{gold_dir}: a span model with a cue model needs at least 2 articles "
-                "(its cue scores are cross-fitted); train it without the cue model"
-            )
+        folds = _fold_count(
+            settings.folds,
+            articles,
+            f"{gold_dir}: a span model with a cue model needs at least 2 articles (its cue "
+            "scores are cross-fitted); train it without the cue model",
+        )
         scores = cross_fitted_scores(
             parsed,
             folds,
@@ -523,12 +532,12 @@ def train_span_model(
     if word_scorer:
         from .wordscorer import train_word_scorer
 
-        folds = min(settings.word_folds, len(articles))
-        if folds < 2:
-            raise TrainedModelError(
-                f"{gold_dir}: a span model with a word scorer needs at least 2 articles "
-                "(its word chances are cross-fitted)"
-            )
+        folds = _fold_count(
+            settings.word_folds,
+            articles,
+            f"{gold_dir}: a span model with a word scorer needs at least 2 articles (its word "
+            "chances are cross-fitted); train it without the word scorer",
+        )
         examples = [
             _word_example(doc, _gold_roles(gold, start, doc)) for gold, start, doc in parsed
         ]
