@@ -280,10 +280,7 @@ class CueModel:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the model as one JSON file (atomically)."""
-        from ..io import atomic_write
-
-        with atomic_write(path) as handle:
-            json.dump(self.to_dict(), handle)
+        write_model_file(path, self.to_dict())
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> CueModel:
@@ -306,6 +303,14 @@ class CueModel:
             )
         except (KeyError, TypeError, ValueError, lightgbm.basic.LightGBMError) as exc:
             raise TrainedModelError(f"{where}: damaged cue model ({exc}); train it again") from None
+
+
+def write_model_file(path: str | os.PathLike[str], data: dict[str, Any]) -> None:
+    """Write a trained model's JSON object to ``path`` atomically (nothing half-written)."""
+    from ..io import atomic_write
+
+    with atomic_write(path) as handle:
+        json.dump(data, handle)
 
 
 def read_model_file(

@@ -36,7 +36,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -261,13 +260,8 @@ class SpanModel:
         return found
 
     def to_dict(self) -> dict[str, Any]:
-        taggers = {
-            name: {
-                "crfsuite": base64.b64encode(blob).decode("ascii"),
-                "sha256": hashlib.sha256(blob).hexdigest(),
-            }
-            for name, blob in self.blobs.items()
-        }
+        taggers = {name: _embedded(blob, "crfsuite") for name, blob in self.blobs.items()}
+        scorer = self.word_scorer
         return {
             "format": _FORMAT,
             "version": _VERSION,
@@ -275,15 +269,19 @@ class SpanModel:
             "settings": asdict(self.settings),
             **taggers,
             "cue_model": self.cue_model.to_dict() if self.cue_model is not None else None,
-            "word_scorer": _scorer_dict(self.word_scorer) if self.word_scorer is not None else None,
+            "word_scorer": {
+                **_embedded(scorer.to_bytes(), "safetensors"),
+                "settings": asdict(scorer.settings),
+            }
+            if scorer is not None
+            else None,
         }
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the model as one JSON file (atomically)."""
-        from ..io import atomic_write
+        from .learned import write_model_file
 
-        with atomic_write(path) as handle:
-            json.dump(self.to_dict(), handle)
+        write_model_file(path, self.to_dict())
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> SpanModel:
@@ -294,19 +292,14 @@ class SpanModel:
         _crfsuite()  # a missing package is no damage to the file
         where = Path(path)
         try:
-            blobs = [base64.b64decode(data[name]["crfsuite"], validate=True) for name in _TAGGERS]
-            for name, blob in zip(_TAGGERS, blobs, strict=True):
-                # crfsuite trusts its input: a damaged model could crash it, so check first
-                if hashlib.sha256(blob).hexdigest() != data[name]["sha256"]:
-                    raise ValueError(f"{name} does not match its checksum")
+            # crfsuite trusts its input: a damaged model could crash it, so check first
+            blobs = [_unembedded(data[name], "crfsuite", name) for name in _TAGGERS]
             settings = SpanSettings(**data["settings"])
             cue_data = data["cue_model"]
             # written before word scorers existed: none
             scorer_data = data.get("word_scorer")
             if scorer_data is not None:
-                scorer_blob = base64.b64decode(scorer_data["safetensors"], validate=True)
-                if hashlib.sha256(scorer_blob).hexdigest() != scorer_data["sha256"]:
-                    raise ValueError("word_scorer does not match its checksum")
+                scorer_blob = _unembedded(scorer_data, "safetensors", "word_scorer")
                 scorer_settings = scorer_data["settings"]
         except (KeyError, TypeError, ValueError, binascii.Error) as exc:
             raise TrainedModelError(
@@ -342,13 +335,20 @@ class SpanModel:
             raise TrainedModelError(f"{where}: {exc}; train it again") from None
 
 
-def _scorer_dict(scorer: WordScorer) -> dict[str, Any]:
-    blob = scorer.to_bytes()
+def _embedded(blob: bytes, kind: str) -> dict[str, str]:
+    """A binary part of the model file: base64 under ``kind``, with its checksum."""
     return {
-        "safetensors": base64.b64encode(blob).decode("ascii"),
+        kind: base64.b64encode(blob).decode("ascii"),
         "sha256": hashlib.sha256(blob).hexdigest(),
-        "settings": asdict(scorer.settings),
     }
+
+
+def _unembedded(entry: dict[str, Any], kind: str, name: str) -> bytes:
+    """The bytes :func:`_embedded` wrote, refused (ValueError) when they fail the checksum."""
+    blob = base64.b64decode(entry[kind], validate=True)
+    if hashlib.sha256(blob).hexdigest() != entry["sha256"]:
+        raise ValueError(f"{name} does not match its checksum")
+    return blob
 
 
 # -- training ----------------------------------------------------------------------------
@@ -433,9 +433,9 @@ def _cross_fitted_words(
                 f"training word scorer {k + 1}/{folds} (cross-fitting): step {step}/{steps}"
             ),
         )
-        for n, (gold, _start, doc) in enumerate(parsed):
+        for n, (gold, _start, _doc) in enumerate(parsed):
             if fold_of[gold.id] == k:
-                chances[n] = scorer.scores([t.text for t in doc])
+                chances[n] = scorer.scores(examples[n].words)
     return chances
 
 
