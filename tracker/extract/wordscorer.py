@@ -45,7 +45,7 @@ class WordScorerSettings:
     """Fine-tuning settings (stored with the model)."""
 
     epochs: int = 3
-    learning_rate: float = 5e-5
+    learning_rate: float = 2e-4
     #: word pieces per batch (padding included)
     batch_pieces: int = 4096
     #: longest window of word pieces; longer paragraphs are read in windows
