@@ -39,10 +39,12 @@ __all__ = [
     "train_cue_model",
     "fit_cue_model",
     "cross_fitted_scores",
+    "article_folds",
     "cue_training_rows",
     "gold_cue_heads",
     "parsed_paragraphs",
     "read_model_file",
+    "write_model_file",
 ]
 
 #: Parts of speech a learned cue may have: the rules read a cue verb's or noun's source
@@ -421,6 +423,12 @@ def fit_cue_model(
     return CueModel(booster, vocabulary, thresholds=thresholds, trained_on=trained_on)
 
 
+def article_folds(parsed: Sequence[tuple[GoldArticle, int, Doc]], folds: int) -> dict[str, int]:
+    """The fold of each article of ``parsed`` for cross-fitting: dealt in turn, in order."""
+    ids = dict.fromkeys(gold.id for gold, _start, _doc in parsed)
+    return {article_id: k % folds for k, article_id in enumerate(ids)}
+
+
 def cross_fitted_scores(
     parsed: Sequence[tuple[GoldArticle, int, Doc]],
     folds: int,
@@ -434,8 +442,7 @@ def cross_fitted_scores(
     trained on the others.  A model learning from cue scores (the span model) needs these:
     on the articles it was trained on, a cue model is surer than it will be on new text.
     ``progress(fold, folds)`` is called before each fold's model is trained."""
-    ids = list(dict.fromkeys(gold.id for gold, _start, _doc in parsed))
-    fold_of = {article_id: k % folds for k, article_id in enumerate(ids)}
+    fold_of = article_folds(parsed, folds)
     scores: list[list[float]] = [[] for _ in parsed]
     for k in range(folds):
         if progress is not None:

@@ -306,33 +306,39 @@ class SpanModel:
                 f"{where}: damaged span model ({exc}); train it again"
             ) from None
         cue_model = CueModel.from_dict(cue_data, where) if cue_data is not None else None
-        word_scorer = None
-        if scorer_data is not None:
-            from .wordscorer import _libraries
-
-            try:
-                _libraries()  # a missing package is no damage to the file either
-            except TrainedModelError as exc:
-                raise TrainedModelError(f"{where}: {exc}") from None
-        trained_on = str(data.get("trained_on", ""))
+        word_scorer = (
+            _word_scorer(scorer_blob, scorer_settings, where) if scorer_data is not None else None
+        )
         try:
-            if scorer_data is not None:
-                from .wordscorer import WordScorer, WordScorerSettings
-
-                try:
-                    word_settings = WordScorerSettings(**scorer_settings)
-                except TypeError as exc:
-                    raise TrainedModelError(f"damaged word scorer settings ({exc})") from None
-                word_scorer = WordScorer.from_bytes(scorer_blob, word_settings)
             return cls(
                 *blobs,
                 cue_model=cue_model,
                 word_scorer=word_scorer,
                 settings=settings,
-                trained_on=trained_on,
+                trained_on=str(data.get("trained_on", "")),
             )
         except TrainedModelError as exc:
             raise TrainedModelError(f"{where}: {exc}; train it again") from None
+
+
+def _word_scorer(blob: bytes, settings: Any, where: Path) -> WordScorer:
+    """The word scorer a span model file carries (``settings`` as the file holds them)."""
+    from .wordscorer import WordScorer, WordScorerSettings, _libraries
+
+    try:
+        _libraries()
+    except TrainedModelError as exc:  # a missing package is no damage to the file
+        raise TrainedModelError(f"{where}: {exc}") from None
+    try:
+        word_settings = WordScorerSettings(**settings)
+    except TypeError as exc:
+        raise TrainedModelError(
+            f"{where}: damaged word scorer settings ({exc}); train it again"
+        ) from None
+    try:
+        return WordScorer.from_bytes(blob, word_settings)
+    except TrainedModelError as exc:
+        raise TrainedModelError(f"{where}: {exc}; train it again") from None
 
 
 def _embedded(blob: bytes, kind: str) -> dict[str, str]:
@@ -416,10 +422,10 @@ def _cross_fitted_words(
     note: Callable[[str], None],
 ) -> list[Any]:
     """Each paragraph's word chances from a word scorer trained without its article."""
+    from .learned import article_folds
     from .wordscorer import train_word_scorer
 
-    ids = list(dict.fromkeys(gold.id for gold, _start, _doc in parsed))
-    fold_of = {article_id: k % folds for k, article_id in enumerate(ids)}
+    fold_of = article_folds(parsed, folds)
     chances: list[Any] = [None] * len(parsed)
     for k in range(folds):
         rest = [
@@ -505,7 +511,8 @@ def train_span_model(
     articles = load_gold_corpus(gold_dir, limit=limit)
     note(f"parsing {len(articles)} articles")
     parsed = list(parsed_paragraphs(articles, nlp))
-    if not any(_gold_roles(gold, start, doc) for gold, start, doc in parsed):
+    gold_roles = [_gold_roles(gold, start, doc) for gold, start, doc in parsed]
+    if not any(gold_roles):
         raise TrainedModelError(
             f"{gold_dir}: the annotations give no attributions to learn from; a span model "
             "needs annotated cues in running text"
@@ -539,7 +546,8 @@ def train_span_model(
             "chances are cross-fitted); train it without the word scorer",
         )
         examples = [
-            _word_example(doc, _gold_roles(gold, start, doc)) for gold, start, doc in parsed
+            _word_example(doc, roles)
+            for (_gold, _start, doc), roles in zip(parsed, gold_roles, strict=True)
         ]
         chances = _cross_fitted_words(parsed, examples, folds, word_settings, threads, note)
         scorer = train_word_scorer(
@@ -552,8 +560,10 @@ def train_span_model(
         )
     thresholds = carried.thresholds if carried is not None else (0.5, 0.1)
     paragraphs = [
-        (Paragraph(doc, s, thresholds, w), _gold_roles(gold, start, doc))
-        for (gold, start, doc), s, w in zip(parsed, scores, chances, strict=True)
+        (Paragraph(doc, s, thresholds, w), roles)
+        for (_gold, _start, doc), s, w, roles in zip(
+            parsed, scores, chances, gold_roles, strict=True
+        )
     ]
     paragraphs = [(par, roles) for par, roles in paragraphs if len(par.doc)]
     note("training the cue tagger")

@@ -175,10 +175,7 @@ class WordScorer:
 
     def to_bytes(self) -> bytes:
         """The weights as a safetensors file (half precision)."""
-        from safetensors.torch import save
-
-        state = {k: v.detach().half().contiguous() for k, v in self._net.state_dict().items()}
-        return save(state)
+        return _weights(self._net)
 
     @classmethod
     def from_bytes(cls, blob: bytes, settings: WordScorerSettings | None = None) -> WordScorer:
@@ -278,7 +275,11 @@ def train_word_scorer(
             if progress is not None and (step % 50 == 0 or step == steps):
                 progress(step, steps)
     # through bytes (half precision), so a trained scorer scores as its saved copy will
+    return WordScorer.from_bytes(_weights(net), settings)
+
+
+def _weights(net: Any) -> bytes:
+    """A network's weights as a safetensors file, in half precision."""
     from safetensors.torch import save
 
-    state = {k: v.detach().half().contiguous() for k, v in net.state_dict().items()}
-    return WordScorer.from_bytes(save(state), settings)
+    return save({k: v.detach().half().contiguous() for k, v in net.state_dict().items()})
