@@ -10,8 +10,8 @@ English beyond the training corpus.  The span model's taggers read its scores as
 they still draw the boundaries.
 
 Needs PyTorch and the ``semantic`` extra (``pip install "tracker[semantic,train]"``, with
-PyTorch's CPU build first).  Training is slow on a CPU: about 2 minutes per 100 articles
-(3 epochs) on two cores, and a span model trains three (two of them cross-fitting).
+PyTorch's CPU build first).  Training is slow on a CPU: about 3 minutes per 100 articles
+(5 epochs) on two cores, and a span model trains three (two of them cross-fitting).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ _INSTALL_HINT = (
 class WordScorerSettings:
     """Fine-tuning settings (stored with the model)."""
 
-    epochs: int = 3
+    epochs: int = 5
     learning_rate: float = 2e-4
     #: word pieces per batch (padding included)
     batch_pieces: int = 4096
