@@ -10,7 +10,7 @@ English beyond the training corpus.  The span model's taggers read its scores as
 they still draw the boundaries.
 
 Needs PyTorch and the ``semantic`` extra (``pip install "tracker[semantic,train]"``, with
-PyTorch's CPU build first).  Training is slow on a CPU: about 3 minutes per 100 articles
+PyTorch's CPU build first).  Training is slow on a CPU: about 3.5 minutes per 100 articles
 (5 epochs) on two cores, and a span model trains three (two of them cross-fitting).
 """
 
