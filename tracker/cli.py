@@ -585,7 +585,7 @@ def train_cues(gold_dir, output, limit, threads, model, quiet):
     "--word-scorer",
     is_flag=True,
     help="Also fine-tune a sentence encoder to score each word as a cue, source or content "
-    '(more exact; needs PyTorch and the "semantic" extra, and about 8 minutes per 100 '
+    '(more exact; needs PyTorch and the "semantic" extra, and about 5 minutes per 100 '
     "articles on two cores).",
 )
 @click.option(

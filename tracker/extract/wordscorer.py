@@ -11,7 +11,8 @@ they still draw the boundaries.
 
 Needs PyTorch and the ``semantic`` extra (``pip install "tracker[semantic,train]"``, with
 PyTorch's CPU build first).  Training is slow on a CPU: about 3.5 minutes per 100 articles
-(5 epochs) on two cores, and a span model trains three (two of them cross-fitting).
+(5 epochs) on two cores; a span model trains one (one more per fold when it
+cross-fits: ``SpanSettings.word_folds``).
 """
 
 from __future__ import annotations
