@@ -1,7 +1,8 @@
 """Read gold attributions from brat standoff files in the PolNeAR folder layout.
 
 A gold folder holds ``text/<article>.txt`` beside ``attributions/<article>_<annotator>.ann``.
-:func:`load_gold_corpus` reads it into :class:`GoldArticle` records, each holding the
+:func:`load_gold_corpus` reads it into :class:`GoldArticle` records (the first annotator's;
+:func:`load_annotator_readings` reads every annotator's), each holding the
 :class:`GoldAttribution` relations (one per ``E`` line) whose roles are :class:`GoldSpan`
 records.  Offsets are code-point offsets into the text file as read, ``\\r`` included.
 Scoring against these records is :mod:`tracker.evaluate`'s job.
@@ -29,6 +30,7 @@ __all__ = [
     "GoldAttribution",
     "GoldArticle",
     "load_gold_corpus",
+    "load_annotator_readings",
 ]
 
 
@@ -146,7 +148,35 @@ def load_gold_corpus(
     """
     if limit is not None and limit < 1:
         raise EvaluationError(f"limit must be 1 or more, got {limit}")
-    root = Path(gold_dir)
+    text_dir, ann_dir, annotations = _annotation_files(Path(gold_dir))
+    chosen = sorted(annotations) if limit is None else sorted(annotations)[:limit]
+    return [
+        _read_article(
+            article_id, text_dir / f"{article_id}.txt", ann_dir / annotations[article_id][0]
+        )
+        for article_id in chosen
+    ]
+
+
+def load_annotator_readings(gold_dir: str | os.PathLike[str]) -> list[tuple[GoldArticle, ...]]:
+    """Every annotator's reading of every article, in sorted id order.
+
+    One :class:`GoldArticle` per ``<article>_<annotator>.ann`` file of an article, in sorted
+    name order (so the first is the one :func:`load_gold_corpus` reads).
+    Raises :class:`~tracker.errors.EvaluationError` as :func:`load_gold_corpus` does.
+    """
+    text_dir, ann_dir, annotations = _annotation_files(Path(gold_dir))
+    return [
+        tuple(
+            _read_article(article_id, text_dir / f"{article_id}.txt", ann_dir / name)
+            for name in names
+        )
+        for article_id, names in sorted(annotations.items())
+    ]
+
+
+def _annotation_files(root: Path) -> tuple[Path, Path, dict[str, list[str]]]:
+    """The text and annotation folders, and each article's ``.ann`` file names, sorted."""
     text_dir, ann_dir = root / "text", root / "attributions"
     if not root.is_dir():
         raise EvaluationError(
@@ -158,7 +188,7 @@ def load_gold_corpus(
                 f"{root}: no {sub.name}/ folder; a gold folder holds text/<article>.txt "
                 "and attributions/<article>_<annotator>.ann"
             )
-    annotations: dict[str, str] = {}
+    annotations: dict[str, list[str]] = {}
     for name in sorted(os.listdir(ann_dir)):
         if not name.endswith(".ann"):
             continue
@@ -167,12 +197,12 @@ def load_gold_corpus(
             raise EvaluationError(
                 f"{ann_dir / name}: name is not <article>_<annotator>.ann; rename it"
             )
-        annotations.setdefault(article_id, name)
+        annotations.setdefault(article_id, []).append(name)
     texts = sorted(name[:-4] for name in os.listdir(text_dir) if name.endswith(".txt"))
     orphans = sorted(set(annotations) - set(texts))
     if orphans:
         raise EvaluationError(
-            f"{ann_dir / annotations[orphans[0]]}: no text file "
+            f"{ann_dir / annotations[orphans[0]][0]}: no text file "
             f"{text_dir / (orphans[0] + '.txt')}; "
             "add the article's text or remove the annotation file"
         )
@@ -184,11 +214,7 @@ def load_gold_corpus(
             )
     if not texts:
         raise EvaluationError(f"{text_dir}: no .txt articles found")
-    chosen = texts if limit is None else texts[:limit]
-    return [
-        _read_article(article_id, text_dir / f"{article_id}.txt", ann_dir / annotations[article_id])
-        for article_id in chosen
-    ]
+    return text_dir, ann_dir, annotations
 
 
 def _read_utf8(path: Path) -> str:

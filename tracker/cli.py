@@ -2,7 +2,7 @@
 
 Each command parses its options, calls one library function, and formats the result.
 Library errors become one ``Error: ...`` line and exit status 1.  The commands over gold
-annotations (``eval``, ``train-cues``, ``train-spans``) live in :mod:`tracker.cli_gold`.
+annotations (``eval``, ``agreement``, ``train-cues``, ``train-spans``) live in :mod:`tracker.cli_gold`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cli_gold import evaluate, train_cues, train_spans
+from .cli_gold import agreement, evaluate, train_cues, train_spans
 from .cli_options import (
     common_input_options,
     cue_model_option,
@@ -387,7 +387,7 @@ def train_check(
         click.echo(f"Wrote a verdict model trained on {len(pairs)} pairs to {output}", err=True)
 
 
-for _command in (evaluate, train_cues, train_spans):
+for _command in (agreement, evaluate, train_cues, train_spans):
     cli.add_command(_command)
 
 

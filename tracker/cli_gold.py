@@ -1,5 +1,6 @@
 """The ``tracker`` commands over gold attribution annotations (brat standoff, PolNeAR
-layout): scoring the extractor, and training the models users may extract with."""
+layout): scoring the extractor and the annotators, and training the models users may
+extract with."""
 
 from __future__ import annotations
 
@@ -68,6 +69,43 @@ def evaluate(gold_dir, fmt, errors, limit, model, quiet, cue_model_path, span_mo
         if errors:
             click.echo()
             click.echo(report.format_errors())
+
+
+@click.command()
+@click.argument("gold_dir", type=click.Path(file_okay=False))
+@click.option(
+    "--reference",
+    type=click.Choice(["first", "each"]),
+    default="first",
+    show_default=True,
+    help="Score each annotator against the first one (as `tracker eval` scores the "
+    "extractor), or against each other one in turn.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@fail_cleanly
+def agreement(gold_dir, reference, fmt):
+    """Score the annotators of a gold corpus against one another.
+
+    Reads the articles of GOLD_DIR (laid out as for `tracker eval`) that two or
+    more annotators read (several attributions/<article>_<annotator>.ann files)
+    and scores each annotator's attributions as `tracker eval` scores the
+    extractor's: the figures a second person reaches, to set the extractor's
+    scores beside.
+
+    \b
+    Example:
+        tracker agreement ../shared/evaldata/polnear/train
+        tracker agreement my-annotations/ --reference each --format json
+    """
+    from .agreement import annotator_agreement
+
+    report = annotator_agreement(gold_dir, reference=reference)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        click.echo(report.format_table())
 
 
 @click.command(name="train-cues")

@@ -43,6 +43,9 @@ __all__ = [
     "ArticleErrors",
     "EvalReport",
     "score_predictions",
+    "score_spans",
+    "gold_role_spans",
+    "scores_table",
     "evaluate_extractor",
     "gold_article_to_article",
 ]
@@ -268,19 +271,7 @@ class EvalReport:
             f"PolNeAR-style evaluation: {_plural(self.articles, 'article')}, "
             f"{_plural(self.gold, 'gold attribution')}, {self.predicted} predicted"
         )
-        rows = [("role", "match", "precision", "recall", "f1", "tp/pred/gold")]
-        named = [(role, match, s) for role in ROLES for match, s in self.roles[role].items()]
-        for role, match, s in [*named, ("relation", "overlap", self.relation)]:
-            counts = f"{s.tp}/{s.predicted}/{s.gold}"
-            rows.append(
-                (role, match, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", counts)
-            )
-        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-        lines = [
-            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
-            for row in rows
-        ]
-        return "\n".join([header, "", *lines])
+        return "\n".join([header, "", scores_table(self.roles, self.relation)])
 
     def format_errors(self, limit: int | None = None) -> str:
         """Missed and spurious attributions per article; ``limit`` caps the articles shown."""
@@ -302,6 +293,20 @@ class EvalReport:
                 f"... and {_plural(len(self.errors) - len(shown), 'more article')} with errors"
             )
         return "\n".join(blocks)
+
+
+def scores_table(roles: Mapping[str, Mapping[str, RoleScores]], relation: RoleScores) -> str:
+    """Role and relation scores as aligned plain-text rows under a header row."""
+    rows = [("role", "match", "precision", "recall", "f1", "tp/pred/gold")]
+    named = [(role, match, s) for role in ROLES for match, s in roles[role].items()]
+    for role, match, s in [*named, ("relation", "overlap", relation)]:
+        counts = f"{s.tp}/{s.predicted}/{s.gold}"
+        rows.append((role, match, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", counts))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
 
 
 def _plural(count: int, noun: str) -> str:
@@ -355,18 +360,16 @@ def _dedupe(spans: Iterable[Fragments | None]) -> list[Fragments]:
     return list(dict.fromkeys(s for s in spans if s is not None))
 
 
-def _score_article(
-    article: GoldArticle, predictions: Sequence[Attribution]
-) -> tuple[dict[str, dict[str, RoleScores]], RoleScores, ArticleErrors]:
-    measure = _Text(article.text)
-    gold = [
-        {role: _gold_fragments(getattr(g, role), article) for role in ROLES}
-        for g in article.attributions
-    ]
-    pred = [
-        {role: _fragments(getattr(p, role), article.text, article.id, role, p.id) for role in ROLES}
-        for p in predictions
-    ]
+#: One attribution's spans, by role (``None`` where it has no such role).
+RoleSpans = dict[str, Fragments | None]
+
+
+def score_spans(
+    text: str, gold: Sequence[RoleSpans], pred: Sequence[RoleSpans]
+) -> tuple[dict[str, dict[str, RoleScores]], list[tuple[int, int]]]:
+    """Role scores for one article's ``text``, and the indices of the ``(gold, predicted)``
+    attributions matched (as the relation level matches them)."""
+    measure = _Text(text)
     roles: dict[str, dict[str, RoleScores]] = {}
     for role in ROLES:
         gold_spans = _dedupe(g[role] for g in gold)
@@ -378,7 +381,7 @@ def _score_article(
 
     candidates = []
     for gi, g in enumerate(gold):
-        cue_start, cue_end = g["cue"][0][0], g["cue"][-1][1]
+        cue_start, cue_end = g["cue"][0][0], g["cue"][-1][1]  # every attribution has a cue
         for pi, p in enumerate(pred):
             if p["cue"][0][0] >= cue_end or cue_start >= p["cue"][-1][1]:
                 continue
@@ -389,7 +392,26 @@ def _score_article(
             source = _role_overlap(measure, g["source"], p["source"])
             if content and source:
                 candidates.append(((cue + content + source) / 3, gi, pi))
-    pairs = _match_one_to_one(candidates)
+    return roles, _match_one_to_one(candidates)
+
+
+def gold_role_spans(article: GoldArticle) -> list[RoleSpans]:
+    """Each gold attribution's spans by role, checked to lie inside the article's text."""
+    return [
+        {role: _gold_fragments(getattr(g, role), article) for role in ROLES}
+        for g in article.attributions
+    ]
+
+
+def _score_article(
+    article: GoldArticle, predictions: Sequence[Attribution]
+) -> tuple[dict[str, dict[str, RoleScores]], RoleScores, ArticleErrors]:
+    gold = gold_role_spans(article)
+    pred = [
+        {role: _fragments(getattr(p, role), article.text, article.id, role, p.id) for role in ROLES}
+        for p in predictions
+    ]
+    roles, pairs = score_spans(article.text, gold, pred)
     tp = len(pairs)
     relation = RoleScores(tp, len(pred) - tp, len(gold) - tp)
     found_gold = {g for g, _ in pairs}
