@@ -26,7 +26,15 @@ from typing import Any
 
 from .brat import GoldArticle, load_annotator_readings
 from .errors import EvaluationError
-from .evaluate import MATCHES, ROLES, RoleScores, gold_role_spans, score_spans, scores_table
+from .evaluate import (
+    MATCHES,
+    ROLES,
+    RoleScores,
+    gold_role_spans,
+    score_spans,
+    scores_table,
+    scores_to_dict,
+)
 
 __all__ = ["REFERENCES", "AgreementReport", "annotator_agreement", "readings_agreement"]
 
@@ -56,11 +64,7 @@ class AgreementReport:
             "readings": self.readings,
             "pairs": self.pairs,
             "reference": self.reference,
-            "roles": {
-                role: {match: scores.to_dict() for match, scores in by_match.items()}
-                for role, by_match in self.roles.items()
-            },
-            "relation": self.relation.to_dict(),
+            **scores_to_dict(self.roles, self.relation),
         }
 
     def format_table(self) -> str:

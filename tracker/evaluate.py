@@ -46,6 +46,7 @@ __all__ = [
     "score_spans",
     "gold_role_spans",
     "scores_table",
+    "scores_to_dict",
     "evaluate_extractor",
     "gold_article_to_article",
 ]
@@ -255,11 +256,7 @@ class EvalReport:
             "articles": self.articles,
             "gold": self.gold,
             "predicted": self.predicted,
-            "roles": {
-                role: {match: scores.to_dict() for match, scores in by_match.items()}
-                for role, by_match in self.roles.items()
-            },
-            "relation": self.relation.to_dict(),
+            **scores_to_dict(self.roles, self.relation),
         }
         if include_errors:
             data["errors"] = [e.to_dict() for e in self.errors]
@@ -293,6 +290,19 @@ class EvalReport:
                 f"... and {_plural(len(self.errors) - len(shown), 'more article')} with errors"
             )
         return "\n".join(blocks)
+
+
+def scores_to_dict(
+    roles: Mapping[str, Mapping[str, RoleScores]], relation: RoleScores
+) -> dict[str, Any]:
+    """``{"roles": {role: {match: scores}}, "relation": scores}``, each as a plain dict."""
+    return {
+        "roles": {
+            role: {match: scores.to_dict() for match, scores in by_match.items()}
+            for role, by_match in roles.items()
+        },
+        "relation": relation.to_dict(),
+    }
 
 
 def scores_table(roles: Mapping[str, Mapping[str, RoleScores]], relation: RoleScores) -> str:
