@@ -149,7 +149,7 @@ def load_gold_corpus(
     if limit is not None and limit < 1:
         raise EvaluationError(f"limit must be 1 or more, got {limit}")
     text_dir, ann_dir, annotations = _annotation_files(Path(gold_dir))
-    chosen = sorted(annotations) if limit is None else sorted(annotations)[:limit]
+    chosen = sorted(annotations)[:limit]
     return [
         _read_article(
             article_id, text_dir / f"{article_id}.txt", ann_dir / annotations[article_id][0]
