@@ -23,7 +23,7 @@ def graph_file(tmp_path_factory, nlp):
     assert result.stderr.splitlines() == [
         "extracted 1: orla-star-2026-03-02",
         "extracted 2: orla-star-2026-03-04",
-        f"Wrote {path}: 9 sources, 7 claims, 9 edges",
+        f"Wrote {path}: 8 sources, 7 claims, 9 edges",
     ]
     return path
 

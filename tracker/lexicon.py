@@ -31,6 +31,7 @@ __all__ = [
     "ORGANIZATION_WORDS",
     "PERSON_ROLES",
     "GENERIC_SIDE_NOUNS",
+    "QUALIFYING_PREPOSITIONS",
     "INFORMATION_NOUNS",
     "PREDICATE_CLASSES",
     "NEGATIVE_PREDICATES",
@@ -208,6 +209,10 @@ PERSON_ROLES = frozenset(
 
 #: Generic heads that mean "the X camp": "the us side".
 GENERIC_SIDE_NOUNS = frozenset("side camp".split())
+
+#: Prepositions that open a phrase narrowing a source down ("customs officials *in* Veldmark",
+#: "analysts *at* the institute"); the same source is often named without it elsewhere.
+QUALIFYING_PREPOSITIONS = frozenset("in at from of for with on inside within".split())
 
 #: Nouns that refer back to information already reported ("the findings", "the report").
 INFORMATION_NOUNS = frozenset(

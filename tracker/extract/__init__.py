@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..model import Article, Attribution, Span, attribution_id
 from ..similarity import ClaimSignature, signature_of
-from ..sources import SourceResolver
+from ..sources import SourceResolver, qualified_aliases
 from .quotes import quote_segments
 from .rules import Candidate, find_candidates, link_relays
 
@@ -201,7 +201,7 @@ class SpacyExtractor:
             records.extend(local + continued)
             sentence_base += len(sentences)
         records.sort(key=lambda r: (r.sentence, r.cue.start))
-        return ExtractedArticle(article, records, signatures)
+        return ExtractedArticle(article, _merge_qualified_sources(records), signatures)
 
     def _record(self, article, paragraph, cand: Candidate, index_of, resolver) -> Attribution:
         base = paragraph.start
@@ -272,3 +272,31 @@ class SpacyExtractor:
                 signatures[record.id] = signature_of(sent)
             records.append(record)
         return records
+
+
+def _merge_qualified_sources(records: list[Attribution]) -> list[Attribution]:
+    """One source for "customs officials" and "customs officials in veldmark", in either
+    order: the resolver reads in order, so a headline cannot borrow the body's fuller name."""
+    aliases = qualified_aliases(
+        (r.source_id, r.source_name or r.source_id, r.source_kind or "unknown")
+        for r in records
+        if r.source_id is not None
+    )
+    if not aliases:
+        return records
+    # the name and kind the longer source has where the article first names it
+    sources = {r.source_id: r for r in reversed(records) if r.source_id is not None}
+    merged = []
+    for record in records:
+        long = aliases.get(record.source_id or "")
+        if long is not None:
+            first = sources[long]
+            record = replace(
+                record,
+                source_id=long,
+                source_name=first.source_name,
+                source_kind=first.source_kind,
+                anonymous=record.anonymous or first.anonymous,
+            )
+        merged.append(record)
+    return merged
