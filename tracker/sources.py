@@ -37,11 +37,16 @@ _DROP_WORDS = frozenset(
 
 
 def slugify(text: str) -> str:
-    """A lower-case id: words joined by hyphens, dots inside abbreviations dropped."""
+    """A lower-case id: words joined by hyphens, dots inside abbreviations dropped.
+
+    >>> slugify("Two senior officials"), slugify("Seventy-two percent of voters")
+    ('officials', 'seventy-two-percent-of-voters')
+    """
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # u.s. -> us
     text = text.replace(".", "").replace("'s", "")
-    words = [w for w in re.findall(r"\w+", text) if w not in _DROP_WORDS]
+    # a hyphenated word is one word: "seventy-two percent" keeps its "two"
+    words = [w for w in re.findall(r"\w+(?:-\w+)*", text) if w not in _DROP_WORDS]
     return "-".join(words) or "unknown"
 
 
