@@ -248,3 +248,27 @@ def test_records_keep_the_span_contract(extractor):
 )
 def test_quote_segments(text, quoted):
     assert [text[a:b] for a, b in quote_segments(text)] == quoted
+
+
+def test_records_carry_the_article_outlet_url_title_and_date(extractor):
+    from tracker.ingest import article_from_text
+    from tracker.model import Attribution
+
+    article = article_from_text(
+        "Okafor denied the report.",
+        id="synthetic",
+        title="A denial",
+        date="2026-03-04",
+        url="https://tessaly-wire.example/denial",
+        parse_header=False,
+        synthetic=True,
+    )
+    (record,) = extractor.extract(article)
+    data = record.to_dict()
+    assert (data["date"], data["outlet"], data["url"], data["title"]) == (
+        "2026-03-04",
+        "tessaly-wire.example",
+        "https://tessaly-wire.example/denial",
+        "A denial",
+    )
+    assert Attribution.from_dict(data).outlet == "tessaly-wire.example"

@@ -589,3 +589,15 @@ def test_no_articles_errors(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"no article could be read from: {bad}; 1 file(s) could not be read; fix or remove them"
     )
+
+
+def test_outlet_falls_back_to_the_url_host(tmp_path: Path) -> None:
+    item = {"text": "Officials said so.", "url": "https://www.harbour-ledger.example/a/1"}
+    (article,) = read_article_file(write(tmp_path, "one.json", json.dumps(item)))
+    assert (article.outlet, article.url) == (
+        "harbour-ledger.example",
+        "https://www.harbour-ledger.example/a/1",
+    )
+    named = dict(item, outlet="The Harbour Ledger")
+    (article,) = read_article_file(write(tmp_path, "two.json", json.dumps(named)))
+    assert article.outlet == "The Harbour Ledger"

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import InputError, NoArticlesError, TrackerError
 from .model import Article, Span
@@ -46,6 +47,7 @@ from .textlayout import (
 )
 
 __all__ = [
+    "outlet_from_url",
     "MAX_FILE_BYTES",
     "SUPPORTED_EXTENSIONS",
     "read_article_file",
@@ -70,6 +72,22 @@ _FALSE = ("false", "no", "0", "off")
 
 # ---------------------------------------------------------------------------------------
 # Articles from text
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet an article's url names, when nothing else names it: its host.
+
+    >>> outlet_from_url("https://www.harbour-ledger.example/news/orla-star")
+    'harbour-ledger.example'
+    >>> outlet_from_url("not a url") is None
+    True
+    """
+    if not url:
+        return None
+    host = urlsplit(url.strip()).hostname
+    if not host or "." not in host:
+        return None
+    return host.removeprefix("www.")
 
 
 def article_from_text(
@@ -121,7 +139,7 @@ def article_from_text(
         text=text,
         title=found.get("title") or title or header_title,
         date=normalise_date(found.get("date") or date) or header_date,
-        outlet=found.get("outlet") or outlet,
+        outlet=found.get("outlet") or outlet or outlet_from_url(found.get("url") or url),
         url=found.get("url") or url,
         path=path,
         paragraphs=tuple(paragraphs),

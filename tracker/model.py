@@ -104,7 +104,8 @@ class Attribution:
     as "the statement" resolved within the article), ``source_name`` its display name.
     ``via`` is the id of the attribution that relays this one.  ``sentence`` is the
     index of the sentence in the article and ``evidence`` its text, so every edge can be
-    traced back to where it came from.
+    traced back to where it came from.  ``date``, ``outlet``, ``url`` and ``title`` are
+    those of the article, when known.
     """
 
     id: str
@@ -125,6 +126,9 @@ class Attribution:
     sentence: int = 0
     evidence: str = ""
     date: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -147,6 +151,9 @@ class Attribution:
             "sentence": self.sentence,
             "evidence": self.evidence,
             "date": self.date,
+            "outlet": self.outlet,
+            "url": self.url,
+            "title": self.title,
         }
         if self.extra:
             data["extra"] = dict(self.extra)
@@ -183,5 +190,8 @@ class Attribution:
             sentence=int(data.get("sentence", 0)),
             evidence=data.get("evidence") or "",
             date=data.get("date"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            title=data.get("title"),
             extra=dict(data.get("extra") or {}),
         )

@@ -237,6 +237,9 @@ class SpacyExtractor:
             sentence=index_of.get(cand.sentence.start, 0),
             evidence=cand.sentence.text.strip(),
             date=article.date,
+            outlet=article.outlet,
+            url=article.url,
+            title=article.title,
         )
 
     def _continuations(self, article, paragraph, doc, local, last_direct, index_of, signatures):
