@@ -40,6 +40,9 @@ def record(
         sentence=sentence,
         evidence=f"{source} said the port was closed.",
         date="2026-01-05",
+        outlet="Dock Gazette (synthetic)",
+        url=f"https://dock-gazette.example/{article}",
+        title="Port closed",
     )
 
 
@@ -73,8 +76,13 @@ def test_nodes_and_edges_follow_the_contract(records):
     )
     assert edge["evidence"] == "Shipping Ministry said the port was closed."
     assert (edge["cue_start"], edge["cue_end"], edge["content_start"]) == (20, 24, 30)
+    assert (edge["outlet"], edge["url"], edge["title"]) == (
+        "Dock Gazette (synthetic)",
+        "https://dock-gazette.example/synthetic-b",
+        "Port closed",
+    )
     cites = g.edges["source:port-authority", "source:two-dockers", "cites:a2"]
-    assert cites["relation"] == "cites"
+    assert (cites["relation"], cites["outlet"]) == ("cites", "Dock Gazette (synthetic)")
 
 
 def test_contested_claims_lists_sides(records):

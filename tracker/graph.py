@@ -1,8 +1,8 @@
 """The claim graph: sources and claims as nodes, stances and citations as edges.
 
 Node ids are ``source:<id>`` and ``claim:<id>``.  An edge from a source to a claim is one
-attribution (its key is the attribution id) and carries the stance, the cue, the article,
-the date, the sentence it came from and the offsets of every span.  An edge from one
+attribution (its key is the attribution id) and carries the stance, the cue, the article
+with its date, outlet, url and title, the sentence it came from and the offsets of every span.  An edge from one
 source to another (``relation="cites"``) records that the first relays the second.
 
 >>> from tracker.model import Attribution, Span
@@ -100,6 +100,9 @@ def build_graph(
                 hedged=r.hedged,
                 article_id=r.article_id,
                 date=r.date,
+                outlet=r.outlet,
+                url=r.url,
+                title=r.title,
                 sentence=r.sentence,
                 evidence=r.evidence,
                 content=r.content.text if r.content else None,
@@ -119,6 +122,9 @@ def build_graph(
                     relation="cites",
                     article_id=r.article_id,
                     date=r.date,
+                    outlet=r.outlet,
+                    url=r.url,
+                    title=r.title,
                     sentence=r.sentence,
                     evidence=r.evidence,
                 )
