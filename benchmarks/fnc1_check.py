@@ -1,7 +1,7 @@
 """Score ``tracker check`` on FNC-1 (headline = claim, body = article).
 
 Verdicts map to FNC-1 labels: supports -> agree, denies -> disagree, reports -> discuss,
-unrelated -> unrelated.  Headlines are split by a hash of their text (``tracker.fnc.split_of``):
+unrelated -> unrelated.  Headlines are split by a hash of their text (``tracker.gold.fnc.split_of``):
 about 80% to tune the rules on, 20% held out; report the held-out figures.
 
     python benchmarks/fnc1_check.py                      # held-out part
@@ -10,7 +10,7 @@ about 80% to tune the rules on, 20% held out; report the held-out figures.
     python benchmarks/fnc1_check.py --train --n-process 2     # rules and a trained model
     python benchmarks/fnc1_check.py --train --semantic        # both with sentence embeddings
 
-``--train`` trains a verdict model (tracker.verdict_model) on the "tune" pairs and reports
+``--train`` trains a verdict model (tracker.check.verdict.model) on the "tune" pairs and reports
 both the rules and the model on the "held-out" pairs (never the other way round).  The
 model stays in memory unless ``--save-model`` names a file, which must lie outside the
 repository: a model trained on FNC-1 is not to be shipped.
@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tracker.check import ClaimChecker  # noqa: E402
-from tracker.fnc import LABEL_OF_VERDICT, fnc_report, load_fnc  # noqa: E402
+from tracker.check.checker import ClaimChecker  # noqa: E402
+from tracker.gold.fnc import LABEL_OF_VERDICT, fnc_report, load_fnc  # noqa: E402
 from tracker.model import Article  # noqa: E402
 
 #: Published FNC-1 competition results (test set), F1 of the disagree class.
@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--threads", type=int, default=1, help="LightGBM threads (with --train)")
     parser.add_argument(
-        "--semantic", action="store_true", help="match with sentence embeddings (tracker.semantic)"
+        "--semantic",
+        action="store_true",
+        help="match with sentence embeddings (tracker.resolve.semantic)",
     )
     parser.add_argument(
         "--save-model", default=None, help="with --train: write the model here (not in the repo)"
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     encoder = None
     if args.semantic:
-        from tracker.semantic import load_encoder
+        from tracker.resolve.semantic import load_encoder
 
         encoder = load_encoder()
     checker = ClaimChecker(model=args.model, n_process=args.n_process, encoder=encoder)
@@ -130,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         "semantic": args.semantic,
     }
     if args.train:
-        from tracker.verdict_model import LabelledPair, train_verdict_model
+        from tracker.check.verdict.model import LabelledPair, train_verdict_model
 
         verdict_of = {label: verdict for verdict, label in LABEL_OF_VERDICT.items()}
         labelled = [LabelledPair(p.headline, p.body_id, verdict_of[p.stance]) for p in tune]

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_articles(texts: Path | None, copies: int):
-    from tracker.ingest import article_from_text, read_articles
+    from tracker.ingest.readers import article_from_text, read_articles
 
     if texts is None:
         base = read_articles([ROOT / "data"])

@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SAMPLE = DATA / "iran-missiles-2024-09-08.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -20,14 +21,14 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extractor(nlp):
-    from tracker.extract import SpacyExtractor
+    from tracker.extract.extractor import SpacyExtractor
 
     return SpacyExtractor(nlp)
 
 
 @pytest.fixture(scope="session")
 def sample_records(nlp):
-    from tracker.ingest import read_articles
+    from tracker.ingest.readers import read_articles
     from tracker.pipeline import extract_attributions
 
     return extract_attributions(read_articles([SAMPLE]), nlp=nlp)
@@ -36,7 +37,7 @@ def sample_records(nlp):
 @pytest.fixture()
 def extract_text(extractor):
     """Attributions of one synthetic text, as (source, stance, cue, content) tuples."""
-    from tracker.ingest import article_from_text
+    from tracker.ingest.readers import article_from_text
 
     def run(text: str) -> list[tuple]:
         article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)

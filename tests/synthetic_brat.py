@@ -1,4 +1,4 @@
-"""A synthetic brat corpus for the tests of ``tracker.evaluate``, written out at test time.
+"""A synthetic brat corpus for the tests of ``tracker.gold.evaluate``, written out at test time.
 
 Everything here is invented: the articles, the people, the councils and the quotes describe
 no real event or person.  The layout is that of a PolNeAR split: ``text/<article>.txt`` beside

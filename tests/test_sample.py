@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from tracker.analysis import contested_claims
-from tracker.graph import build_graph
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
+from tracker.graph.analysis import contested_claims
+from tracker.graph.build import build_graph
 
 MAIN = "c-iran-transferred-short-range-ballistic"
 

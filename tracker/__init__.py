@@ -1,20 +1,84 @@
 """tracker: who said what in the news, on whose authority, and who denied it.
 
-The library works without the command line::
+The names a library user needs are here; the rest lives in one subpackage per stage of the
+flow (``ingest`` → ``extract`` → ``resolve`` → ``graph`` → ``present``, with ``check`` and
+``gold`` beside it; docs/ARCHITECTURE.md maps them).  They load on first use, so
+``import tracker`` stays quick::
 
-    from tracker.ingest import read_articles
-    from tracker.pipeline import extract_attributions
-    from tracker.graph import build_graph
-    from tracker.analysis import contested_claims
+    import tracker
 
-    records = extract_attributions(read_articles(["data/"]))
-    for claim in contested_claims(build_graph(records)):
+    records = tracker.extract_attributions(tracker.read_articles(["data/"]))
+    for claim in tracker.contested_claims(tracker.build_graph(records)):
         print(claim.claim, claim.asserted_by, claim.denied_by)
 """
 
-from .errors import TrackerError
-from .model import Article, Attribution, Span
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from tracker.errors import TrackerError
+from tracker.model import Article, Attribution, Span
+
+if TYPE_CHECKING:
+    from tracker.graph.analysis import ContestedClaim, claims_table, contested_claims, sources_table
+    from tracker.graph.build import build_graph
+    from tracker.ingest.readers import read_articles
+    from tracker.io import read_attributions, read_graph, write_attributions, write_graph
+    from tracker.pipeline import build_claim_graph, extract_attributions, load_records
+    from tracker.present.render import render_graph
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "Article", "Attribution", "Span", "TrackerError"]
+#: where each name that loads on first use is defined
+_LAZY_NAMES = {
+    "read_articles": "tracker.ingest.readers",
+    "extract_attributions": "tracker.pipeline",
+    "load_records": "tracker.pipeline",
+    "build_claim_graph": "tracker.pipeline",
+    "build_graph": "tracker.graph.build",
+    "contested_claims": "tracker.graph.analysis",
+    "claims_table": "tracker.graph.analysis",
+    "sources_table": "tracker.graph.analysis",
+    "ContestedClaim": "tracker.graph.analysis",
+    "render_graph": "tracker.present.render",
+    "read_attributions": "tracker.io",
+    "write_attributions": "tracker.io",
+    "read_graph": "tracker.io",
+    "write_graph": "tracker.io",
+}
+
+__all__ = [
+    "__version__",
+    "Article",
+    "Attribution",
+    "Span",
+    "TrackerError",
+    "read_articles",
+    "extract_attributions",
+    "load_records",
+    "build_claim_graph",
+    "build_graph",
+    "contested_claims",
+    "claims_table",
+    "sources_table",
+    "ContestedClaim",
+    "render_graph",
+    "read_attributions",
+    "write_attributions",
+    "read_graph",
+    "write_graph",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY_NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tracker' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -15,8 +15,8 @@ from typing import IO
 
 import networkx as nx
 
-from .errors import GraphError, InputError, RecordError
-from .model import Attribution
+from tracker.errors import GraphError, InputError, RecordError
+from tracker.model import Attribution
 
 __all__ = [
     "GRAPH_FORMATS",

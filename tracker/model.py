@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from .errors import RecordError
+from tracker.errors import RecordError
 
 __all__ = [
     "STANCES",

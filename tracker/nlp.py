@@ -6,7 +6,7 @@ import functools
 import warnings
 from typing import TYPE_CHECKING
 
-from .errors import ModelError
+from tracker.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,7 +25,7 @@ def fix_cue_lemmas(doc: Doc) -> Doc:
     never be found; a verb whose lemma plus "e" is a cue verb, written as that verb's
     inflection, gets the cue's lemma.
     """
-    from .lexicon import ATTRIBUTION_VERBS
+    from tracker.lexicon import ATTRIBUTION_VERBS
 
     for token in doc:
         if token.pos_ not in ("VERB", "AUX"):

@@ -11,17 +11,17 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .claims import assign_claims
-from .errors import InputError, NoArticlesError, TrackerError
-from .graph import build_graph
-from .io import looks_like_attributions, read_attributions
-from .model import Article, Attribution
+from tracker.errors import InputError, NoArticlesError, TrackerError
+from tracker.graph.build import build_graph
+from tracker.io import looks_like_attributions, read_attributions
+from tracker.model import Article, Attribution
+from tracker.resolve.claims import assign_claims
 
 if TYPE_CHECKING:
     import networkx as nx
     from spacy.language import Language
 
-    from .extract import CueScorer, SpanScorer
+    from tracker.extract.extractor import CueScorer, SpanScorer
 
 __all__ = ["extract_attributions", "load_records", "build_claim_graph"]
 
@@ -40,9 +40,9 @@ def extract_attributions(
 ) -> list[Attribution]:
     """Extract the attributions of every article and group their contents into claims.
 
-    ``cue_model`` is an optional trained cue model (:mod:`tracker.extract.learned`),
-    ``span_model`` an optional span model (:mod:`tracker.extract.spans`); not both."""
-    from .extract import SpacyExtractor
+    ``cue_model`` is an optional trained cue model (:mod:`tracker.extract.trained.cues`),
+    ``span_model`` an optional span model (:mod:`tracker.extract.trained.spans`); not both."""
+    from tracker.extract.extractor import SpacyExtractor
 
     extractor = SpacyExtractor(nlp, model=model, cue_model=cue_model, span_model=span_model)
 
@@ -78,7 +78,7 @@ def load_records(
     span_model: SpanScorer | None = None,
 ) -> tuple[list[Attribution], list[Article]]:
     """Attribution records for ``paths``: read from record files, extracted from articles."""
-    from .ingest import read_articles
+    from tracker.ingest.readers import read_articles
 
     record_paths, article_paths = _split_inputs(paths)
     records: list[Attribution] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
+from tracker import lexicon
 
 __all__ = [
     "ASKING_VERBS",

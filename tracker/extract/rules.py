@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
-from .parse import (
+from tracker import lexicon
+from tracker.extract.parse import (
     ASKING_VERBS,
     OPENING_MARKS,
     RELATIVE_PRONOUNS,
@@ -42,7 +42,7 @@ from .parse import (
     token_extent,
     with_conjoined_clause,
 )
-from .quotes import quote_segments
+from tracker.extract.quotes import quote_segments
 
 __all__ = ["Candidate", "find_candidates", "link_relays"]
 

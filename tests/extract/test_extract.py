@@ -1,0 +1,274 @@
+"""Attribution patterns, one invented sentence each, checked in news case and in lower case.
+
+Every expectation is the exact (source, stance, cue, content) tuple a user would see.  The
+names and places are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract.quotes import quote_segments
+
+PATTERNS = [
+    pytest.param(
+        "Mayor Ada Lind said that the bridge would reopen in May.",
+        [("Mayor Ada Lind", "asserts", "said", "that the bridge would reopen in May")],
+        id="indirect-speech-keeps-that",
+    ),
+    pytest.param(
+        '"The bridge will reopen in May," said Ada Lind, the mayor of Vellmar.',
+        [("Ada Lind, the mayor of Vellmar", "asserts", "said", "The bridge will reopen in May")],
+        id="source-after-quote-with-apposition",
+    ),
+    pytest.param(
+        "It was reported that the bridge had cracked.",
+        [(None, "asserts", "was reported", "that the bridge had cracked")],
+        id="no-source",
+    ),
+    pytest.param(
+        "The bridge will reopen in May, according to the Vellmar council.",
+        [("the Vellmar council", "asserts", "according to", "The bridge will reopen in May")],
+        id="according-to",
+    ),
+    pytest.param(
+        "Lind's criticism of the council surprised no one.",
+        [("Lind's", "asserts", "criticism of", "the council")],
+        id="possessive-noun-cue",
+    ),
+    pytest.param(
+        "Mayor Lind: Bridge will reopen in May",
+        [("Mayor Lind", "asserts", ":", "Bridge will reopen in May")],
+        id="colon-headline",
+    ),
+    pytest.param(
+        "Lind said the bridge was safe, but Okafor said it was not.",
+        [
+            ("Lind", "asserts", "said", "the bridge was safe"),
+            ("Okafor", "asserts", "said", "it was not"),
+        ],
+        id="two-attributions-in-a-sentence",
+    ),
+    pytest.param(
+        "Lind said the bridge was safe and insisted that the repairs were finished.",
+        [
+            ("Lind", "asserts", "said", "the bridge was safe"),
+            ("Lind", "asserts", "insisted", "that the repairs were finished"),
+        ],
+        id="one-source-two-cues",
+    ),
+    pytest.param(
+        'Lind called the report "a work of fiction."',
+        [("Lind", "asserts", "called", 'the report "a work of fiction."')],
+        id="mixed-quote-in-object",
+    ),
+    pytest.param(
+        "The council denied that the bridge had cracked.",
+        [("The council", "denies", "denied", "that the bridge had cracked")],
+        id="denial",
+    ),
+    pytest.param(
+        "The council declined to comment on the cracks.",
+        [("The council", "declines", "declined to comment", "the cracks")],
+        id="declines-to-comment",
+    ),
+    pytest.param(
+        "Lind did not confirm that the bridge had cracked.",
+        [("Lind", "declines", "did not confirm", "that the bridge had cracked")],
+        id="negated-cue-with-auxiliary",
+    ),
+    pytest.param(
+        "Lind has repeatedly said that the bridge is safe.",
+        [("Lind", "asserts", "has repeatedly said", "that the bridge is safe")],
+        id="cue-keeps-auxiliary-and-adverb",
+    ),
+    pytest.param(
+        "Lind wants to rebuild the bridge.",
+        [("Lind", "asserts", "wants", "to rebuild the bridge")],
+        id="intention",
+    ),
+    pytest.param(
+        "Lind hopes that the bridge will reopen. Okafor was hoping to rebuild it.",
+        [
+            ("Lind", "asserts", "hopes", "that the bridge will reopen"),
+            ("Okafor", "asserts", "was hoping", "to rebuild it"),
+        ],
+        id="hope-despite-its-lemma-hop",
+    ),
+    pytest.param(
+        "Okafor criticized the repair plan.",
+        [("Okafor", "asserts", "criticized", "the repair plan")],
+        id="stance-on-an-object",
+    ),
+    pytest.param(
+        "As the council noted, the bridge is old.",
+        [("the council", "asserts", "noted", "the bridge is old")],
+        id="as-clause",
+    ),
+    pytest.param(
+        "The bridge, Lind added, will reopen in May.",
+        [("Lind", "asserts", "added", "The bridge, Lind added, will reopen in May")],
+        id="cue-inside-the-content",
+    ),
+    pytest.param(
+        'Lind said: "The bridge will reopen."',
+        [("Lind", "asserts", "said", "The bridge will reopen.")],
+        id="colon-after-verb",
+    ),
+    pytest.param(
+        "Lind left the meeting early, saying that the vote was rigged.",
+        [("Lind", "asserts", "saying", "that the vote was rigged")],
+        id="participle-shares-subject",
+    ),
+    pytest.param(
+        "Residents who said the bridge was unsafe stayed home.",
+        [("who", "asserts", "said", "the bridge was unsafe")],
+        id="relative-pronoun-source",
+    ),
+    pytest.param(
+        '"I think the bridge is safe," Lind said.',
+        [("Lind", "asserts", "said", "I think the bridge is safe")],
+        id="no-attribution-inside-a-quote",
+    ),
+]
+
+
+def _lower(expected: list[tuple]) -> list[tuple]:
+    return [tuple(part.lower() if part else part for part in row) for row in expected]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+@pytest.mark.parametrize(("text", "expected"), PATTERNS)
+def test_pattern(extract_text, text, expected, case):
+    if case == "lower":
+        text, expected = text.lower(), _lower(expected)
+    assert extract_text(text) == expected
+
+
+@pytest.fixture(scope="module")
+def extract_flat(nlp):
+    """Like ``extract_text``, with the extractor set to annotated-corpus conventions."""
+    from tracker.extract.extractor import SpacyExtractor
+    from tracker.ingest.readers import article_from_text
+
+    extractor = SpacyExtractor(nlp, flat=True)
+
+    def run(text: str) -> list[tuple]:
+        article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+        return [
+            (a.source.text if a.source else None, a.stance, a.cue.text, a.content.text)
+            for a in extractor.extract(article)
+        ]
+
+    return run
+
+
+INTERRUPTED = '"The bridge will reopen in May," Lind said. "We have the money."'
+NESTED = "The Vellmar Post reported that engineers said the bridge had cracked."
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_interrupted_quote_is_one_record_per_sentence_by_default(extract_text, case):
+    text = INTERRUPTED if case == "cased" else INTERRUPTED.lower()
+    expected = [
+        ("Lind", "asserts", "said", "The bridge will reopen in May"),
+        ("Lind", "asserts", "said", "We have the money."),
+    ]
+    assert extract_text(text) == (expected if case == "cased" else _lower(expected))
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_flat_joins_a_quote_interrupted_by_its_cue(extract_flat, case):
+    text = INTERRUPTED if case == "cased" else INTERRUPTED.lower()
+    expected = [
+        (
+            "Lind",
+            "asserts",
+            "said",
+            'The bridge will reopen in May," Lind said. "We have the money.',
+        )
+    ]
+    assert extract_flat(text) == (expected if case == "cased" else _lower(expected))
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_nested_attribution_is_relayed_by_default_and_dropped_when_flat(
+    extractor, extract_flat, case
+):
+    from tracker.ingest.readers import article_from_text
+
+    text = NESTED if case == "cased" else NESTED.lower()
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+    paper, engineers = list(extractor.extract(article))
+    assert (paper.cue.text, engineers.cue.text, engineers.source.text) == (
+        "reported",
+        "said",
+        "engineers",
+    )
+    assert engineers.via == paper.id
+    assert extract_flat(text) == [
+        (paper.source.text, "asserts", "reported", "that engineers said the bridge had cracked")
+    ]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_flat_keeps_a_denial_and_drops_the_claim_it_rejects(extract_text, extract_flat, case):
+    text = "Lind dismissed the council's claim that the bridge was safe."
+    denial = ("Lind", "denies", "dismissed", "the council's claim that the bridge was safe")
+    claim = ("the council's", "asserts", "claim", "that the bridge was safe")
+    if case == "lower":
+        text, (denial, claim) = text.lower(), _lower([denial, claim])
+    assert extract_text(text) == [denial, claim]
+    assert extract_flat(text) == [denial]
+
+
+def test_records_keep_the_span_contract(extractor):
+    from tracker.ingest.readers import article_from_text
+
+    text = 'First line.\n\n"We will win," said Ada Lind. "They know it."\n\nOkafor denied it.'
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+    records = list(extractor.extract(article))
+    assert records
+    for record in records:
+        for span in (record.source, record.cue, record.content):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        assert record.stance in ("asserts", "denies", "declines")
+        assert record.quote in ("direct", "indirect", "mixed", "according_to")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("she said ''we will win,'' and left.", ["we will win"]),
+        ("lind said \u201cwe will win,\u201c and left.", ["we will win"]),
+        ('"open-ended quote that runs on', ["open-ended quote that runs on"]),
+    ],
+    ids=["doubled-apostrophes", "wrong-way-closing-mark", "unclosed"],
+)
+def test_quote_segments(text, quoted):
+    assert [text[a:b] for a, b in quote_segments(text)] == quoted
+
+
+def test_records_carry_the_article_outlet_url_title_and_date(extractor):
+    from tracker.ingest import article_from_text
+    from tracker.model import Attribution
+
+    article = article_from_text(
+        "Okafor denied the report.",
+        id="synthetic",
+        title="A denial",
+        date="2026-03-04",
+        url="https://tessaly-wire.example/denial",
+        parse_header=False,
+        synthetic=True,
+    )
+    (record,) = extractor.extract(article)
+    data = record.to_dict()
+    assert (data["date"], data["outlet"], data["url"], data["title"]) == (
+        "2026-03-04",
+        "tessaly-wire.example",
+        "https://tessaly-wire.example/denial",
+        "A denial",
+    )
+    assert Attribution.from_dict(data).outlet == "tessaly-wire.example"

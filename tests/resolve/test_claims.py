@@ -1,0 +1,71 @@
+"""Grouping contents into claims, within and across articles (synthetic texts)."""
+
+from __future__ import annotations
+
+from tracker.ingest.readers import article_from_text
+from tracker.pipeline import extract_attributions
+from tracker.resolve.claims import claim_text
+
+
+def claims_of(nlp, *texts: str) -> list[tuple[str | None, str, str | None]]:
+    articles = [
+        article_from_text(t, id=f"synthetic-{n}", parse_header=False, synthetic=True)
+        for n, t in enumerate(texts, start=1)
+    ]
+    return [(r.source_name, r.stance, r.claim_id) for r in extract_attributions(articles, nlp=nlp)]
+
+
+def test_claim_text_drops_that_and_quotes():
+    assert claim_text('that "the port is closed,"') == "the port is closed"
+
+
+def test_paraphrase_in_a_later_article_joins_the_claim_as_a_denial(nlp):
+    rows = claims_of(
+        nlp,
+        "Harbour officials said that the freighter Vessa Moon delivered rifles to the Korvan militia.",
+        "The Korvan council denied that the Vessa Moon had supplied rifles to the militia.",
+    )
+    assert rows == [
+        ("Harbour officials", "asserts", "c-freighter-vessa-moon-delivered-rifles"),
+        ("Korvan council", "denies", "c-freighter-vessa-moon-delivered-rifles"),
+    ]
+
+
+def test_different_events_stay_apart(nlp):
+    rows = claims_of(
+        nlp,
+        "Officials said that the Vessa Moon delivered rifles to the Korvan militia.\n\n"
+        "Analysts said that the Korvan militia attacked a border post on Friday.",
+    )
+    assert rows[0][2] != rows[1][2]
+
+
+def test_a_definite_reference_joins_the_earlier_claim(nlp):
+    rows = claims_of(
+        nlp,
+        "Officials said that the Vessa Moon delivered rifles to the Korvan militia.\n\n"
+        "The ministry declined to confirm the deliveries.",
+    )
+    assert rows == [
+        ("Officials", "asserts", "c-vessa-moon-delivered-rifles-korvan"),
+        ("ministry", "declines", "c-vessa-moon-delivered-rifles-korvan"),
+    ]
+
+
+def test_lower_case_text_merges_the_same_way(nlp):
+    rows = claims_of(
+        nlp,
+        "harbour officials said that the freighter vessa moon delivered rifles to the korvan militia.",
+        "the korvan council denied that the vessa moon had supplied rifles to the militia.",
+    )
+    assert [r[1] for r in rows] == ["asserts", "denies"]
+    assert rows[0][2] == rows[1][2]
+
+
+def test_a_demand_is_not_the_claim_it_mentions(nlp):
+    rows = claims_of(
+        nlp,
+        "Officials said that the Vessa Moon delivered rifles to the Korvan militia.\n\n"
+        "The council has warned the captain not to deliver rifles to the militia.",
+    )
+    assert rows[0][2] != rows[1][2]

@@ -1,0 +1,5 @@
+"""Claim check: does each article support, deny, or only report a given claim?"""
+
+from tracker.check.checker import ClaimChecker, CheckSettings, Assessment, Evidence, check_claims
+
+__all__ = ["ClaimChecker", "CheckSettings", "Assessment", "Evidence", "check_claims"]

@@ -1,0 +1,578 @@
+"""Check a claim against articles: does each article support it, deny it, only report it,
+or say nothing about it?
+
+Each article is parsed once (:meth:`ClaimChecker.add_articles`); any number of claims can
+then be checked against it.  A verdict rests on three kinds of evidence:
+
+* how much of the claim's vocabulary the article uses at all (TF-IDF cosine over the
+  articles added so far) -- below a threshold the article is ``unrelated``;
+* the article's sentences and attributions that match the claim (weighted word overlap
+  and :func:`tracker.resolve.similarity.claim_similarity`), each read for its stance: a source's
+  denial, a refutation in the article's own voice ("there is no evidence that", "a hoax",
+  "the video was actually filmed in"), a contrary negated statement, a hedge
+  ("reportedly", "according to unconfirmed reports") or a plain assertion;
+* refutation and hedge cues anywhere in the article, which weigh less.
+
+With a sentence encoder (:mod:`tracker.resolve.semantic`, the optional extra ``semantic``), a
+sentence also matches the claim by the cosine of their embeddings, which catches
+paraphrases that share few words, and an article whose best sentence is that close is
+related whatever its vocabulary.
+
+A claim that is itself a denial ("Ministry denies that the dam burst") is checked as the
+proposition it denies, and the verdict flipped: an article refuting the burst supports it.
+
+The rules above give the default verdict.  A verdict model a user trained on labelled
+pairs of their own (:mod:`tracker.check.verdict.model`) can decide instead: pass it as
+``verdict_model``; the evidence listed stays what the rules read.  How claims and
+articles are parsed is in :mod:`tracker.check.text`.
+
+>>> from tracker.model import Article
+>>> checker = ClaimChecker()                                          # doctest: +SKIP
+>>> checker.add_articles([Article("a1", "Officials denied that the dam burst on Monday.")])
+...                                                                   # doctest: +SKIP
+>>> [v.verdict for v in checker.check("The dam burst on Monday")]    # doctest: +SKIP
+['denies']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from tracker import lexicon
+from tracker.check.text import (
+    WEAK_CUES,
+    ParsedArticle,
+    ParsedClaim,
+    ParsedSentence,
+    RecordingPipeline,
+    parse_article,
+    parse_claim,
+    refers_back,
+)
+from tracker.errors import InputError, RecordError
+from tracker.extract.extractor import SpacyExtractor
+from tracker.io import read_utf8
+from tracker.model import Article, Attribution
+from tracker.resolve.semantic import similarity_from_cosine
+from tracker.resolve.similarity import claim_similarity
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from tracker.resolve.semantic import SentenceEncoder
+
+__all__ = [
+    "VERDICTS",
+    "CheckSettings",
+    "Evidence",
+    "Verdict",
+    "ClaimRequest",
+    "Assessment",
+    "VerdictDecider",
+    "ClaimChecker",
+    "check_claims",
+    "read_claim_requests",
+    "claim_lines",
+]
+
+#: Every verdict, in the order tables list them.
+VERDICTS = ("supports", "denies", "reports", "unrelated")
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """Thresholds of the verdict rules (general values, picked by reading errors).
+
+    ``related`` is the TF-IDF cosine of claim and article below which an article is
+    unrelated (``related_overlap``: the weighted share of the claim's words it must use);
+    ``match`` the weighted share of the claim's words a sentence must hold to count as
+    being about the claim.  An article refutes the claim when its denials of the claim
+    weigh ``deny`` (sum of their similarities), or when ``refuting_sentences`` of its
+    sentences, or ``refuting_share`` of them, refute, doubt or deny something.  It only
+    reports the claim when ``hedged_share`` of its sentences hedge.  A claim that is
+    itself a denial is denied by an article that asserts what it denies with a weight of
+    ``flip_assertion``.  With a sentence encoder, an article is also related when one of
+    its sentences reaches a cosine of ``semantic_related`` with the claim.
+    """
+
+    related: float = 0.08
+    related_overlap: float = 0.1
+    match: float = 0.35
+    max_matches: int = 5
+    deny: float = 1.2
+    refuting_sentences: int = 3
+    refuting_share: float = 0.2
+    hedged_share: float = 0.08
+    flip_assertion: float = 0.5
+    semantic_related: float = 0.6
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence or attribution that bears on the verdict.
+
+    ``source`` is who speaks (``None``: the article's own voice); ``stance`` is what the
+    sentence does with the claim (``asserts``, ``denies``, ``declines``, ``reports``);
+    ``cue`` the word that shows it; ``similarity`` how closely the sentence matches the claim.
+    """
+
+    source: str | None
+    stance: str
+    cue: str | None
+    sentence: str
+    similarity: float
+    article_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "stance": self.stance,
+            "cue": self.cue,
+            "sentence": self.sentence,
+            "similarity": round(self.similarity, 3),
+            "article_id": self.article_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(
+            source=data.get("source"),
+            stance=str(data["stance"]),
+            cue=data.get("cue"),
+            sentence=str(data.get("sentence", "")),
+            similarity=float(data.get("similarity", 0.0)),
+            article_id=str(data.get("article_id", "")),
+        )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """An article's verdict on a claim, with the evidence that decided it.
+
+    ``score`` is how related the article is to the claim (0 to 1).
+    """
+
+    claim: str
+    article_id: str
+    verdict: str
+    evidence: tuple[Evidence, ...] = ()
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim,
+            "article_id": self.article_id,
+            "verdict": self.verdict,
+            "score": round(self.score, 3),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Verdict:
+        return cls(
+            claim=str(data["claim"]),
+            article_id=str(data["article_id"]),
+            verdict=str(data["verdict"]),
+            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
+            score=float(data.get("score", 0.0)),
+        )
+
+
+@dataclass(frozen=True)
+class ClaimRequest:
+    """A claim to check, against one article (``article_id``) or against all (``None``)."""
+
+    claim: str
+    article_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything the rules derive for one (claim, article) pair: what a verdict model
+    reads.
+
+    ``similarities`` holds, for each sentence of ``article`` in order, how closely it
+    matches the claim (0 to 1); it is empty when the rules found the article unrelated
+    and were not asked for it (``full=False``).  ``evidence`` is what the rules read,
+    ``verdict`` what they decided.  ``cosines`` holds each sentence's embedding cosine
+    with the claim when the checker has a sentence encoder, else nothing.
+    """
+
+    claim: ParsedClaim
+    article: ParsedArticle
+    cosine: float
+    overlap: float
+    similarities: tuple[float, ...]
+    evidence: tuple[Evidence, ...]
+    verdict: str
+    cosines: tuple[float, ...] = ()
+
+
+class VerdictDecider(Protocol):
+    """What :class:`ClaimChecker` needs of a verdict model
+    (:class:`tracker.check.verdict.model.VerdictModel` is one)."""
+
+    def predict(self, assessments: Sequence[Assessment]) -> list[str]: ...
+
+
+class ClaimChecker:
+    """Articles parsed once, checked against any number of claims.
+
+    ``verdict_model``, when given, decides the verdicts in place of the rules (see
+    :mod:`tracker.check.verdict.model`); the evidence is the rules' either way.  ``encoder``
+    (see :mod:`tracker.resolve.semantic`) adds sentence-embedding similarity to the matching.
+
+    >>> checker = ClaimChecker()                                       # doctest: +SKIP
+    >>> checker.add_articles(articles)                                 # doctest: +SKIP
+    >>> for verdict in checker.check("Freedonia sold drones to Ruritania"):  # doctest: +SKIP
+    ...     print(verdict.article_id, verdict.verdict)
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        model: str | None = None,
+        settings: CheckSettings | None = None,
+        n_process: int = 1,
+        verdict_model: VerdictDecider | None = None,
+        encoder: SentenceEncoder | None = None,
+    ) -> None:
+        if nlp is None:
+            from tracker.nlp import load_pipeline
+
+            nlp = load_pipeline(model)
+        self.nlp = nlp
+        self.settings = settings or CheckSettings()
+        self.n_process = n_process
+        self.verdict_model = verdict_model
+        self.encoder = encoder
+        self._articles: dict[str, ParsedArticle] = {}
+        self._vectors: dict[str, Any] = {}  # article id -> its sentences' embeddings
+        self._claim_vectors: dict[str, Any] = {}
+        self._claims: dict[str, ParsedClaim] = {}
+        self._idf: dict[str, float] | None = None
+        self._default_idf = 1.0
+        self._norms: dict[str, float] = {}
+
+    @property
+    def article_ids(self) -> list[str]:
+        """Ids of the articles added, in the order they were added."""
+        return list(self._articles)
+
+    def add_articles(self, articles: Iterable[Article]) -> None:
+        """Parse articles (all in one stream) and keep what checking needs."""
+        recorder = RecordingPipeline(self.nlp, self.n_process)
+        extractor = SpacyExtractor(recorder)
+        added = []
+        for extracted in extractor.extract_many(articles):
+            docs = recorder.docs.pop(id(extracted.article), [])
+            parsed = parse_article(extracted, docs)
+            self._articles[extracted.article.id] = parsed
+            added.append(parsed)
+        if self.encoder is not None and added:
+            # one call for all new sentences: the encoder batches far better than per article
+            texts = [s.text for parsed in added for s in parsed.sentences]
+            vectors = self.encoder.encode(texts)
+            start = 0
+            for parsed in added:
+                end = start + len(parsed.sentences)
+                self._vectors[parsed.article.id] = vectors[start:end]
+                start = end
+        self._idf = None
+        self._norms = {}
+
+    def claim(self, text: str) -> ParsedClaim:
+        """The parsed claim (cached)."""
+        claim = self._claims.get(text)
+        if claim is None:
+            claim = self._claims[text] = parse_claim(self.nlp(text))
+        return claim
+
+    # -- lexical relatedness ------------------------------------------------------------
+
+    def _ensure_idf(self) -> dict[str, float]:
+        if self._idf is None:
+            df: Counter[str] = Counter()
+            for parsed in self._articles.values():
+                df.update(parsed.counts.keys())
+            n = len(self._articles)
+            self._idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
+            self._default_idf = math.log(1 + n) + 1.0
+        return self._idf
+
+    def _idf_of(self, term: str) -> float:
+        return self._ensure_idf().get(term, self._default_idf)
+
+    def _norm(self, parsed: ParsedArticle) -> float:
+        norm = self._norms.get(parsed.article.id)
+        if norm is None:
+            norm = math.sqrt(
+                sum(((1 + math.log(c)) * self._idf_of(t)) ** 2 for t, c in parsed.counts.items())
+            )
+            self._norms[parsed.article.id] = norm
+        return norm
+
+    def relatedness(self, claim: ParsedClaim, parsed: ParsedArticle) -> tuple[float, float]:
+        """(TF-IDF cosine, weighted share of the claim's words the article uses)."""
+        if not claim.terms or not parsed.counts:
+            return 0.0, 0.0
+        # fsum: the terms are a set, whose order changes from run to run; a plain sum's
+        # last bit would change with it, and a verdict can sit on a threshold
+        weights = {t: self._idf_of(t) for t in claim.terms}
+        dot = math.fsum(
+            w * (1 + math.log(parsed.counts[t])) * w for t, w in weights.items() if parsed.counts[t]
+        )
+        claim_norm = math.sqrt(math.fsum(w * w for w in weights.values()))
+        norm = self._norm(parsed)
+        cosine = dot / (claim_norm * norm) if norm else 0.0
+        total = math.fsum(weights.values())
+        overlap = math.fsum(w for t, w in weights.items() if parsed.counts[t]) / total
+        return cosine, overlap
+
+    # -- verdicts -----------------------------------------------------------------------
+
+    def check(self, claim: str, article_ids: Iterable[str] | None = None) -> list[Verdict]:
+        """Verdicts of the articles (all, or those named) on ``claim``, in article order."""
+        model = self.verdict_model
+        assessments = self.assess(claim, article_ids, full=model is not None)
+        labels = [a.verdict for a in assessments] if model is None else model.predict(assessments)
+        return [
+            Verdict(claim, a.article.article.id, label, a.evidence, a.cosine)
+            for a, label in zip(assessments, labels, strict=True)
+        ]
+
+    def assess(
+        self, claim: str, article_ids: Iterable[str] | None = None, *, full: bool = False
+    ) -> list[Assessment]:
+        """What the rules derive for ``claim`` and each article (all, or those named).
+
+        With ``full``, the sentence similarities and evidence are worked out for unrelated
+        articles too (a verdict model reads them; the rules need not).
+        """
+        parsed_claim = self.claim(claim)
+        ids = list(self._articles) if article_ids is None else list(article_ids)
+        missing = [i for i in ids if i not in self._articles]
+        if missing:
+            raise KeyError(f"no article with id {missing[0]!r} was added")
+        return [self._assess(parsed_claim, self._articles[i], full) for i in ids]
+
+    def _assess(self, claim: ParsedClaim, parsed: ParsedArticle, full: bool) -> Assessment:
+        settings = self.settings
+        cosine, overlap = self.relatedness(claim, parsed)
+        cosines = self._cosines(claim, parsed)
+        related = (cosine >= settings.related and overlap >= settings.related_overlap) or (
+            max(cosines, default=0.0) >= settings.semantic_related
+        )
+        if not related and not (full and (overlap > 0 or cosines)):
+            return Assessment(claim, parsed, cosine, overlap, (), (), "unrelated", cosines)
+        similarities = self._similarities(claim, parsed, cosines)
+        evidence = tuple(self._evidence(claim, parsed, similarities))
+        verdict = _decide(claim, evidence, parsed, settings) if related else "unrelated"
+        return Assessment(claim, parsed, cosine, overlap, similarities, evidence, verdict, cosines)
+
+    def _cosines(self, claim: ParsedClaim, parsed: ParsedArticle) -> tuple[float, ...]:
+        """Each sentence's embedding cosine with the claim (nothing without an encoder)."""
+        if self.encoder is None or not parsed.sentences:
+            return ()
+        vector = self._claim_vectors.get(claim.text)
+        if vector is None:
+            vector = self._claim_vectors[claim.text] = self.encoder.encode([claim.text])[0]
+        return tuple(float(c) for c in self._vectors[parsed.article.id] @ vector)
+
+    def _similarities(
+        self, claim: ParsedClaim, parsed: ParsedArticle, cosines: Sequence[float] = ()
+    ) -> tuple[float, ...]:
+        if not claim.terms and not cosines:
+            return tuple(0.0 for _ in parsed.sentences)
+        weights = {t: self._idf_of(t) for t in claim.terms}
+        total = math.fsum(weights.values())
+        out = []
+        for k, sentence in enumerate(parsed.sentences):
+            sim = (
+                math.fsum(w for t, w in weights.items() if t in sentence.terms) / total
+                if total
+                else 0.0
+            )
+            for _record, signature in sentence.attributions:
+                if signature is not None:
+                    sim = max(sim, claim_similarity(claim.signature, signature))
+            if cosines:
+                sim = max(sim, similarity_from_cosine(cosines[k]))
+            out.append(sim)
+        return tuple(out)
+
+    def _evidence(
+        self, claim: ParsedClaim, parsed: ParsedArticle, similarities: Sequence[float]
+    ) -> list[Evidence]:
+        settings = self.settings
+        scored = [
+            (sim, sentence)
+            for sim, sentence in zip(similarities, parsed.sentences, strict=True)
+            if sim >= settings.match
+        ]
+        if scored:
+            # a later denial that points back ("dismissed the report as baseless") is
+            # about the claim the earlier matching sentence stated
+            first = min(sentence.index for _, sentence in scored)
+            best = max(sim for sim, _ in scored)
+            matched = {sentence.index for _, sentence in scored}
+            for sentence in parsed.sentences:
+                if (
+                    sentence.index > first
+                    and sentence.index not in matched
+                    and refers_back(sentence)
+                ):
+                    scored.append((best * 0.9, sentence))
+        scored.sort(key=lambda pair: (-pair[0], pair[1].index))
+        evidence = [
+            _read_sentence(claim, sentence, sim, parsed.article.id)
+            for sim, sentence in scored[: settings.max_matches]
+        ]
+        # on equal similarity a denial comes first: it is the evidence a reader needs
+        order = {id(e): k for k, e in enumerate(evidence)}
+        evidence.sort(key=lambda e: (-round(e.similarity, 6), e.stance != "denies", order[id(e)]))
+        return evidence
+
+
+def _read_sentence(
+    claim: ParsedClaim, sentence: ParsedSentence, sim: float, article_id: str
+) -> Evidence:
+    """What one sentence about the claim does with it."""
+    for record, _signature in sentence.attributions:
+        if record.stance == "denies":
+            return _said(record, "denies", sentence, sim, article_id)
+    refutation = sentence.refutation or sentence.correction or sentence.doubt
+    if refutation and not (claim.negative and sentence.refutation):
+        source = next((r.source_name or _text(r.source) for r, _ in sentence.attributions), None)
+        return Evidence(source, "denies", refutation, sentence.text, sim, article_id)
+    if not (claim.signature.negated or claim.negative):
+        # a contrary statement: "X refrains from such actions", "the bodies were not ..."
+        for record, signature in sentence.attributions:
+            if signature is not None and signature.negated and not signature.directive:
+                return _said(record, "denies", sentence, sim, article_id)
+        if sentence.signature.negated and not sentence.attributions:
+            return Evidence(None, "denies", "not", sentence.text, sim, article_id)
+    for record, _signature in sentence.attributions:
+        if record.stance == "declines":
+            return _said(record, "declines", sentence, sim, article_id)
+    if sentence.hedge:
+        source = next((r.source_name or _text(r.source) for r, _ in sentence.attributions), None)
+        return Evidence(source, "reports", sentence.hedge, sentence.text, sim, article_id)
+    for record, _signature in sentence.attributions:
+        cue = record.cue.text.lower().split()[0] if record.cue.text else ""
+        endorsing = any(cue.startswith(c[:5]) for c in lexicon.ENDORSING_CUES)
+        stance = "asserts" if endorsing and not record.hedged else "reports"
+        return _said(record, stance, sentence, sim, article_id)
+    return Evidence(None, "asserts", None, sentence.text, sim, article_id)
+
+
+def _text(span) -> str | None:
+    return span.text if span is not None else None
+
+
+def _said(
+    record: Attribution, stance: str, sentence: ParsedSentence, sim: float, article_id: str
+) -> Evidence:
+    """Evidence from an attribution: its source and cue."""
+    source = record.source_name or _text(record.source)
+    return Evidence(source, stance, record.cue.text, sentence.text, sim, article_id)
+
+
+def _decide(
+    claim: ParsedClaim, evidence: Sequence[Evidence], parsed: ParsedArticle, settings: CheckSettings
+) -> str:
+    weight: Counter[str] = Counter()
+    for e in evidence:
+        weight[e.stance] += e.similarity
+    sentences = max(len(parsed.sentences), 1)
+    refutes = (
+        weight["denies"] >= settings.deny
+        or bool(evidence and evidence[0].stance == "denies" and evidence[0].cue not in WEAK_CUES)
+        or parsed.refuting >= settings.refuting_sentences
+        or parsed.refuting / sentences >= settings.refuting_share
+    )
+    hedges = parsed.hedged / sentences >= settings.hedged_share
+    if claim.negative:
+        # the claim is a denial: an article refuting what it denies agrees with it
+        if refutes:
+            return "supports"
+        if not hedges and weight["asserts"] >= settings.flip_assertion:
+            return "denies"
+        return "reports" if hedges else "supports"
+    if refutes:
+        return "denies"
+    return "reports" if hedges else "supports"
+
+
+# ---------------------------------------------------------------------------------------
+# Many claims
+
+
+def check_claims(
+    claims: Sequence[ClaimRequest],
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    *,
+    checker: ClaimChecker | None = None,
+    verdict_model: VerdictDecider | None = None,
+) -> Iterator[Verdict]:
+    """Verdicts for every request: against its article, or against every article when the
+    request names none.  Each article is parsed once, however many claims it meets.
+
+    ``verdict_model`` (see :mod:`tracker.check.verdict.model`) decides the verdicts in place of
+    the rules; it replaces the checker's own, if any."""
+    if checker is None:
+        checker = ClaimChecker(nlp)
+    if verdict_model is not None:
+        checker.verdict_model = verdict_model
+    checker.add_articles(articles)
+    known = set(checker.article_ids)
+    for request in claims:
+        if request.article_id is not None and request.article_id not in known:
+            raise RecordError(
+                f"claim {request.claim!r} names article {request.article_id!r}, which is not "
+                "among the articles read; fix its article_id or add that article's file"
+            )
+        ids = None if request.article_id is None else [request.article_id]
+        yield from checker.check(request.claim, ids)
+
+
+def read_claim_requests(path: str | Path) -> list[ClaimRequest]:
+    """Read claim requests from JSON Lines: ``{"claim": "...", "article_id": "..."}`` a line
+    (``article_id`` optional); blank lines are skipped."""
+    return [ClaimRequest(claim, article_id) for _, _, claim, article_id in claim_lines(Path(path))]
+
+
+def claim_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any], str, str | None]]:
+    """The claim objects of a JSON Lines file, checked: (line number, object, claim,
+    article_id) for each non-blank line.  Raises :class:`InputError` naming the file and
+    line of the first bad one, or when the file holds no claim at all."""
+    path = Path(path)
+    text = read_utf8(path, "is not UTF-8 text; save it as UTF-8 JSON Lines")
+    found = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(item, dict):
+            raise InputError(path, f'line {number}: expected an object like {{"claim": "..."}}')
+        claim = item.get("claim")
+        if not isinstance(claim, str) or not claim.strip():
+            raise InputError(path, f'line {number}: needs a non-empty "claim" string')
+        article_id = item.get("article_id")
+        if article_id is not None and not isinstance(article_id, str):
+            raise InputError(path, f'line {number}: "article_id" must be a string')
+        found = True
+        yield number, item, claim.strip(), article_id or None
+    if not found:
+        raise InputError(path, 'holds no claims; write one {"claim": "..."} object a line')

@@ -1,0 +1,1 @@
+"""An optional verdict model for claim check, trained on labelled pairs the user owns."""

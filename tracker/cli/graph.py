@@ -1,0 +1,201 @@
+"""The ``tracker`` commands that extract records, build the claim graph and read it."""
+
+import json
+from pathlib import Path
+
+import click
+
+from tracker.cli.options import (
+    common_input_options,
+    cue_model_option,
+    fail_cleanly,
+    format_option,
+    load_learned_model,
+    output_option,
+    progress_reporter,
+    skip_warning,
+    span_model_option,
+)
+from tracker.present.tables import (
+    contested_table,
+    rows_csv,
+    text_table,
+)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@output_option("JSON Lines file to write.")
+@common_input_options
+@cue_model_option
+@span_model_option
+@fail_cleanly
+def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path):
+    """Extract attribution records from articles into a JSON Lines file.
+
+    PATHS are article files (.txt, .md, .json, .jsonl, .html) or folders of them.
+
+    \b
+    Example:
+        tracker extract data/ -o attributions.jsonl
+        tracker extract data/ -o attributions.jsonl --span-model spans.json
+    """
+    from tracker.ingest.readers import read_articles
+    from tracker.io import write_attributions
+    from tracker.pipeline import extract_attributions
+
+    cue_model, span_model = load_learned_model(cue_model_path, span_model_path)
+    articles = read_articles(paths, strict=strict, on_skip=skip_warning)
+    records = extract_attributions(
+        articles,
+        model=model,
+        progress=progress_reporter(quiet),
+        cue_model=cue_model,
+        span_model=span_model,
+    )
+    count = write_attributions(records, output)
+    if not quiet:
+        click.echo(
+            f"Wrote {count} attributions from {len(articles)} articles to {output}", err=True
+        )
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@output_option("Graph file to write: .json (node-link), .graphml or .gexf.")
+@common_input_options
+@cue_model_option
+@span_model_option
+@fail_cleanly
+def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
+    """Build the claim graph from articles or attribution records.
+
+    PATHS are articles, folders of articles, or .jsonl files written by
+    `tracker extract` (edit the records, then rebuild).
+
+    \b
+    Example:
+        tracker build data/ -o graph.json
+        tracker build attributions.jsonl -o graph.graphml
+        tracker build data/ -o graph.json --span-model spans.json
+    """
+    from tracker.io import GRAPH_FORMATS, write_graph
+    from tracker.pipeline import build_claim_graph
+
+    if Path(output).suffix.lower() not in GRAPH_FORMATS:
+        raise click.BadParameter(f"use one of {', '.join(GRAPH_FORMATS)}", param_hint="--output")
+    cue_model, span_model = load_learned_model(cue_model_path, span_model_path)
+    graph = build_claim_graph(
+        paths,
+        strict=strict,
+        on_skip=skip_warning,
+        model=model,
+        progress=progress_reporter(quiet),
+        cue_model=cue_model,
+        span_model=span_model,
+    )
+    write_graph(graph, output)
+    if not quiet:
+        sources = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "source")
+        claims = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "claim")
+        click.echo(
+            f"Wrote {output}: {sources} sources, {claims} claims, {graph.number_of_edges()} edges",
+            err=True,
+        )
+
+
+@click.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path())
+@format_option
+@click.option(
+    "--evidence", is_flag=True, help="With --format table: list every attribution and its sentence."
+)
+@fail_cleanly
+def contested(graph_path, fmt, evidence):
+    """List claims that some source asserts and another denies, most contested first.
+
+    \b
+    Example:
+        tracker contested graph.json
+        tracker contested graph.json --format json
+    """
+    from tracker.graph.analysis import contested_claims
+    from tracker.io import read_graph
+
+    items = contested_claims(read_graph(graph_path))
+    if fmt == "json":
+        click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        rows = [i.to_dict() for i in items]
+        click.echo(
+            rows_csv(rows, ["claim_id", "claim", "asserted_by", "denied_by", "declined_by"]),
+            nl=False,
+        )
+    else:
+        click.echo(contested_table(items, evidence), nl=False)
+
+
+def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
+    if fmt == "json":
+        click.echo(frame.to_json(orient="records", force_ascii=False, indent=2))
+    elif fmt == "csv":
+        click.echo(frame.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif frame.empty:
+        click.echo("(none)")
+    else:
+        click.echo(text_table(frame, wide_columns))
+
+
+@click.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path())
+@format_option
+@fail_cleanly
+def claims(graph_path, fmt):
+    """List the claims in a graph with how many sources assert, deny or decline each.
+
+    \b
+    Example:
+        tracker claims graph.json --format csv > claims.csv
+    """
+    from tracker.graph.analysis import claims_table
+    from tracker.io import read_graph
+
+    _print_frame(claims_table(read_graph(graph_path)), fmt, {"claim": 60})
+
+
+@click.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path())
+@format_option
+@fail_cleanly
+def sources(graph_path, fmt):
+    """List the sources in a graph: kind, anonymity, and what they assert, deny or decline.
+
+    \b
+    Example:
+        tracker sources graph.json
+    """
+    from tracker.graph.analysis import sources_table
+    from tracker.io import read_graph
+
+    _print_frame(sources_table(read_graph(graph_path)), fmt, {"name": 40})
+
+
+@click.command()
+@click.argument("graph_path", metavar="GRAPH", type=click.Path())
+@output_option("Image to write: .png, .svg or .pdf.")
+@click.option("--claim", "claim_id", help="Draw only this claim and the sources around it.")
+@click.option("--title", help="Title drawn above the graph.")
+@fail_cleanly
+def render(graph_path, output, claim_id, title):
+    """Draw the claim graph: sources coloured by kind, edges styled by stance.
+
+    \b
+    Example:
+        tracker render graph.json -o graph.png
+        tracker render graph.json -o claim.svg --claim c-iran-transferred-short-range-ballistic
+    """
+    from tracker.io import read_graph
+    from tracker.present.render import render_graph
+
+    path = render_graph(read_graph(graph_path), output, claim=claim_id, title=title)
+    click.echo(f"Wrote {path}", err=True)

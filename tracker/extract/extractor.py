@@ -1,0 +1,305 @@
+"""Extractors: from an :class:`~tracker.model.Article` to :class:`~tracker.model.Attribution` records.
+
+An extractor is anything with ``extract(article)`` that yields attributions.  The default,
+:class:`SpacyExtractor`, reads the spaCy dependency parse with the rules in
+:mod:`tracker.extract.rules` and the cue words in :mod:`tracker.lexicon`.  Two optional
+models trained on annotations you own refine it: a cue model
+(:mod:`tracker.extract.trained.cues`) finds cues the word lists lack, and a span model
+(:mod:`tracker.extract.trained.spans`) also learns where cues, sources and contents begin and end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol
+
+from tracker.extract.quotes import quote_segments
+from tracker.extract.rules import Candidate, find_candidates, link_relays
+from tracker.model import Article, Attribution, Span, attribution_id
+from tracker.resolve.similarity import ClaimSignature, signature_of
+from tracker.resolve.sources import SourceResolver, qualified_aliases
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Extractor", "SpacyExtractor", "ExtractedArticle", "CueScorer", "SpanScorer"]
+
+
+class CueScorer(Protocol):
+    """A trained cue model: how likely each token of a parsed paragraph is a cue."""
+
+    thresholds: tuple[float, float]
+
+    def probabilities(self, doc: Doc) -> Sequence[float]: ...
+
+
+class SpanScorer(Protocol):
+    """A trained span model: the attributions of a parsed paragraph, boundaries learned."""
+
+    def candidates(self, doc: Doc) -> list[Candidate]: ...
+
+
+class Extractor(Protocol):
+    """Anything that turns an article into attribution records."""
+
+    def extract(self, article: Article) -> Iterator[Attribution]: ...
+
+
+@dataclass
+class ExtractedArticle:
+    """An article's attributions, with the claim signature of each content for merging."""
+
+    article: Article
+    attributions: list[Attribution]
+    signatures: dict[str, ClaimSignature] = field(default_factory=dict)
+
+
+def _paragraph_spans(article: Article) -> list[Span]:
+    if article.paragraphs:
+        return list(article.paragraphs)
+    # an article built by hand: blank lines separate paragraphs
+    spans, start = [], 0
+    for block in article.text.split("\n\n"):
+        stripped = block.strip()
+        if stripped:
+            offset = article.text.index(stripped, start)
+            spans.append(Span(offset, offset + len(stripped), stripped))
+        start += len(block) + 2
+    return spans
+
+
+class SpacyExtractor:
+    """Rule-based extraction over the spaCy dependency parse.
+
+    >>> from tracker.model import Article
+    >>> extractor = SpacyExtractor()                                  # doctest: +SKIP
+    >>> text = "The ministry denied sending troops to the border."
+    >>> [a.stance for a in extractor.extract(Article("x", text))]     # doctest: +SKIP
+    ['denies']
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        model: str | None = None,
+        batch_size: int = 64,
+        flat: bool = False,
+        cue_model: CueScorer | None = None,
+        span_model: SpanScorer | None = None,
+    ):
+        if span_model is None and hasattr(cue_model, "candidates"):
+            # a span model handed over where a cue model goes (it carries its own)
+            span_model, cue_model = cue_model, None  # type: ignore[assignment]
+        if span_model is not None and cue_model is not None:
+            from tracker.errors import TrainedModelError
+
+            raise TrainedModelError(
+                "use a cue model or a span model, not both: a span model carries the cue "
+                "model it was trained with"
+            )
+        if nlp is None:
+            from tracker.nlp import load_pipeline
+
+            nlp = load_pipeline(model)
+        self.nlp = nlp
+        self.batch_size = batch_size
+        #: ``flat=False`` (the default) gives what claim tracking wants: attributions relayed
+        #: inside another's content too (linked by ``via``), and every further quoted sentence,
+        #: in the paragraph or the ones after it, as a record of its own continuing the last
+        #: direct quote.  ``flat=True`` gives attributions as annotated corpora such as
+        #: PolNeAR mark them: the outermost only, a quotation interrupted by its cue ('"...,"
+        #: she said. "..."') as one content, and paragraphs of bare quotation unattributed.
+        self.flat = flat
+        #: an optional trained model (:class:`tracker.extract.trained.cues.CueModel`) that adds
+        #: cues the word lists lack and vetoes listed words it is sure are no cue
+        self.cue_model = cue_model
+        #: an optional trained model (:class:`tracker.extract.trained.spans.SpanModel`) that reads
+        #: cues, sources and contents in place of the rules, with the rules' reading as a hint
+        self.span_model = span_model
+
+    def extract(self, article: Article) -> Iterator[Attribution]:
+        for extracted in self.extract_many([article]):
+            yield from extracted.attributions
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[ExtractedArticle]:
+        """Parse every paragraph of every article in one stream (fast), article by article."""
+        current: Article | None = None
+        docs: list[tuple[Span, Doc]] = []
+
+        def paragraphs() -> Iterator[tuple[str, tuple[Article, Span]]]:
+            for article in articles:
+                spans = _paragraph_spans(article)
+                if not spans:
+                    yield "", (article, Span(0, 0, ""))
+                for span in spans:
+                    yield span.text, (article, span)
+
+        for doc, (article, span) in self.nlp.pipe(
+            paragraphs(), as_tuples=True, batch_size=self.batch_size
+        ):
+            if current is not None and article is not current:
+                yield self._article_records(current, docs)
+                docs = []
+            current = article
+            if span.text:
+                docs.append((span, doc))
+        if current is not None:
+            yield self._article_records(current, docs)
+
+    def _article_records(self, article: Article, docs: list[tuple[Span, Doc]]) -> ExtractedArticle:
+        resolver = SourceResolver()
+        records: list[Attribution] = []
+        signatures: dict[str, ClaimSignature] = {}
+        sentence_base = 0
+        last_direct: Attribution | None = None
+        for paragraph, doc in docs:
+            sentences = list(doc.sents)
+            index_of = {s.start: sentence_base + k for k, s in enumerate(sentences)}
+            if self.span_model is not None:
+                candidates = self.span_model.candidates(doc)
+                if not self.flat:
+                    link_relays(candidates)
+            elif self.cue_model is not None:
+                candidates = find_candidates(
+                    doc,
+                    join_quotes=self.flat,
+                    cue_scores=self.cue_model.probabilities(doc),
+                    thresholds=self.cue_model.thresholds,
+                )
+            else:
+                candidates = find_candidates(doc, join_quotes=self.flat)
+            if self.flat:
+                candidates = [c for c in candidates if c.relay_of is None]
+            local: list[Attribution] = []
+            for cand in candidates:
+                record = self._record(article, paragraph, cand, index_of, resolver)
+                local.append(record)
+                if cand.content is not None:
+                    span = doc.char_span(*cand.content, alignment_mode="expand")
+                    if span is not None:
+                        signatures[record.id] = signature_of(span, directive=cand.directive)
+                if record.quote in ("direct", "mixed") and record.source is not None:
+                    last_direct = record
+            local = [
+                replace(r, via=local[c.relay_of].id) if c.relay_of is not None else r
+                for r, c in zip(local, candidates, strict=True)
+            ]
+            continued = (
+                self._continuations(
+                    article, paragraph, doc, local, last_direct, index_of, signatures
+                )
+                if not self.flat
+                else []
+            )
+            if continued:
+                last_direct = continued[-1]
+            elif not any(r.quote in ("direct", "mixed") for r in local):
+                last_direct = None if local else last_direct
+            records.extend(local + continued)
+            sentence_base += len(sentences)
+        records.sort(key=lambda r: (r.sentence, r.cue.start))
+        return ExtractedArticle(article, _merge_qualified_sources(records), signatures)
+
+    def _record(self, article, paragraph, cand: Candidate, index_of, resolver) -> Attribution:
+        base = paragraph.start
+        text = article.text
+
+        def span(offsets: tuple[int, int] | None) -> Span | None:
+            if offsets is None:
+                return None
+            start, end = base + offsets[0], base + offsets[1]
+            return Span(start, end, text[start:end])
+
+        source = span(cand.source)
+        info = None
+        if source is not None and cand.source_token is not None:
+            named = span(cand.notes.get("source_name")) or source  # type: ignore[arg-type]
+            info = resolver.resolve(cand.source_token, named.text, cand.cue_token)
+        cue = span(cand.cue)
+        content = span(cand.content)
+        assert cue is not None
+        return Attribution(
+            id=attribution_id(article.id, cue.start, cue.end, content.start if content else None),
+            article_id=article.id,
+            source=source,
+            cue=cue,
+            content=content,
+            stance=cand.stance,
+            quote=cand.quote,
+            hedged=cand.hedged,
+            source_id=info.id if info else None,
+            source_name=info.name if info else None,
+            source_kind=info.kind if info else None,
+            anonymous=info.anonymous if info else False,
+            sentence=index_of.get(cand.sentence.start, 0),
+            evidence=cand.sentence.text.strip(),
+            date=article.date,
+            outlet=article.outlet,
+            url=article.url,
+            title=article.title,
+        )
+
+    def _continuations(self, article, paragraph, doc, local, last_direct, index_of, signatures):
+        """Quoted sentences with no cue of their own continue the last direct quote."""
+        if last_direct is None:
+            return []
+        covered = [(r.content.start, r.content.end) for r in local if r.content is not None]
+        records = []
+        for start, end in quote_segments(doc.text):
+            a, b = paragraph.start + start, paragraph.start + end
+            if any(x <= a < y or x < b <= y for x, y in covered):
+                continue
+            if any(r.cue.start >= a and r.cue.end <= b for r in local):
+                continue
+            words = doc.text[start:end].split()
+            if len(words) < 4:
+                continue  # a scare-quoted word or title, not speech
+            sent = doc.char_span(start, end, alignment_mode="expand")
+            content = Span(a, b, article.text[a:b])
+            # the same speaker and cue, another stretch of what they said
+            record = replace(
+                last_direct,
+                id=attribution_id(article.id, last_direct.cue.start, last_direct.cue.end, a),
+                content=content,
+                quote="direct",
+                sentence=index_of.get(sent.sent.start, 0)
+                if sent is not None
+                else last_direct.sentence,
+                evidence=sent.sent.text.strip() if sent is not None else content.text,
+                extra={"continues": last_direct.id},
+            )
+            if sent is not None:
+                signatures[record.id] = signature_of(sent)
+            records.append(record)
+        return records
+
+
+def _merge_qualified_sources(records: list[Attribution]) -> list[Attribution]:
+    """One source for "customs officials" and "customs officials in veldmark", in either
+    order: the resolver reads in order, so a headline cannot borrow the body's fuller name."""
+    aliases = qualified_aliases(
+        (r.source_id, r.source_name or r.source_id, r.source_kind or "unknown")
+        for r in records
+        if r.source_id is not None
+    )
+    if not aliases:
+        return records
+    # the name and kind the longer source has where the article first names it
+    sources = {r.source_id: r for r in reversed(records) if r.source_id is not None}
+    merged = []
+    for record in records:
+        long = aliases.get(record.source_id or "")
+        if long is not None:
+            first = sources[long]
+            record = replace(
+                record,
+                source_id=long,
+                source_name=first.source_name,
+                source_kind=first.source_kind,
+                anonymous=record.anonymous or first.anonymous,
+            )
+        merged.append(record)
+    return merged

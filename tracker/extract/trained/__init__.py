@@ -1,0 +1,1 @@
+"""Optional models a user trains on attribution annotations they own (nothing trained ships)."""

@@ -1,0 +1,219 @@
+"""FNC-1 (Fake News Challenge, stage 1) data: loading, a split by headline, and scoring.
+
+FNC-1 pairs a headline (the claim) with an article body and labels the body's stance
+toward the headline: ``agree``, ``disagree``, ``discuss`` or ``unrelated``.  tracker's
+verdicts map onto those labels one to one (:data:`LABEL_OF_VERDICT`).
+
+The data has no stated licence: read it from where it lies, never copy it into a project.
+
+>>> score_fnc(["agree", "unrelated"], ["discuss", "unrelated"])
+0.5
+>>> split_of("Man bitten by shark") in ("tune", "held-out")
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.errors import EvaluationError
+
+__all__ = [
+    "FNC_LABELS",
+    "LABEL_OF_VERDICT",
+    "HELD_OUT_SHARE",
+    "FncPair",
+    "FncData",
+    "ClassScores",
+    "FncReport",
+    "load_fnc",
+    "split_of",
+    "score_fnc",
+    "fnc_report",
+]
+
+#: FNC-1 stance labels, in the order reports list them.
+FNC_LABELS = ("agree", "disagree", "discuss", "unrelated")
+#: tracker verdict -> FNC-1 label.
+LABEL_OF_VERDICT = {
+    "supports": "agree",
+    "denies": "disagree",
+    "reports": "discuss",
+    "unrelated": "unrelated",
+}
+#: Share of headlines held out from tuning (by a hash of the headline, so stable).
+HELD_OUT_SHARE = 0.2
+
+_RELATED = frozenset(("agree", "disagree", "discuss"))
+
+
+@dataclass(frozen=True)
+class FncPair:
+    """One labelled (headline, body) pair."""
+
+    headline: str
+    body_id: str
+    stance: str
+
+
+@dataclass(frozen=True)
+class FncData:
+    """Bodies by id and the labelled pairs."""
+
+    bodies: dict[str, str]
+    pairs: tuple[FncPair, ...]
+
+    def split(self, part: str) -> tuple[FncPair, ...]:
+        """The pairs whose headline falls in ``part`` (``"tune"``, ``"held-out"`` or ``"all"``)."""
+        if part == "all":
+            return self.pairs
+        if part not in ("tune", "held-out"):
+            raise EvaluationError(f"unknown split {part!r}: use 'tune', 'held-out' or 'all'")
+        return tuple(p for p in self.pairs if split_of(p.headline) == part)
+
+
+def split_of(headline: str) -> str:
+    """``"held-out"`` for about :data:`HELD_OUT_SHARE` of headlines, else ``"tune"``.
+
+    Decided by a hash of the headline, so every pair with one headline falls on one side
+    and the split is the same on every machine.
+    """
+    digest = hashlib.sha1(headline.strip().encode("utf-8")).digest()
+    fraction = int.from_bytes(digest[:4], "big") / 2**32
+    return "held-out" if fraction < HELD_OUT_SHARE else "tune"
+
+
+def _rows(path: Path, columns: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    if not path.is_file():
+        raise EvaluationError(
+            f"{path}: not found; point to the folder holding FNC-1's train_bodies.csv "
+            "and train_stances.csv"
+        )
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in columns if c not in (reader.fieldnames or ())]
+        if missing:
+            raise EvaluationError(f"{path}: lacks the column(s) {', '.join(missing)}")
+        for row in reader:
+            yield reader.line_num, row
+
+
+def load_fnc(folder: str | Path) -> FncData:
+    """Read ``train_bodies.csv`` and ``train_stances.csv`` from ``folder``."""
+    folder = Path(folder)
+    bodies = {
+        row["Body ID"].strip(): row["articleBody"]
+        for _, row in _rows(folder / "train_bodies.csv", ("Body ID", "articleBody"))
+    }
+    pairs = []
+    stances_path = folder / "train_stances.csv"
+    for line, row in _rows(stances_path, ("Headline", "Body ID", "Stance")):
+        body_id, stance = row["Body ID"].strip(), row["Stance"].strip()
+        if stance not in FNC_LABELS:
+            raise EvaluationError(f"{stances_path}, line {line}: unknown stance {stance!r}")
+        if body_id not in bodies:
+            raise EvaluationError(f"{stances_path}, line {line}: no body with id {body_id!r}")
+        pairs.append(FncPair(row["Headline"], body_id, stance))
+    return FncData(bodies, tuple(pairs))
+
+
+def score_fnc(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    """The official FNC-1 score: +0.25 for each right related/unrelated decision, +0.75
+    more for the exact label of a related pair."""
+    if len(gold) != len(predicted):
+        raise EvaluationError(f"{len(gold)} gold labels but {len(predicted)} predictions")
+    score = 0.0
+    for g, p in zip(gold, predicted, strict=True):
+        if g == p:
+            score += 0.25
+            if g != "unrelated":
+                score += 0.50
+        if g in _RELATED and p in _RELATED:
+            score += 0.25
+    return score
+
+
+@dataclass(frozen=True)
+class ClassScores:
+    label: str
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass(frozen=True)
+class FncReport:
+    """Per-class scores, macro-F1, the FNC score and the confusion matrix."""
+
+    classes: tuple[ClassScores, ...]
+    macro_f1: float
+    score: float
+    max_score: float
+    confusion: dict[str, dict[str, int]]  # gold -> predicted -> count
+    pairs: int
+
+    @property
+    def relative_score(self) -> float:
+        return self.score / self.max_score if self.max_score else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "pairs": self.pairs,
+            "classes": {
+                c.label: {
+                    "precision": c.precision,
+                    "recall": c.recall,
+                    "f1": c.f1,
+                    "support": c.support,
+                }
+                for c in self.classes
+            },
+            "macro_f1": self.macro_f1,
+            "fnc_score": self.score,
+            "fnc_max_score": self.max_score,
+            "fnc_relative_score": self.relative_score,
+            "confusion": self.confusion,
+        }
+
+    def to_text(self) -> str:
+        lines = [f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}"]
+        for c in self.classes:
+            lines.append(
+                f"{c.label:<10} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.support:8d}"
+            )
+        lines.append(f"macro-F1 {self.macro_f1:.3f}")
+        lines.append(
+            f"FNC score {self.score:.2f} of {self.max_score:.2f} ({100 * self.relative_score:.1f}%)"
+        )
+        lines.append("confusion (rows gold, columns predicted):")
+        lines.append(f"{'':<10}" + "".join(f"{p:>10}" for p in FNC_LABELS))
+        for g in FNC_LABELS:
+            lines.append(f"{g:<10}" + "".join(f"{self.confusion[g][p]:>10d}" for p in FNC_LABELS))
+        return "\n".join(lines)
+
+
+def fnc_report(gold: Sequence[str], predicted: Sequence[str]) -> FncReport:
+    """Score predicted FNC labels against gold ones."""
+    score = score_fnc(gold, predicted)
+    confusion = {g: dict.fromkeys(FNC_LABELS, 0) for g in FNC_LABELS}
+    for g, p in zip(gold, predicted, strict=True):
+        if g not in confusion or p not in confusion[g]:
+            raise EvaluationError(f"label {g if g not in confusion else p!r} is not an FNC-1 label")
+        confusion[g][p] += 1
+    classes = []
+    for label in FNC_LABELS:
+        tp = confusion[label][label]
+        predicted_n = sum(confusion[g][label] for g in FNC_LABELS)
+        gold_n = sum(confusion[label].values())
+        precision = tp / predicted_n if predicted_n else 0.0
+        recall = tp / gold_n if gold_n else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        classes.append(ClassScores(label, precision, recall, f1, gold_n))
+    macro = sum(c.f1 for c in classes) / len(classes)
+    max_score = score_fnc(gold, gold)
+    return FncReport(tuple(classes), macro, score, max_score, confusion, len(gold))

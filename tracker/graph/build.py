@@ -1,0 +1,140 @@
+"""The claim graph: sources and claims as nodes, stances and citations as edges.
+
+Node ids are ``source:<id>`` and ``claim:<id>``.  An edge from a source to a claim is one
+attribution (its key is the attribution id) and carries the stance, the cue, the article
+with its date, outlet, url and title, the sentence it came from and the offsets of every span.  An edge from one
+source to another (``relation="cites"``) records that the first relays the second.
+
+>>> from tracker.model import Attribution, Span
+>>> a = Attribution("a1", "art", Span(0, 3, "she"), Span(4, 8, "said"), Span(9, 12, "yes"),
+...                 source_id="ann-lee", source_name="Ann Lee", source_kind="person",
+...                 claim_id="c-yes", claim="yes", evidence="she said yes")
+>>> g = build_graph([a])
+>>> sorted(g.nodes)
+['claim:c-yes', 'source:ann-lee']
+>>> g.edges["source:ann-lee", "claim:c-yes", "a1"]["stance"]
+'asserts'
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+from tracker.model import Article, Attribution
+
+__all__ = ["UNNAMED_SOURCE", "build_graph", "source_node", "claim_node", "attribution_edges"]
+
+#: The source id used when the text names no source ("it was reported that ...").
+UNNAMED_SOURCE = "unnamed"
+
+
+def source_node(source_id: str) -> str:
+    return f"source:{source_id}"
+
+
+def claim_node(claim_id: str) -> str:
+    return f"claim:{claim_id}"
+
+
+def _offsets(prefix: str, span) -> dict[str, int]:
+    if span is None:
+        return {}
+    return {f"{prefix}_start": span.start, f"{prefix}_end": span.end}
+
+
+def build_graph(
+    attributions: Iterable[Attribution], articles: Mapping[str, Article] | None = None
+) -> nx.MultiDiGraph:
+    """Build the claim graph from attribution records (claims already assigned)."""
+    graph = nx.MultiDiGraph()
+    records = list(attributions)
+    by_id = {r.id: r for r in records}
+    names: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    anonymous: dict[str, bool] = defaultdict(bool)
+    claim_texts: dict[str, str] = {}
+
+    for r in records:
+        sid = r.source_id or UNNAMED_SOURCE
+        names[sid][r.source_name or ("unnamed source" if r.source is None else r.source.text)] += 1
+        kinds[sid][r.source_kind or "unknown"] += 1
+        if r.source is not None:
+            aliases[sid].add(r.source.text)
+        anonymous[sid] |= r.anonymous
+        if r.claim_id:
+            claim_texts.setdefault(r.claim_id, r.claim or (r.content.text if r.content else ""))
+
+    for sid in names:
+        known = [k for k, _ in kinds[sid].most_common() if k != "unknown"]
+        graph.add_node(
+            source_node(sid),
+            kind="source",
+            name=names[sid].most_common(1)[0][0],
+            source_kind=known[0] if known else "unknown",
+            anonymous=anonymous[sid],
+            aliases=sorted(aliases[sid]),
+        )
+    first_seen: dict[str, tuple] = {}
+    for r in records:
+        if r.claim_id and r.claim_id not in first_seen:
+            first_seen[r.claim_id] = (r.date or "", r.article_id, r.sentence)
+    for cid, text in claim_texts.items():
+        graph.add_node(
+            claim_node(cid), kind="claim", text=text, first_seen=first_seen[cid][0] or None
+        )
+
+    for r in records:
+        sid = r.source_id or UNNAMED_SOURCE
+        if r.claim_id:
+            graph.add_edge(
+                source_node(sid),
+                claim_node(r.claim_id),
+                key=r.id,
+                stance=r.stance,
+                cue=r.cue.text,
+                quote=r.quote,
+                hedged=r.hedged,
+                article_id=r.article_id,
+                date=r.date,
+                outlet=r.outlet,
+                url=r.url,
+                title=r.title,
+                sentence=r.sentence,
+                evidence=r.evidence,
+                content=r.content.text if r.content else None,
+                via=r.via,
+                **_offsets("source", r.source),
+                **_offsets("cue", r.cue),
+                **_offsets("content", r.content),
+            )
+        relay = by_id.get(r.via) if r.via else None
+        if relay is not None:
+            relay_sid = relay.source_id or UNNAMED_SOURCE
+            if relay_sid != sid:
+                graph.add_edge(
+                    source_node(relay_sid),
+                    source_node(sid),
+                    key=f"cites:{r.id}",
+                    relation="cites",
+                    article_id=r.article_id,
+                    date=r.date,
+                    outlet=r.outlet,
+                    url=r.url,
+                    title=r.title,
+                    sentence=r.sentence,
+                    evidence=r.evidence,
+                )
+    if articles:
+        graph.graph["articles"] = sorted(articles)
+    return graph
+
+
+def attribution_edges(graph: nx.MultiDiGraph) -> Iterable[tuple[str, str, str, dict]]:
+    """The source-to-claim edges: ``(source node, claim node, attribution id, attributes)``."""
+    for u, v, key, attrs in graph.edges(keys=True, data=True):
+        if attrs.get("relation") != "cites" and "stance" in attrs:
+            yield u, v, key, attrs

@@ -1,0 +1,10 @@
+"""Ingest: read articles from files and folders, and recognise the parts of their text."""
+
+from tracker.ingest.readers import (
+    read_articles,
+    iter_articles,
+    read_article_file,
+    article_from_text,
+)
+
+__all__ = ["read_articles", "iter_articles", "read_article_file", "article_from_text"]

@@ -1,0 +1,152 @@
+"""Claim signatures and how alike two claims are.
+
+A signature keeps what identifies a proposition: its entities, its content words (with
+synonyms folded into one class: transfer / supply / send / deliver ...), the predicate
+of its main clause, its agent, and whether it is negated or only a demand.
+
+>>> a = ClaimSignature(entities=frozenset({"iran", "russ"}), words=frozenset({"transfer", "weapon"}),
+...                    predicates=frozenset({"transfer"}))
+>>> b = ClaimSignature(entities=frozenset({"iran", "russ"}), words=frozenset({"transfer", "weapon", "war"}),
+...                    predicates=frozenset({"transfer"}))
+>>> round(claim_similarity(a, b), 2)
+0.94
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tracker import lexicon
+
+__all__ = ["ClaimSignature", "signature_of", "claim_similarity", "word_class", "entity_key"]
+
+_CONTENT_POS = frozenset("NOUN VERB PROPN ADJ NUM".split())
+_IGNORED = frozenset("be have do say use also other any such own more most".split())
+_CLASS_OF = {word: name for name, words in lexicon.PREDICATE_CLASSES.items() for word in words}
+_ENTITY_TYPES = frozenset("GPE NORP ORG PERSON LOC FAC".split())
+
+
+def word_class(lemma: str) -> str:
+    """The synonym class of a lemma, or the lemma itself."""
+    return _CLASS_OF.get(lemma, lemma)
+
+
+def entity_key(word: str) -> str:
+    """Fold name variants together: 'iranian' and 'iran', 'u.s.' and 'us'."""
+    word = word.lower().replace(".", "")
+    return word[:4] if len(word) > 4 else word
+
+
+@dataclass(frozen=True)
+class ClaimSignature:
+    """What identifies a claim, for matching."""
+
+    entities: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    predicates: frozenset[str] = frozenset()
+    agent: frozenset[str] = frozenset()  # names in the subject of the main clause
+    negated: bool = False
+    directive: bool = False
+    reference: str | None = None  # head noun when the content only points back ("the findings")
+    modifiers: frozenset[str] = frozenset()
+    anaphoric: bool = False  # mentions "such actions", "these claims"
+    reporting: bool = False  # its main verbs only report speech: "officials said that ..."
+
+
+def _is_entity(token: Token) -> bool:
+    return token.ent_type_ in _ENTITY_TYPES or token.pos_ == "PROPN"
+
+
+def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
+    """Signature of a content span of a parsed document."""
+    tokens = [t for t in span if not (t.is_punct or t.is_space or t.is_stop)]
+    entities = frozenset(entity_key(t.text) for t in tokens if _is_entity(t))
+    words = (
+        frozenset(
+            word_class(t.lemma_.lower())
+            for t in tokens
+            if t.pos_ in _CONTENT_POS and t.lemma_.lower() not in _IGNORED and not _is_entity(t)
+        )
+        | entities
+    )
+    root = span.root
+    verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    verbal = [v for v in verbs if v.pos_ in ("VERB", "AUX")]
+    predicates = frozenset(word_class(v.lemma_.lower()) for v in verbal if v.lemma_ != "be")
+    negated = any(
+        c.dep_ == "neg" or c.lower_ == "never" for v in verbal for c in v.children
+    ) or any(v.lemma_.lower() in lexicon.NEGATIVE_PREDICATES for v in verbal)
+    agent: frozenset[str] = frozenset()
+    for v in verbal:
+        # the parser sometimes splits one subject in two ("the freighter | Orla Star")
+        subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            agent = frozenset(
+                entity_key(t.text)
+                for subject in subjects
+                for t in subject.subtree
+                if not (t.is_stop or t.is_punct)
+            )
+            break
+    reference = None
+    modifiers: frozenset[str] = frozenset()
+    if not verbal and root.pos_ in ("NOUN", "PROPN"):
+        reference = word_class(root.lemma_.lower())
+        modifiers = frozenset(
+            entity_key(t.text)
+            for t in span
+            if t.i != root.i
+            and not (t.is_punct or t.is_stop)
+            and t.pos_ in ("PROPN", "NOUN", "ADJ")
+        )
+    anaphoric = any(
+        t.dep_ in ("det", "amod", "predet") and t.lower_ in ("such", "these", "those") for t in span
+    )
+    reporting = bool(verbal) and all(v.lemma_.lower() in lexicon.CUE_VERBS for v in verbal)
+    return ClaimSignature(
+        entities,
+        words,
+        predicates,
+        agent,
+        negated,
+        directive,
+        reference,
+        modifiers,
+        anaphoric,
+        reporting,
+    )
+
+
+def claim_similarity(a: ClaimSignature, b: ClaimSignature) -> float:
+    """How likely two contents state the same proposition, from 0 to 1.
+
+    Demands never match statements; two statements with verbs must share a predicate
+    class, and a noun phrase must name the other's predicate ("the transfer"); different
+    agents halve the score; then shared entities and shared words decide.
+    """
+    if a.directive != b.directive or not a.words or not b.words:
+        return 0.0
+    if a.predicates and b.predicates:
+        if not a.predicates & b.predicates:
+            return 0.0
+    elif a.predicates or b.predicates:
+        verbal, nominal = (a, b) if a.predicates else (b, a)
+        if not verbal.predicates & nominal.words:
+            return 0.0
+    shared = a.words & b.words
+    if not shared - a.entities - b.entities:
+        return 0.0  # the same names alone do not make the same claim
+    if len(shared) < 2:
+        return 0.0  # one shared word is chance
+    words = 2 * len(shared) / (len(a.words) + len(b.words))
+    containment = len(shared) / min(len(a.words), len(b.words))
+    if a.entities and b.entities:
+        entities = 2 * len(a.entities & b.entities) / (len(a.entities) + len(b.entities))
+    else:
+        entities = 0.5 if not (a.entities or b.entities) else 0.0
+    score = 0.3 * words + 0.3 * containment + 0.4 * entities
+    if a.agent and b.agent and not a.agent & b.agent:
+        score *= 0.5
+    return score
