@@ -1,5 +1,5 @@
 """Claim check: does each article support, deny, or only report a given claim?"""
 
-from tracker.check.checker import ClaimChecker, CheckSettings, Assessment, Evidence, check_claims
+from tracker.check.checker import Assessment, CheckSettings, ClaimChecker, Evidence, check_claims
 
 __all__ = ["ClaimChecker", "CheckSettings", "Assessment", "Evidence", "check_claims"]

@@ -1,10 +1,10 @@
 """Extract: from a parsed article to attribution records (source, cue, content, stance)."""
 
 from tracker.extract.extractor import (
+    CueScorer,
+    ExtractedArticle,
     Extractor,
     SpacyExtractor,
-    ExtractedArticle,
-    CueScorer,
     SpanScorer,
 )
 
