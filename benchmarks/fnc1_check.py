@@ -1,17 +1,22 @@
 """Score ``tracker check`` on FNC-1 (headline = claim, body = article).
 
 Verdicts map to FNC-1 labels: supports -> agree, denies -> disagree, reports -> discuss,
-unrelated -> unrelated.  Headlines are split by a hash of their text (``tracker.gold.fnc.split_of``):
-about 80% to tune the rules on, 20% held out; report the held-out figures.
+unrelated -> unrelated.  The pairs are split by story (``--split story``, the default): a
+story is the headlines and bodies that related pairs join, and a hash of its smallest body id
+puts about 20% of stories in the held-out part (``tracker.gold.fnc.story_keys``), so held-out
+figures are those of stories never read while tuning.  ``--split headline`` splits by a hash
+of the headline (``tracker.gold.fnc.split_of``) as before: held-out headlines, but of stories whose
+other headlines were read while tuning.  Report the held-out figures.
 
-    python benchmarks/fnc1_check.py                      # held-out part
+    python benchmarks/fnc1_check.py                      # held-out part, split by story
+    python benchmarks/fnc1_check.py --split headline     # held-out part, split by headline
     python benchmarks/fnc1_check.py --part all --json results.json
     python benchmarks/fnc1_check.py --bodies 300 --part tune  # quick look while tuning
     python benchmarks/fnc1_check.py --train --n-process 2     # rules and a trained model
     python benchmarks/fnc1_check.py --train --semantic        # both with sentence embeddings
 
-``--train`` trains a verdict model (tracker.check.verdict.model) on the "tune" pairs and reports
-both the rules and the model on the "held-out" pairs (never the other way round).  The
+``--train`` trains a verdict model (tracker.check.verdict.model) on the "tune" pairs of the
+split and reports both the rules and the model on the "held-out" pairs (never the other way round).  The
 model stays in memory unless ``--save-model`` names a file, which must lie outside the
 repository: a model trained on FNC-1 is not to be shipped.
 
@@ -31,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tracker.check.checker import ClaimChecker  # noqa: E402
-from tracker.gold.fnc import LABEL_OF_VERDICT, fnc_report, load_fnc  # noqa: E402
+from tracker.gold.fnc import LABEL_OF_VERDICT, SPLITS, fnc_report, load_fnc  # noqa: E402
 from tracker.model import Article  # noqa: E402
 
 #: Published FNC-1 competition results (test set), F1 of the disagree class.
@@ -70,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "evaldata" / "fnc1"))
     parser.add_argument("--part", choices=("held-out", "tune", "all"), default="held-out")
+    parser.add_argument(
+        "--split", choices=SPLITS, default="story", help="split the pairs by story or by headline"
+    )
     parser.add_argument("--bodies", type=int, default=0, help="only the first N bodies (0: all)")
     parser.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
     parser.add_argument("--model", default=None, help="spaCy pipeline to load")
@@ -100,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.bodies:
         body_ids = body_ids[: args.bodies]
     wanted = set(body_ids)
-    pairs = [p for p in data.split(args.part) if p.body_id in wanted]
-    tune = [p for p in data.split("tune") if p.body_id in wanted] if args.train else []
+    pairs = [p for p in data.split(args.part, args.split) if p.body_id in wanted]
+    tune = [p for p in data.split("tune", args.split) if p.body_id in wanted] if args.train else []
     used = sorted({p.body_id for p in [*pairs, *tune]}, key=body_ids.index)
 
     started = time.perf_counter()
@@ -116,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     report, errors = _score(pairs, _verdicts(checker, pairs))
     finished = time.perf_counter()
 
-    print(f"FNC-1 {args.part}: {len(pairs)} pairs over {len(used)} bodies")
+    print(f"FNC-1 {args.part} (split by {args.split}): {len(pairs)} pairs over {len(used)} bodies")
     if args.train:
         print("rule-based verdicts (the default):")
     print(report.to_text())
@@ -126,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     result = report.to_dict() | {
         "part": args.part,
+        "split": args.split,
         "bodies": len(used),
         "seconds": round(finished - started, 1),
         "parse_seconds": round(parsed - started, 1),

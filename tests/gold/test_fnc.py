@@ -1,4 +1,9 @@
+<<<<<<< HEAD:tests/gold/test_fnc.py
 """Tests for tracker.gold.fnc: reading FNC-1 style files, the split by headline, and scoring.
+=======
+"""Tests for tracker.gold.fnc: reading FNC-1 style files, the splits by headline and by story,
+and scoring.
+>>>>>>> 1306638 (fnc: split FNC-1 by story (headlines and bodies joined by related pairs), so held-out figures are those of stories never read while tuning; benchmarks/fnc1_check.py --split story|headline; benchmarks/fnc1_headlines.py checks 352 labelled headlines of held-out stories as one-line articles):tests/test_fnc.py
 
 The CSV files here are tiny synthetic stand-ins written by the tests; the real FNC-1 data
 never enters the repository.
@@ -14,10 +19,14 @@ from tracker.errors import EvaluationError
 from tracker.gold.fnc import (
     FNC_LABELS,
     LABEL_OF_VERDICT,
+    FncData,
+    FncPair,
     fnc_report,
     load_fnc,
     score_fnc,
     split_of,
+    story_keys,
+    story_part_of,
 )
 
 
@@ -114,3 +123,47 @@ def test_load_reports_bad_rows(tmp_path):
 def test_load_missing_folder(tmp_path):
     with pytest.raises(EvaluationError, match="train_bodies.csv: not found"):
         load_fnc(tmp_path / "nowhere")
+
+
+def synthetic_stories(count: int) -> FncData:
+    """``count`` stories of two headlines and two bodies each (ids 10k+1, 10k+2), every
+    headline also paired, unrelated, with a body of the next story."""
+    pairs = []
+    for k in range(count):
+        first, second = str(10 * k + 1), str(10 * k + 2)
+        later = str(10 * ((k + 1) % count) + 1)
+        pairs += [
+            FncPair(f"story {k} headline a", first, "agree"),
+            FncPair(f"story {k} headline a", second, "discuss"),
+            FncPair(f"story {k} headline b", second, "disagree"),
+            FncPair(f"story {k} headline b", later, "unrelated"),
+        ]
+    return FncData({p.body_id: "Synthetic body." for p in pairs}, tuple(pairs))
+
+
+def test_story_keys_are_the_smallest_body_id_whatever_the_order():
+    data = synthetic_stories(3)
+    heads, bodies = story_keys(data.pairs)
+    assert heads["story 1 headline a"] == heads["story 1 headline b"] == "11"
+    assert bodies == {"1": "1", "2": "1", "11": "11", "12": "11", "21": "21", "22": "21"}
+    assert story_keys(data.pairs[::-1]) == (heads, bodies)
+    # a headline with unrelated pairs only is a story of its own
+    alone, _ = story_keys([FncPair("Lonely headline", "1", "unrelated")])
+    assert alone["Lonely headline"].startswith("headline:")
+
+
+def test_split_by_story_keeps_each_story_on_one_side():
+    data = synthetic_stories(200)
+    heads, bodies = story_keys(data.pairs)
+    held, tune = data.split("held-out", by="story"), data.split("tune", by="story")
+    held_stories = {heads[p.headline] for p in held}
+    assert 20 <= len(held_stories) <= 60  # about 20% of 200
+    assert not held_stories & {heads[p.headline] for p in tune}
+    # the tune part reads no body of a held-out story, not even as unrelated
+    assert not {bodies[p.body_id] for p in tune} & held_stories
+    # every pair of a held-out story is held out, unrelated ones included
+    assert len(held) == 4 * len(held_stories)
+    assert {story_part_of(key) for key in held_stories} == {"held-out"}
+    assert story_part_of("") == "tune"
+    with pytest.raises(EvaluationError, match="unknown split 'body'"):
+        data.split("tune", by="body")

@@ -1,4 +1,5 @@
-"""FNC-1 (Fake News Challenge, stage 1) data: loading, a split by headline, and scoring.
+"""FNC-1 (Fake News Challenge, stage 1) data: loading, splits by headline and by story, and
+scoring.
 
 FNC-1 pairs a headline (the claim) with an article body and labels the body's stance
 toward the headline: ``agree``, ``disagree``, ``discuss`` or ``unrelated``.  tracker's
@@ -9,6 +10,8 @@ The data has no stated licence: read it from where it lies, never copy it into a
 >>> score_fnc(["agree", "unrelated"], ["discuss", "unrelated"])
 0.5
 >>> split_of("Man bitten by shark") in ("tune", "held-out")
+True
+>>> story_part_of("1042") in ("tune", "held-out")
 True
 """
 
@@ -31,7 +34,11 @@ __all__ = [
     "ClassScores",
     "FncReport",
     "load_fnc",
+    "SPLITS",
     "split_of",
+    "headline_hash",
+    "story_part_of",
+    "story_keys",
     "score_fnc",
     "fnc_report",
 ]
@@ -47,6 +54,8 @@ LABEL_OF_VERDICT = {
 }
 #: Share of headlines held out from tuning (by a hash of the headline, so stable).
 HELD_OUT_SHARE = 0.2
+#: How :meth:`FncData.split` can split the pairs.
+SPLITS = ("headline", "story")
 
 _RELATED = frozenset(("agree", "disagree", "discuss"))
 
@@ -67,13 +76,41 @@ class FncData:
     bodies: dict[str, str]
     pairs: tuple[FncPair, ...]
 
-    def split(self, part: str) -> tuple[FncPair, ...]:
-        """The pairs whose headline falls in ``part`` (``"tune"``, ``"held-out"`` or ``"all"``)."""
+    def split(self, part: str, by: str = "headline") -> tuple[FncPair, ...]:
+        """The pairs of ``part`` (``"tune"``, ``"held-out"`` or ``"all"``), split ``by``
+        headline (:func:`split_of`) or by story (:func:`story_keys`, :func:`story_part_of`).
+
+        By story, a pair belongs to its headline's story, and the tune part also leaves out
+        the pairs whose body belongs to a held-out story, so that no text of a held-out
+        story is read while tuning.
+        """
+        if by not in SPLITS:
+            raise EvaluationError(f"unknown split {by!r}: use 'headline' or 'story'")
         if part == "all":
             return self.pairs
         if part not in ("tune", "held-out"):
             raise EvaluationError(f"unknown split {part!r}: use 'tune', 'held-out' or 'all'")
-        return tuple(p for p in self.pairs if split_of(p.headline) == part)
+        if by == "headline":
+            return tuple(p for p in self.pairs if split_of(p.headline) == part)
+        of_headline, of_body = story_keys(self.pairs)
+        held_out = [story_part_of(of_headline[p.headline]) == "held-out" for p in self.pairs]
+        if part == "held-out":
+            return tuple(p for p, out in zip(self.pairs, held_out, strict=True) if out)
+        return tuple(
+            p
+            for p, out in zip(self.pairs, held_out, strict=True)
+            if not out and story_part_of(of_body.get(p.body_id, "")) != "held-out"
+        )
+
+
+def headline_hash(headline: str) -> str:
+    """How files of the project name an FNC-1 headline without its text: the SHA-1 of the
+    stripped UTF-8 text, in hexadecimal.
+
+    >>> headline_hash(" Man bitten by shark ") == headline_hash("Man bitten by shark")
+    True
+    """
+    return hashlib.sha1(headline.strip().encode("utf-8")).hexdigest()
 
 
 def split_of(headline: str) -> str:
@@ -83,6 +120,56 @@ def split_of(headline: str) -> str:
     and the split is the same on every machine.
     """
     digest = hashlib.sha1(headline.strip().encode("utf-8")).digest()
+    fraction = int.from_bytes(digest[:4], "big") / 2**32
+    return "held-out" if fraction < HELD_OUT_SHARE else "tune"
+
+
+def story_keys(pairs: Sequence[FncPair]) -> tuple[dict[str, str], dict[str, str]]:
+    """The story of each headline and of each body that a related pair names, as a key.
+
+    A story is a connected group of headlines and bodies that related pairs join
+    (:func:`tracker.check.verdict.words.stories`); its key is its smallest body id (in numeric
+    order), so it does not depend on the order of the pairs.  A headline whose pairs are
+    all unrelated is a story of its own, keyed ``"headline:"`` and the SHA-1 of its text.
+    Returns (key by headline, key by body).
+
+    >>> pairs = [FncPair("h1", "7", "agree"), FncPair("h2", "7", "discuss"),
+    ...          FncPair("h2", "12", "disagree"), FncPair("h3", "12", "unrelated")]
+    >>> heads, bodies = story_keys(pairs)
+    >>> heads["h1"], heads["h2"], bodies["12"], heads["h3"][:9]
+    ('7', '7', '7', 'headline:')
+    """
+    from tracker.check.verdict.words import stories
+
+    related = [p.stance != "unrelated" for p in pairs]
+    numbers = stories([p.headline for p in pairs], [p.body_id for p in pairs], related)
+    bodies_of: dict[int, list[str]] = {}
+    for pair, number, is_related in zip(pairs, numbers, related, strict=True):
+        bodies_of.setdefault(number, [])
+        if is_related:
+            bodies_of[number].append(pair.body_id)
+
+    def key(number: int, headline: str) -> str:
+        bodies = bodies_of[number]
+        if not bodies:
+            return "headline:" + headline_hash(headline)
+        return min(bodies, key=lambda b: (int(b), b) if b.isdigit() else (2**63, b))
+
+    of_headline = {p.headline: key(n, p.headline) for p, n in zip(pairs, numbers, strict=True)}
+    of_body = {
+        p.body_id: of_headline[p.headline]
+        for p, is_related in zip(pairs, related, strict=True)
+        if is_related
+    }
+    return of_headline, of_body
+
+
+def story_part_of(key: str) -> str:
+    """``"held-out"`` for about :data:`HELD_OUT_SHARE` of stories, else ``"tune"``, by a
+    hash of the story's key (:func:`story_keys`); ``""`` (no story) is ``"tune"``."""
+    if not key:
+        return "tune"
+    digest = hashlib.sha1(("story:" + key).encode("utf-8")).digest()
     fraction = int.from_bytes(digest[:4], "big") / 2**32
     return "held-out" if fraction < HELD_OUT_SHARE else "tune"
 
