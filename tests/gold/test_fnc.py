@@ -1,9 +1,5 @@
-<<<<<<< HEAD:tests/gold/test_fnc.py
-"""Tests for tracker.gold.fnc: reading FNC-1 style files, the split by headline, and scoring.
-=======
 """Tests for tracker.gold.fnc: reading FNC-1 style files, the splits by headline and by story,
 and scoring.
->>>>>>> 1306638 (fnc: split FNC-1 by story (headlines and bodies joined by related pairs), so held-out figures are those of stories never read while tuning; benchmarks/fnc1_check.py --split story|headline; benchmarks/fnc1_headlines.py checks 352 labelled headlines of held-out stories as one-line articles):tests/test_fnc.py
 
 The CSV files here are tiny synthetic stand-ins written by the tests; the real FNC-1 data
 never enters the repository.
