@@ -12,6 +12,7 @@ __all__ = [
     "DENY_VERBS",
     "DECLINE_VERBS",
     "DECLINED_ACTIONS",
+    "DECLINED_OBJECTS",
     "CLAUSE_ONLY_VERBS",
     "DIRECTIVE_VERBS",
     "OBJECT_CUE_VERBS",
@@ -70,6 +71,9 @@ DECLINED_ACTIONS = frozenset(
     "confirm comment say discuss elaborate specify disclose identify answer respond detail "
     "provide address reveal verify speak explain name".split()
 )
+
+#: Objects of a declining verb that make it a refusal on its own ("declined comment").
+DECLINED_OBJECTS = frozenset("comment request interview".split())
 
 #: Cue verbs that count only with a clause ("the data show that ..."), never with a bare
 #: object ("iran showed him the missiles").

@@ -119,145 +119,185 @@ class _SentenceRules:
     # -- rules -------------------------------------------------------------------------
 
     def _verb_cue(self, verb: Token, sent: Span, learned: bool = False) -> None:
+        """A reporting verb: read what it says, then who says it, and keep the candidate."""
+        reading = self._verb_reading(verb, sent, learned)
+        if reading is None:
+            return
+        speaker = self._speaker_of(verb, sent)
+        lemma = verb.lemma_.lower()
+        if (
+            speaker.passive
+            and speaker.source is None
+            and lemma in lexicon.CLAUSE_ONLY_VERBS
+            and reading.content is None
+        ):
+            return
+        if (
+            speaker.source is None
+            and not speaker.passive
+            and reading.stance == "asserts"
+            and verb.tag_ != "VBN"
+            and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
+        ):
+            # a verb of speech with no one speaking is an infinitive or a modifier
+            # ("to discuss", "a plan labeled ..."), not something this text attributes
+            return
+        quote = "indirect"
+        content = reading.content
+        if content is not None:
+            quote, content = quote_kind(content, self.segments, self.text)
+        if in_segment(verb.idx, self.segments) and (
+            reading.directive or reading.content_root is None
+        ):
+            return  # inside a quotation only a full reported clause is a nested attribution
+        self.found.append(
+            Candidate(
+                cue=reading.cue,
+                source=speaker.source,
+                content=content,
+                stance=reading.stance,
+                quote=quote,
+                hedged=is_hedged(verb, content, self.doc),
+                sentence=sent,
+                cue_token=verb,
+                source_token=speaker.token,
+                content_root=reading.content_root,
+                directive=reading.directive,
+                relay_of=speaker.relay_of,
+                notes=speaker.notes,
+            )
+        )
+        self._citing(verb, sent, len(self.found) - 1)
+
+    def _verb_reading(self, verb: Token, sent: Span, learned: bool) -> _CueReading | None:
+        """The cue, stance and content of a reporting verb; None when it reports nothing."""
+        lemma = verb.lemma_.lower()
+        reading = _CueReading(cue=_verb_cue_extent(verb))
+        if lemma in lexicon.DECLINE_VERBS:
+            if not self._read_decline(verb, reading):
+                return None
+        elif lemma in lexicon.DENY_VERBS:
+            reading.stance = "denies"
+            reading.content_root = clause_content(verb)
+            reading.content = (
+                clause_extent(reading.content_root)
+                if reading.content_root is not None
+                else object_content(verb)
+            )
+            if reading.content is None:
+                return None
+        else:
+            if not self._read_assertion(verb, sent, reading):
+                return None
+            if reading.content is None:
+                self._read_fallback_content(verb, sent, learned, reading)
+            if reading.content is None:
+                return None
+            if is_negated(verb):
+                _read_negation(verb, reading)
+        return reading
+
+    def _read_decline(self, verb: Token, reading: _CueReading) -> bool:
+        """'declined to confirm that ...', 'refused to comment': False when nothing is declined."""
+        actions = [
+            c for c in children_with(verb, "xcomp") if c.lemma_.lower() in lexicon.DECLINED_ACTIONS
+        ]
+        objs = children_with(verb, "dobj")
+        if actions:
+            action = actions[0]
+            self.consumed.add(action.i)
+            reading.cue = (cue_extent(verb)[0], action.idx + len(action))
+            reading.content_root = clause_content(action)
+            if reading.content_root is not None:
+                reading.content = clause_extent(reading.content_root)
+            else:
+                reading.content = object_content(action)
+        elif not (objs and objs[0].lemma_.lower() in lexicon.DECLINED_OBJECTS):
+            return False
+        reading.stance = "declines"
+        return True
+
+    def _read_assertion(self, verb: Token, sent: Span, reading: _CueReading) -> bool:
+        """What a verb of saying says, from its object or its clause; a content branded
+        false ('called the report false') makes it a denial.  False when it reports no
+        claim (an embedded question)."""
+        false_object = branded_object(verb)
+        if false_object is not None:
+            reading.stance = "denies"
+            reading.content = token_extent(subtree_tokens(false_object))
+            reading.content_root = false_object
+            return True
+        content_root = clause_content(verb)
+        reading.content_root = content_root
+        if content_root is None:
+            reading.content = colon_content(verb, sent)
+            return True
+        denied = said_false(content_root)
+        if denied is not None and denied.pos_ != "PRON":
+            reading.stance = "denies"
+            reading.content_root = denied
+            reading.content = token_extent(subtree_tokens(denied))
+        elif (
+            is_question(content_root)
+            and verb.lemma_.lower() not in ASKING_VERBS
+            and not in_segment(content_root.idx, self.segments)
+        ):
+            return False  # an embedded question reports no claim; a quoted one does
+        elif closes_sentence(verb, content_root, sent):
+            # "..., the report said.": everything said before the speaker
+            subject, _ = subject_of(verb)
+            limit = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
+            reading.content = token_extent([t for t in sent if t.i < limit])
+        elif content_root.i == verb.head.i and (verb.dep_ == "parataxis" or is_as_clause(verb)):
+            inner = {t.i for t in verb.subtree}
+            tokens = [t for t in content_root.subtree if t.i not in inner]
+            reading.content = token_extent(tokens)
+        else:
+            reading.content = with_conjoined_clause(verb, clause_extent(content_root))
+        if reading.content is None:
+            reading.content = colon_content(verb, sent)
+        return True
+
+    def _read_fallback_content(
+        self, verb: Token, sent: Span, learned: bool, reading: _CueReading
+    ) -> None:
+        """When the verb has no clause: a directive, an adjacent quotation, a predicate, an
+        intent, the verb's target or (for a learned cue) its passive subject, in that order."""
         lemma = verb.lemma_.lower()
         # a cue the trained model found reads its content like a verb that takes an object
         object_cue = learned or lemma in lexicon.OBJECT_CUE_VERBS
-        cue = cue_extent(verb)
-        if (
-            verb.dep_ == "xcomp"
-            and verb.head.pos_ in ("VERB", "AUX")
-            and verb.head.lemma_.lower() not in lexicon.ATTRIBUTION_VERBS
-            and verb.head.i < verb.i
-        ):
-            # "went on to say", "seemed to blame": the verb that carries the saying is
-            # part of the cue
-            cue = (cue_extent(verb.head)[0], cue[1])
-        stance = "asserts"
-        content_root: Token | None = None
-        content: tuple[int, int] | None = None
-        directive = False
-
-        if lemma in lexicon.DECLINE_VERBS:
-            actions = [
-                c
-                for c in children_with(verb, "xcomp")
-                if c.lemma_.lower() in lexicon.DECLINED_ACTIONS
-            ]
-            objs = children_with(verb, "dobj")
-            if actions:
-                action = actions[0]
-                self.consumed.add(action.i)
-                cue = (cue_extent(verb)[0], action.idx + len(action))
-                content_root = clause_content(action)
-                if content_root is not None:
-                    content = clause_extent(content_root)
-                else:
-                    content = object_content(action)
-            elif not (objs and objs[0].lemma_.lower() in ("comment", "request", "interview")):
+        targets = object_cue and lemma not in lexicon.ASSERT_VERBS
+        steps = (
+            lambda: lemma in lexicon.DIRECTIVE_VERBS and _read_directive(verb, reading),
+            lambda: not targets and self._read_adjacent_quote(verb, sent, object_cue, reading),
+            lambda: learned and verb.pos_ == "AUX" and _read_predicate(verb, reading),
+            lambda: (learned or lemma in lexicon.INTENT_VERBS) and _read_intent(verb, reading),
+            lambda: object_cue and verb.pos_ == "VERB" and _read_target(verb, reading),
+            lambda: targets and self._read_adjacent_quote(verb, sent, False, reading),
+            lambda: learned and _read_passive_subject(verb, reading),
+        )
+        for step in steps:
+            if step():
                 return
-            stance = "declines"
-        elif lemma in lexicon.DENY_VERBS:
-            stance = "denies"
-            content_root = clause_content(verb)
-            content = (
-                clause_extent(content_root) if content_root is not None else object_content(verb)
-            )
-            if content is None:
-                return
-        else:
-            false_object = branded_object(verb)
-            if false_object is not None:
-                stance = "denies"
-                content = token_extent(subtree_tokens(false_object))
-                content_root = false_object
-            else:
-                content_root = clause_content(verb)
-                if content_root is not None:
-                    denied = said_false(content_root)
-                    if denied is not None and denied.pos_ != "PRON":
-                        stance = "denies"
-                        content_root = denied
-                        content = token_extent(subtree_tokens(denied))
-                    elif (
-                        is_question(content_root)
-                        and lemma not in ASKING_VERBS
-                        and not in_segment(content_root.idx, self.segments)
-                    ):
-                        return  # an embedded question reports no claim; a quoted one does
-                    elif closes_sentence(verb, content_root, sent):
-                        # "..., the report said.": everything said before the speaker
-                        subject, _ = subject_of(verb)
-                        limit = min(verb.i, subject.left_edge.i if subject is not None else verb.i)
-                        content = token_extent([t for t in sent if t.i < limit])
-                    else:
-                        if content_root.i == verb.head.i and (
-                            verb.dep_ == "parataxis" or is_as_clause(verb)
-                        ):
-                            inner = {t.i for t in verb.subtree}
-                            tokens = [t for t in content_root.subtree if t.i not in inner]
-                            content = token_extent(tokens)
-                        else:
-                            content = with_conjoined_clause(verb, clause_extent(content_root))
-                if content is None:
-                    content = colon_content(verb, sent)
-                if content is None and lemma in lexicon.DIRECTIVE_VERBS:
-                    xcomps = children_with(verb, "xcomp")
-                    if xcomps:
-                        directive = True
-                        content_root = xcomps[0]
-                        tokens = subtree_tokens(xcomps[0])
-                        for obj in children_with(verb, "dobj"):
-                            tokens = subtree_tokens(obj) + tokens
-                        content = token_extent(sorted(tokens, key=lambda t: t.i))
-                targets = object_cue and lemma not in lexicon.ASSERT_VERBS
-                if content is None and not targets:
-                    content = self._adjacent_quote(verb, sent)
-                    if content is not None and object_cue and verb.i < verb.right_edge.i:
-                        # 'called the plan "reckless"': the quote is part of the object
-                        right_end = verb.right_edge.idx + len(verb.right_edge)
-                        if verb.idx < content[0] < right_end:
-                            target = target_content(verb)
-                            if target is not None and target[0][0] <= content[0] < target[0][1]:
-                                content, content_root = target[0], target[1]
-                if content is None and learned and verb.pos_ == "AUX":
-                    found = predicate_content(verb)
-                    if found is not None:
-                        content, content_root, prep = found
-                        cue = (cue[0], prep.idx + len(prep))
-                if content is None and (learned or lemma in lexicon.INTENT_VERBS):
-                    found = intent_content(verb)
-                    if found is not None:
-                        content, content_root = found
-                if content is None and object_cue and verb.pos_ == "VERB":
-                    target = target_content(verb)
-                    if target is not None:
-                        content, content_root, prep = target
-                        if prep is not None and prep.i <= verb.i + 2:
-                            cue = (cue[0], prep.idx + len(prep))
-                if content is None and targets:
-                    content = self._adjacent_quote(verb, sent)
-                if content is None and learned:
-                    # "the plan was criticized (by ...)": what is talked about is the subject
-                    patients = children_with(verb, "nsubjpass")
-                    if patients and patients[0].lower_ not in RELATIVE_PRONOUNS:
-                        content_root = patients[0]
-                        content = token_extent(subtree_tokens(patients[0]))
-                if content is None:
-                    return
-            if is_negated(verb):
-                # "did not confirm" withholds the claim; "does not support the plan" is a
-                # stance on it, still attributed
-                if stance == "asserts" and lemma in lexicon.ASSERT_VERBS:
-                    stance = "declines"
-                neg = [
-                    c
-                    for c in verb.children
-                    if c.dep_ == "neg" or c.lower_ in ("not", "n't", "never")
-                ]
-                aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
-                first = min([verb] + neg + aux, key=lambda t: t.i)
-                cue = (min(first.idx, cue[0]), cue[1])
 
+    def _read_adjacent_quote(
+        self, verb: Token, sent: Span, object_cue: bool, reading: _CueReading
+    ) -> bool:
+        content = self._adjacent_quote(verb, sent)
+        if content is None:
+            return False
+        reading.content = content
+        if object_cue and verb.i < verb.right_edge.i:
+            # 'called the plan "reckless"': the quote is part of the object
+            right_end = verb.right_edge.idx + len(verb.right_edge)
+            if verb.idx < content[0] < right_end:
+                target = target_content(verb)
+                if target is not None and target[0][0] <= content[0] < target[0][1]:
+                    reading.content, reading.content_root = target[0], target[1]
+        return True
+
+    def _speaker_of(self, verb: Token, sent: Span) -> _Speaker:
+        """Who says what the verb reports, and who relays it ('quoted X as saying')."""
         relay_of = None
         source_token, passive = subject_of(verb)
         # "quoted two officials as saying that ...": the officials speak, relayed by the quoter
@@ -284,42 +324,7 @@ class _SentenceRules:
             # stands for names it
             source_token = verb.head
             notes["source_name"] = noun_phrase(source_token)
-        if passive and source is None and lemma in lexicon.CLAUSE_ONLY_VERBS and content is None:
-            return
-        if (
-            source is None
-            and not passive
-            and stance == "asserts"
-            and verb.tag_ != "VBN"
-            and verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis")
-        ):
-            # a verb of speech with no one speaking is an infinitive or a modifier
-            # ("to discuss", "a plan labeled ..."), not something this text attributes
-            return
-
-        quote = "indirect"
-        if content is not None:
-            quote, content = quote_kind(content, self.segments, self.text)
-        if in_segment(verb.idx, self.segments) and (directive or content_root is None):
-            return  # inside a quotation only a full reported clause is a nested attribution
-        self.found.append(
-            Candidate(
-                cue=cue,
-                source=source,
-                content=content,
-                stance=stance,
-                quote=quote,
-                hedged=is_hedged(verb, content, self.doc),
-                sentence=sent,
-                cue_token=verb,
-                source_token=source_token,
-                content_root=content_root,
-                directive=directive,
-                relay_of=relay_of,
-                notes=notes,
-            )
-        )
-        self._citing(verb, sent, len(self.found) - 1)
+        return _Speaker(source_token, source, passive, relay_of, notes)
 
     def _candidate_for(self, quoter: Token, sent: Span, relayed: Token) -> int:
         """Make (or find) the attribution of the verb that quotes someone 'as saying'."""
@@ -588,3 +593,104 @@ def find_candidates(
     ``thresholds=(accept, veto)`` a verb or noun scoring at least ``accept`` is read as a
     cue, and any word scoring below ``veto`` is not."""
     return _SentenceRules(doc, join_quotes, cue_scores, thresholds).run()
+
+
+# -- reading one reporting verb ------------------------------------------------------------
+
+
+@dataclass
+class _CueReading:
+    """What a reporting verb says, filled in step by step."""
+
+    cue: tuple[int, int]
+    stance: str = "asserts"
+    content: tuple[int, int] | None = None
+    content_root: Token | None = None
+    directive: bool = False
+
+
+@dataclass
+class _Speaker:
+    """Who a reporting verb says speaks: the token, its phrase, and who relays it."""
+
+    token: Token | None
+    source: tuple[int, int] | None
+    passive: bool
+    relay_of: int | None
+    notes: dict[str, object]
+
+
+def _verb_cue_extent(verb: Token) -> tuple[int, int]:
+    cue = cue_extent(verb)
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.head.lemma_.lower() not in lexicon.ATTRIBUTION_VERBS
+        and verb.head.i < verb.i
+    ):
+        # "went on to say", "seemed to blame": the verb that carries the saying is
+        # part of the cue
+        cue = (cue_extent(verb.head)[0], cue[1])
+    return cue
+
+
+def _read_directive(verb: Token, reading: _CueReading) -> bool:
+    """'urged them to leave': the infinitive (with its object) is what is urged."""
+    xcomps = children_with(verb, "xcomp")
+    if not xcomps:
+        return False
+    reading.directive = True
+    reading.content_root = xcomps[0]
+    tokens = subtree_tokens(xcomps[0])
+    for obj in children_with(verb, "dobj"):
+        tokens = subtree_tokens(obj) + tokens
+    reading.content = token_extent(sorted(tokens, key=lambda t: t.i))
+    return True
+
+
+def _read_predicate(verb: Token, reading: _CueReading) -> bool:
+    found = predicate_content(verb)
+    if found is None:
+        return False
+    reading.content, reading.content_root, prep = found
+    reading.cue = (reading.cue[0], prep.idx + len(prep))
+    return True
+
+
+def _read_intent(verb: Token, reading: _CueReading) -> bool:
+    found = intent_content(verb)
+    if found is None:
+        return False
+    reading.content, reading.content_root = found
+    return True
+
+
+def _read_target(verb: Token, reading: _CueReading) -> bool:
+    found = target_content(verb)
+    if found is None:
+        return False
+    reading.content, reading.content_root, prep = found
+    if prep is not None and prep.i <= verb.i + 2:
+        reading.cue = (reading.cue[0], prep.idx + len(prep))
+    return True
+
+
+def _read_passive_subject(verb: Token, reading: _CueReading) -> bool:
+    """'the plan was criticized (by ...)': what is talked about is the subject."""
+    patients = children_with(verb, "nsubjpass")
+    if not patients or patients[0].lower_ in RELATIVE_PRONOUNS:
+        return False
+    reading.content_root = patients[0]
+    reading.content = token_extent(subtree_tokens(patients[0]))
+    return True
+
+
+def _read_negation(verb: Token, reading: _CueReading) -> None:
+    """'did not confirm' withholds the claim; 'does not support the plan' is a stance on
+    it, still attributed.  The negation joins the cue."""
+    if reading.stance == "asserts" and verb.lemma_.lower() in lexicon.ASSERT_VERBS:
+        reading.stance = "declines"
+    neg = [c for c in verb.children if c.dep_ == "neg" or c.lower_ in ("not", "n't", "never")]
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    first = min([verb] + neg + aux, key=lambda t: t.i)
+    reading.cue = (min(first.idx, reading.cue[0]), reading.cue[1])

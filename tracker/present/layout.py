@@ -344,8 +344,10 @@ def _order_columns(
             crossings = _count_crossings(pairs, sources, claims)
             if best is None or crossings < best[0]:
                 best = (crossings, sources, claims)
-        if best[0] == 0:
+        if best is not None and best[0] == 0:
             break
+    if best is None:  # no sweep asked for: keep the order the plan has
+        return list(plan.sources), list(plan.claims)
     return best[1], best[2]
 
 

@@ -123,7 +123,7 @@ def render_graph(
     plan = _plan(graph, seed, max_label_chars)
     import matplotlib
 
-    settings = {"svg.hashsalt": "tracker", "pdf.fonttype": 42, "font.family": "DejaVu Sans"}
+    settings: Any = {"svg.hashsalt": "tracker", "pdf.fonttype": 42, "font.family": "DejaVu Sans"}
     with matplotlib.rc_context(settings):
         figure = _draw(plan, title or "Who said what", wording)
         _save_atomically(figure, path, fmt)
@@ -132,7 +132,7 @@ def render_graph(
 
 # --- drawing ----------------------------------------------------------------------------
 
-_LEGEND_STYLE = {
+_LEGEND_STYLE: dict[str, Any] = {
     "frameon": False,
     "fontsize": 8.5,
     "title_fontsize": 9,
@@ -159,7 +159,9 @@ def _draw(plan: _Plan, title: str, wording: str | None) -> Any:
     ]
     # The header, top down: title, the claim's wording (one-claim pictures), summary, legends.
     per_line = max(int((plan.width - 2 * _MARGIN) * 72 / (14 * 0.58)), 30)
-    heading = [(_wrap(title, per_line, 2), 14, "bold", _TEXT_COLOUR)]
+    heading: list[tuple[str, float, str, str]] = [
+        (_wrap(title, per_line, 2), 14, "bold", _TEXT_COLOUR)
+    ]
     if wording:
         heading.append((_wrap(wording, per_line * 4 // 3, 5), 10.5, "normal", _TEXT_COLOUR))
     heading.append((_summary(plan), 9, "normal", _MUTED_COLOUR))
@@ -176,12 +178,21 @@ def _draw(plan: _Plan, title: str, wording: str | None) -> Any:
     ax.set_axis_off()
     y = height - 0.25
     for (text, size, weight, colour), block in zip(heading, blocks, strict=True):
-        style = {"fontsize": size, "fontweight": weight, "color": colour, "linespacing": 1.3}
+        style: dict[str, Any] = {
+            "fontsize": size,
+            "fontweight": weight,
+            "color": colour,
+            "linespacing": 1.3,
+        }
         ax.text(_MARGIN, y, text, va="top", ha="left", parse_math=False, **style)
         y -= block
     for name, handles, columns, corner in legends:
         x = _MARGIN if corner == "upper left" else plan.width - _MARGIN
-        place = {"loc": corner, "bbox_to_anchor": (x / plan.width, y / height), "ncol": columns}
+        place: dict[str, Any] = {
+            "loc": corner,
+            "bbox_to_anchor": (x / plan.width, y / height),
+            "ncol": columns,
+        }
         figure.legend(handles=handles, title=name, **place, **_LEGEND_STYLE)
     _draw_cites(ax, plan)
     _draw_links(ax, plan)
@@ -195,14 +206,20 @@ def _draw_cites(ax: Any, plan: _Plan) -> None:
     from matplotlib.patches import FancyArrowPatch
 
     shrink = plan.marker / 2 + 1
-    style = {"color": _CITES_COLOUR, "lw": 0.9, "shrinkA": shrink, "shrinkB": shrink, "zorder": 2}
+    style: dict[str, Any] = {
+        "color": _CITES_COLOUR,
+        "lw": 0.9,
+        "shrinkA": shrink,
+        "shrinkB": shrink,
+        "zorder": 2,
+    }
     for u, v, count in plan.cites:
         (xu, yu), (xv, yv) = plan.positions[u], plan.positions[v]
         # arc3 bows right of the direction of travel for a negative rad: pick the sign that
         # bows into the gap beside the circles, and keep long arcs from bowing far.
         bend = min(1.6, 0.9 / max(abs(yu - yv), 1e-6))
         bend = -bend if yv < yu else bend
-        shape = {"arrowstyle": "-|>", "connectionstyle": f"arc3,rad={bend}"}
+        shape: dict[str, Any] = {"arrowstyle": "-|>", "connectionstyle": f"arc3,rad={bend}"}
         size = 7 + 2 * min(count, 3)
         ax.add_patch(FancyArrowPatch((xu, yu), (xv, yv), mutation_scale=size, **shape, **style))
 
@@ -212,16 +229,26 @@ def _draw_links(ax: Any, plan: _Plan) -> None:
     from matplotlib.patches import FancyArrowPatch
 
     base_width, alpha = (0.9, 0.7) if plan.compact else (1.5, 0.9)
-    ends = {"shrinkA": plan.marker / 2 + 0.5, "shrinkB": 1, "capstyle": "butt", "zorder": 3}
-    count_box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.9}
+    ends: dict[str, Any] = {
+        "shrinkA": plan.marker / 2 + 0.5,
+        "shrinkB": 1,
+        "capstyle": "butt",
+        "zorder": 3,
+    }
+    count_box: dict[str, Any] = {
+        "boxstyle": "round,pad=0.15",
+        "fc": "white",
+        "ec": "none",
+        "alpha": 0.9,
+    }
     end_y = _link_ends(plan)
     for link in plan.links:
         colour, dashes = _stance_style(link.stance)
         (xs, ys), xc = plan.positions[link.source], plan.positions[link.claim][0]
         yc = end_y[(link.source, link.claim, link.stance)]
         width = min(base_width * (1 + 0.7 * (link.count - 1)), 5.0)
-        style = {"color": colour, "linestyle": dashes, "lw": width, "alpha": alpha}
-        shape = {"arrowstyle": "-", "connectionstyle": f"arc3,rad={link.bend}"}
+        style: dict[str, Any] = {"color": colour, "linestyle": dashes, "lw": width, "alpha": alpha}
+        shape: dict[str, Any] = {"arrowstyle": "-", "connectionstyle": f"arc3,rad={link.bend}"}
         ax.add_patch(FancyArrowPatch((xs, ys), (xc, yc), **shape, **style, **ends))
         if link.count > 1:
             # Past the middle, where lines from one source have drawn apart and those into
@@ -229,7 +256,7 @@ def _draw_links(ax: Any, plan: _Plan) -> None:
             x = xs + 0.6 * (xc - xs)
             y = ys + 0.6 * (yc - ys) - link.bend * 0.48 * (xc - xs)
             style = {"fontsize": plan.font - 1.5, "color": colour, "fontweight": "bold"}
-            place = {"ha": "center", "va": "center", "zorder": 6, "bbox": count_box}
+            place: dict[str, Any] = {"ha": "center", "va": "center", "zorder": 6, "bbox": count_box}
             ax.text(x, y, f"×{link.count}", parse_math=False, **place, **style)
 
 
@@ -239,7 +266,7 @@ def _link_ends(plan: _Plan) -> dict[tuple[Any, Any, str], float]:
     into: dict[Any, list[_Link]] = defaultdict(list)
     for link in plan.links:
         into[link.claim].append(link)
-    ends = {}
+    ends: dict[tuple[Any, Any, str], float] = {}
     for claim, links in into.items():
         y = plan.positions[claim][1]
         links.sort(key=lambda link: (-plan.positions[link.source][1], _stance_rank(link.stance)))
@@ -257,8 +284,12 @@ def _draw_sources(ax: Any, plan: _Plan) -> None:
     if not plan.sources:
         return
     faces, edges, widths = [], [], []
-    place = {"xytext": (-(plan.marker / 2 + 4), 0), "textcoords": "offset points", "zorder": 5}
-    style = {"fontsize": plan.font, "color": _TEXT_COLOUR, "linespacing": 1.05}
+    place: dict[str, Any] = {
+        "xytext": (-(plan.marker / 2 + 4), 0),
+        "textcoords": "offset points",
+        "zorder": 5,
+    }
+    style: dict[str, Any] = {"fontsize": plan.font, "color": _TEXT_COLOUR, "linespacing": 1.05}
     for node in plan.sources:
         colour = SOURCE_KIND_COLOURS[plan.kinds[node]]
         hollow = node in plan.anonymous
@@ -278,8 +309,18 @@ def _draw_claims(ax: Any, plan: _Plan) -> None:
     """Rounded boxes whose left edge is the claim's position, with the claim id above."""
     pad = plan.claim_pad
     box = {"boxstyle": f"round,pad={pad / plan.font:.3f}", "fc": _CLAIM_FILL, "ec": _CLAIM_EDGE}
-    place = {"xytext": (pad, 0), "textcoords": "offset points", "ha": "left", "va": "center"}
-    style = {"fontsize": plan.font, "color": _TEXT_COLOUR, "linespacing": 1.1, "zorder": 5}
+    place: dict[str, Any] = {
+        "xytext": (pad, 0),
+        "textcoords": "offset points",
+        "ha": "left",
+        "va": "center",
+    }
+    style: dict[str, Any] = {
+        "fontsize": plan.font,
+        "color": _TEXT_COLOUR,
+        "linespacing": 1.1,
+        "zorder": 5,
+    }
     id_style = {"fontsize": plan.font - 1.5, "color": _MUTED_COLOUR, "ha": "left", "va": "bottom"}
     for node in plan.claims:
         x, y = plan.positions[node]
@@ -294,7 +335,7 @@ def _legend_handles(plan: _Plan) -> tuple[list[Any], list[Any]]:
     from matplotlib.lines import Line2D
 
     def mark(label: str, face: str, edge: str, marker: str = "o", width: float = 1.0) -> Any:
-        style = {"marker": marker, "ms": 9, "mfc": face, "mec": edge, "mew": width}
+        style: dict[str, Any] = {"marker": marker, "ms": 9, "mfc": face, "mec": edge, "mew": width}
         return Line2D([], [], ls="none", label=label, **style)
 
     named_kinds = {plan.kinds[n] for n in plan.sources if n not in plan.anonymous}
@@ -311,8 +352,8 @@ def _legend_handles(plan: _Plan) -> tuple[list[Any], list[Any]]:
         label = STANCE_STYLES[stance][2] if stance in STANCE_STYLES else stance
         lines.append(Line2D([], [], color=colour, ls=dashes, lw=2, label=label))
     if plan.cites:
-        style = {"color": _CITES_COLOUR, "lw": 1, "marker": ">", "ms": 5}
-        lines.append(Line2D([], [], label="cites as its source", **style))
+        cites_style: dict[str, Any] = {"color": _CITES_COLOUR, "lw": 1, "marker": ">", "ms": 5}
+        lines.append(Line2D([], [], label="cites as its source", **cites_style))
     if any(link.count > 1 for link in plan.links):
         lines.append(Line2D([], [], color=_TEXT_COLOUR, lw=3.5, label="×N: said N times"))
     return nodes, lines

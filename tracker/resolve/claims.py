@@ -19,12 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from tracker import lexicon
-from tracker.extract.extractor import ExtractedArticle
 from tracker.model import Attribution
 from tracker.resolve.similarity import ClaimSignature, claim_similarity, entity_key
 from tracker.resolve.sources import slugify
+
+if TYPE_CHECKING:
+    from tracker.extract.extractor import ExtractedArticle
 
 __all__ = ["MATCH_THRESHOLD", "ClaimRegistry", "assign_claims", "claim_text"]
 
