@@ -26,14 +26,12 @@ from tracker.extract.parse import (
     colon_content,
     cue_extent,
     in_segment,
-    intent_content,
     is_as_clause,
     is_hedged,
     is_negated,
     is_question,
     noun_phrase,
     object_content,
-    predicate_content,
     quote_kind,
     said_false,
     subject_of,
@@ -43,6 +41,17 @@ from tracker.extract.parse import (
     with_conjoined_clause,
 )
 from tracker.extract.quotes import quote_segments
+from tracker.extract.reading import (
+    CueReading,
+    Speaker,
+    read_directive,
+    read_intent,
+    read_negation,
+    read_passive_subject,
+    read_predicate,
+    read_target,
+    verb_cue_extent,
+)
 
 __all__ = ["Candidate", "find_candidates", "link_relays"]
 
@@ -169,10 +178,10 @@ class _SentenceRules:
         )
         self._citing(verb, sent, len(self.found) - 1)
 
-    def _verb_reading(self, verb: Token, sent: Span, learned: bool) -> _CueReading | None:
+    def _verb_reading(self, verb: Token, sent: Span, learned: bool) -> CueReading | None:
         """The cue, stance and content of a reporting verb; None when it reports nothing."""
         lemma = verb.lemma_.lower()
-        reading = _CueReading(cue=_verb_cue_extent(verb))
+        reading = CueReading(cue=verb_cue_extent(verb))
         if lemma in lexicon.DECLINE_VERBS:
             if not self._read_decline(verb, reading):
                 return None
@@ -194,10 +203,10 @@ class _SentenceRules:
             if reading.content is None:
                 return None
             if is_negated(verb):
-                _read_negation(verb, reading)
+                read_negation(verb, reading)
         return reading
 
-    def _read_decline(self, verb: Token, reading: _CueReading) -> bool:
+    def _read_decline(self, verb: Token, reading: CueReading) -> bool:
         """'declined to confirm that ...', 'refused to comment': False when nothing is declined."""
         actions = [
             c for c in children_with(verb, "xcomp") if c.lemma_.lower() in lexicon.DECLINED_ACTIONS
@@ -217,7 +226,7 @@ class _SentenceRules:
         reading.stance = "declines"
         return True
 
-    def _read_assertion(self, verb: Token, sent: Span, reading: _CueReading) -> bool:
+    def _read_assertion(self, verb: Token, sent: Span, reading: CueReading) -> bool:
         """What a verb of saying says, from its object or its clause; a content branded
         false ('called the report false') makes it a denial.  False when it reports no
         claim (an embedded question)."""
@@ -259,7 +268,7 @@ class _SentenceRules:
         return True
 
     def _read_fallback_content(
-        self, verb: Token, sent: Span, learned: bool, reading: _CueReading
+        self, verb: Token, sent: Span, learned: bool, reading: CueReading
     ) -> None:
         """When the verb has no clause: a directive, an adjacent quotation, a predicate, an
         intent, the verb's target or (for a learned cue) its passive subject, in that order."""
@@ -268,20 +277,20 @@ class _SentenceRules:
         object_cue = learned or lemma in lexicon.OBJECT_CUE_VERBS
         targets = object_cue and lemma not in lexicon.ASSERT_VERBS
         steps = (
-            lambda: lemma in lexicon.DIRECTIVE_VERBS and _read_directive(verb, reading),
+            lambda: lemma in lexicon.DIRECTIVE_VERBS and read_directive(verb, reading),
             lambda: not targets and self._read_adjacent_quote(verb, sent, object_cue, reading),
-            lambda: learned and verb.pos_ == "AUX" and _read_predicate(verb, reading),
-            lambda: (learned or lemma in lexicon.INTENT_VERBS) and _read_intent(verb, reading),
-            lambda: object_cue and verb.pos_ == "VERB" and _read_target(verb, reading),
+            lambda: learned and verb.pos_ == "AUX" and read_predicate(verb, reading),
+            lambda: (learned or lemma in lexicon.INTENT_VERBS) and read_intent(verb, reading),
+            lambda: object_cue and verb.pos_ == "VERB" and read_target(verb, reading),
             lambda: targets and self._read_adjacent_quote(verb, sent, False, reading),
-            lambda: learned and _read_passive_subject(verb, reading),
+            lambda: learned and read_passive_subject(verb, reading),
         )
         for step in steps:
             if step():
                 return
 
     def _read_adjacent_quote(
-        self, verb: Token, sent: Span, object_cue: bool, reading: _CueReading
+        self, verb: Token, sent: Span, object_cue: bool, reading: CueReading
     ) -> bool:
         content = self._adjacent_quote(verb, sent)
         if content is None:
@@ -296,7 +305,7 @@ class _SentenceRules:
                     reading.content, reading.content_root = target[0], target[1]
         return True
 
-    def _speaker_of(self, verb: Token, sent: Span) -> _Speaker:
+    def _speaker_of(self, verb: Token, sent: Span) -> Speaker:
         """Who says what the verb reports, and who relays it ('quoted X as saying')."""
         relay_of = None
         source_token, passive = subject_of(verb)
@@ -324,7 +333,7 @@ class _SentenceRules:
             # stands for names it
             source_token = verb.head
             notes["source_name"] = noun_phrase(source_token)
-        return _Speaker(source_token, source, passive, relay_of, notes)
+        return Speaker(source_token, source, passive, relay_of, notes)
 
     def _candidate_for(self, quoter: Token, sent: Span, relayed: Token) -> int:
         """Make (or find) the attribution of the verb that quotes someone 'as saying'."""
@@ -593,104 +602,3 @@ def find_candidates(
     ``thresholds=(accept, veto)`` a verb or noun scoring at least ``accept`` is read as a
     cue, and any word scoring below ``veto`` is not."""
     return _SentenceRules(doc, join_quotes, cue_scores, thresholds).run()
-
-
-# -- reading one reporting verb ------------------------------------------------------------
-
-
-@dataclass
-class _CueReading:
-    """What a reporting verb says, filled in step by step."""
-
-    cue: tuple[int, int]
-    stance: str = "asserts"
-    content: tuple[int, int] | None = None
-    content_root: Token | None = None
-    directive: bool = False
-
-
-@dataclass
-class _Speaker:
-    """Who a reporting verb says speaks: the token, its phrase, and who relays it."""
-
-    token: Token | None
-    source: tuple[int, int] | None
-    passive: bool
-    relay_of: int | None
-    notes: dict[str, object]
-
-
-def _verb_cue_extent(verb: Token) -> tuple[int, int]:
-    cue = cue_extent(verb)
-    if (
-        verb.dep_ == "xcomp"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and verb.head.lemma_.lower() not in lexicon.ATTRIBUTION_VERBS
-        and verb.head.i < verb.i
-    ):
-        # "went on to say", "seemed to blame": the verb that carries the saying is
-        # part of the cue
-        cue = (cue_extent(verb.head)[0], cue[1])
-    return cue
-
-
-def _read_directive(verb: Token, reading: _CueReading) -> bool:
-    """'urged them to leave': the infinitive (with its object) is what is urged."""
-    xcomps = children_with(verb, "xcomp")
-    if not xcomps:
-        return False
-    reading.directive = True
-    reading.content_root = xcomps[0]
-    tokens = subtree_tokens(xcomps[0])
-    for obj in children_with(verb, "dobj"):
-        tokens = subtree_tokens(obj) + tokens
-    reading.content = token_extent(sorted(tokens, key=lambda t: t.i))
-    return True
-
-
-def _read_predicate(verb: Token, reading: _CueReading) -> bool:
-    found = predicate_content(verb)
-    if found is None:
-        return False
-    reading.content, reading.content_root, prep = found
-    reading.cue = (reading.cue[0], prep.idx + len(prep))
-    return True
-
-
-def _read_intent(verb: Token, reading: _CueReading) -> bool:
-    found = intent_content(verb)
-    if found is None:
-        return False
-    reading.content, reading.content_root = found
-    return True
-
-
-def _read_target(verb: Token, reading: _CueReading) -> bool:
-    found = target_content(verb)
-    if found is None:
-        return False
-    reading.content, reading.content_root, prep = found
-    if prep is not None and prep.i <= verb.i + 2:
-        reading.cue = (reading.cue[0], prep.idx + len(prep))
-    return True
-
-
-def _read_passive_subject(verb: Token, reading: _CueReading) -> bool:
-    """'the plan was criticized (by ...)': what is talked about is the subject."""
-    patients = children_with(verb, "nsubjpass")
-    if not patients or patients[0].lower_ in RELATIVE_PRONOUNS:
-        return False
-    reading.content_root = patients[0]
-    reading.content = token_extent(subtree_tokens(patients[0]))
-    return True
-
-
-def _read_negation(verb: Token, reading: _CueReading) -> None:
-    """'did not confirm' withholds the claim; 'does not support the plan' is a stance on
-    it, still attributed.  The negation joins the cue."""
-    if reading.stance == "asserts" and verb.lemma_.lower() in lexicon.ASSERT_VERBS:
-        reading.stance = "declines"
-    neg = [c for c in verb.children if c.dep_ == "neg" or c.lower_ in ("not", "n't", "never")]
-    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
-    first = min([verb] + neg + aux, key=lambda t: t.i)
-    reading.cue = (min(first.idx, reading.cue[0]), reading.cue[1])
