@@ -3,7 +3,7 @@
 Each command parses its options, calls one library function, and formats the result.
 Library errors become one ``Error: ...`` line and exit status 1.  The commands live in one
 module per group: :mod:`tracker.cli.graph` (extract, build and read the claim graph),
-:mod:`tracker.cli.check` (claim check) and :mod:`tracker.cli.gold` (gold annotations and
+:mod:`tracker.cli.explore` (the explorer page), :mod:`tracker.cli.check` (claim check) and :mod:`tracker.cli.gold` (gold annotations and
 the models trained on them).
 """
 
@@ -13,6 +13,7 @@ import click
 
 from tracker import __version__
 from tracker.cli.check import check, train_check
+from tracker.cli.explore import explore
 from tracker.cli.gold import agreement, evaluate, train_cues, train_spans
 from tracker.cli.graph import build, claims, contested, extract, render, sources
 
@@ -39,6 +40,7 @@ for _command in (
     claims,
     sources,
     render,
+    explore,
     check,
     train_check,
     agreement,
