@@ -21,11 +21,18 @@ from tracker.errors import TrackerError
 from tracker.model import Article, Attribution, Span
 
 if TYPE_CHECKING:
-    from tracker.graph.analysis import ContestedClaim, claims_table, contested_claims, sources_table
+    from tracker.graph.analysis import (
+        ContestedClaim,
+        claim_attributions,
+        claims_table,
+        contested_claims,
+        sources_table,
+    )
     from tracker.graph.build import build_graph
     from tracker.ingest.readers import read_articles
     from tracker.io import read_attributions, read_graph, write_attributions, write_graph
     from tracker.pipeline import build_claim_graph, extract_attributions, load_records
+    from tracker.present.explore import write_explorer
     from tracker.present.render import render_graph
 
 __version__ = "0.1.0"
@@ -40,8 +47,10 @@ _LAZY_NAMES = {
     "contested_claims": "tracker.graph.analysis",
     "claims_table": "tracker.graph.analysis",
     "sources_table": "tracker.graph.analysis",
+    "claim_attributions": "tracker.graph.analysis",
     "ContestedClaim": "tracker.graph.analysis",
     "render_graph": "tracker.present.render",
+    "write_explorer": "tracker.present.explore",
     "read_attributions": "tracker.io",
     "write_attributions": "tracker.io",
     "read_graph": "tracker.io",
@@ -62,8 +71,10 @@ __all__ = [
     "contested_claims",
     "claims_table",
     "sources_table",
+    "claim_attributions",
     "ContestedClaim",
     "render_graph",
+    "write_explorer",
     "read_attributions",
     "write_attributions",
     "read_graph",
