@@ -11,15 +11,12 @@ import pytest
 
 from tests.synthetic_brat import write_corpus as write_synthetic_corpus
 from tracker.errors import EvaluationError
+from tracker.gold.brat import GoldArticle, GoldAttribution, GoldSpan, load_gold_corpus
 from tracker.gold.evaluate import (
     EvalReport,
-    GoldArticle,
-    GoldAttribution,
-    GoldSpan,
     RoleScores,
     evaluate_extractor,
-    gold_article_to_article,
-    load_gold_corpus,
+    gold_article,
     score_predictions,
 )
 from tracker.model import Article, Attribution, Span
@@ -578,15 +575,16 @@ def test_format_errors_truncates_long_content_and_says_when_all_is_well():
 # -- articles for extraction -----------------------------------------------------------
 
 
-def test_gold_article_to_article_paragraphs(corpus):
-    library = gold_article_to_article(corpus["library-hours"])
+def test_gold_article_paragraphs(corpus):
+    library = gold_article(corpus["library-hours"])
     assert library.id == "library-hours"
     assert library.title == "Library hours to shrink, memo shows"
     assert library.path == str(CORPUS / "text" / "library-hours.txt")
-    # The headline is its own paragraph even without a blank line after it.
-    assert [(p.start, p.end) for p in library.paragraphs] == [(0, 35), (36, 273)]
+    # Read as a text file is read: a headline with no blank line after it opens the
+    # first paragraph.
+    assert [(p.start, p.end) for p in library.paragraphs] == [(0, 273)]
     assert all(library.text[p.start : p.end] == p.text for p in library.paragraphs)
-    harbour = gold_article_to_article(corpus["harbour-vote"])
+    harbour = gold_article(corpus["harbour-vote"])
     assert [p.text for p in harbour.paragraphs] == [
         "Harbour council delays ferry vote",
         "Councillor Mira Tandy said the ferry contract "
@@ -597,12 +595,12 @@ def test_gold_article_to_article_paragraphs(corpus):
     assert harbour.text == corpus["harbour-vote"].text
 
 
-def test_gold_article_to_article_trims_space_and_byte_order_mark():
+def test_gold_article_trims_space_and_keeps_offsets():
     text = "\ufeffDam study out  \n\n\n  Engineers found cracks. \n"
-    article = gold_article_to_article(GoldArticle("dam", text, (), "dam.txt"))
+    article = gold_article(GoldArticle("dam", text, (), "dam.txt"))
     assert article.title == "Dam study out"
     assert [(p.start, p.end, p.text) for p in article.paragraphs] == [
-        (1, 14, "Dam study out"),
+        (0, 14, "\ufeffDam study out"),
         (21, 44, "Engineers found cracks."),
     ]
 

@@ -12,12 +12,11 @@ from tracker.errors import InputError, NoArticlesError, TrackerError
 from tracker.ingest import readers as ingest
 from tracker.ingest.readers import (
     article_from_text,
-    find_debris,
     iter_articles,
     read_article_file,
     read_articles,
-    split_paragraphs,
 )
+from tracker.ingest.structure import find_debris, split_paragraphs
 from tracker.model import Article, Span
 
 NO_TEXT = "has no text to read (it is blank or holds only a header and scraping debris)"

@@ -15,7 +15,8 @@ import networkx as nx
 import pytest
 
 from tracker.errors import GraphError
-from tracker.present.render import claim_neighbourhood, layout_positions, render_graph, shorten
+from tracker.present.layout import claim_neighbourhood, layout_positions, shorten
+from tracker.present.render import render_graph
 
 ARTICLE = "synthetic-harbour-01"
 

@@ -89,11 +89,9 @@ def span_model_option(func: Callable) -> Callable:
 
 def load_learned_model(cue_path: str | None, span_path: str | None):
     """The trained ``(cue model, span model)`` asked for (None where not asked for)."""
-    if cue_path is not None and span_path is not None:
-        raise click.ClickException(
-            "use --cue-model or --span-model, not both: a span model carries the cue model "
-            "it was trained with"
-        )
+    from tracker.extract.extractor import refuse_two_models
+
+    refuse_two_models(cue_path, span_path, cue="--cue-model", span="--span-model")
     if span_path is not None:
         from tracker.extract.trained.spans import SpanModel
 

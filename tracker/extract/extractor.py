@@ -14,8 +14,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol
 
+from tracker.errors import TrainedModelError
 from tracker.extract.quotes import quote_segments
 from tracker.extract.rules import Candidate, find_candidates, link_relays
+from tracker.ingest.structure import split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
 from tracker.resolve.similarity import ClaimSignature, signature_of
 from tracker.resolve.sources import SourceResolver, qualified_aliases
@@ -24,7 +26,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Extractor", "SpacyExtractor", "ExtractedArticle", "CueScorer", "SpanScorer"]
+__all__ = [
+    "refuse_two_models",
+    "paragraph_spans",
+    "Extractor",
+    "SpacyExtractor",
+    "ExtractedArticle",
+    "CueScorer",
+    "SpanScorer",
+]
 
 
 class CueScorer(Protocol):
@@ -56,18 +66,23 @@ class ExtractedArticle:
     signatures: dict[str, ClaimSignature] = field(default_factory=dict)
 
 
-def _paragraph_spans(article: Article) -> list[Span]:
+def refuse_two_models(
+    cue_model: object, span_model: object, *, cue: str = "a cue model", span: str = "a span model"
+) -> None:
+    """Refuse a cue model and a span model together: a span model carries the cue model it
+    was trained with.  ``cue`` and ``span`` name them in the message (the CLI's options)."""
+    if cue_model is not None and span_model is not None:
+        raise TrainedModelError(
+            f"use {cue} or {span}, not both: a span model carries the cue model it was trained with"
+        )
+
+
+def paragraph_spans(article: Article) -> list[Span]:
+    """The paragraphs the extractor reads: the article's own, or (for an article built by
+    hand, without them) its blocks between blank lines."""
     if article.paragraphs:
         return list(article.paragraphs)
-    # an article built by hand: blank lines separate paragraphs
-    spans, start = [], 0
-    for block in article.text.split("\n\n"):
-        stripped = block.strip()
-        if stripped:
-            offset = article.text.index(stripped, start)
-            spans.append(Span(offset, offset + len(stripped), stripped))
-        start += len(block) + 2
-    return spans
+    return split_paragraphs(article.text, ())
 
 
 class SpacyExtractor:
@@ -93,13 +108,7 @@ class SpacyExtractor:
         if span_model is None and hasattr(cue_model, "candidates"):
             # a span model handed over where a cue model goes (it carries its own)
             span_model, cue_model = cue_model, None  # type: ignore[assignment]
-        if span_model is not None and cue_model is not None:
-            from tracker.errors import TrainedModelError
-
-            raise TrainedModelError(
-                "use a cue model or a span model, not both: a span model carries the cue "
-                "model it was trained with"
-            )
+        refuse_two_models(cue_model, span_model)
         if nlp is None:
             from tracker.nlp import load_pipeline
 
@@ -131,7 +140,7 @@ class SpacyExtractor:
 
         def paragraphs() -> Iterator[tuple[str, tuple[Article, Span]]]:
             for article in articles:
-                spans = _paragraph_spans(article)
+                spans = paragraph_spans(article)
                 if not spans:
                     yield "", (article, Span(0, 0, ""))
                 for span in spans:

@@ -30,15 +30,12 @@ from typing import Any
 
 from tracker.errors import EvaluationError
 from tracker.gold.brat import Fragments, GoldArticle, GoldAttribution, GoldSpan, load_gold_corpus
+from tracker.ingest.readers import article_from_text
 from tracker.model import Article, Attribution, Span
 
 __all__ = [
     "ROLES",
     "MATCHES",
-    "GoldSpan",
-    "GoldAttribution",
-    "GoldArticle",
-    "load_gold_corpus",
     "RoleScores",
     "ArticleErrors",
     "EvalReport",
@@ -48,7 +45,7 @@ __all__ = [
     "scores_table",
     "scores_to_dict",
     "evaluate_extractor",
-    "gold_article_to_article",
+    "gold_article",
 ]
 
 #: The attribution roles scored one by one.
@@ -469,31 +466,19 @@ def score_predictions(
 # -- running an extractor --------------------------------------------------------------
 
 
-def gold_article_to_article(g: GoldArticle) -> Article:
-    """An :class:`~tracker.model.Article` over the gold text, offsets unchanged.
-
-    The first non-blank line (the headline) is the title and a paragraph of its own; the
-    rest splits on blank lines, each paragraph trimmed of surrounding space.
-    """
-    text = g.text
-    paragraphs: list[Span] = []
-    block: list[int] | None = None
-    offset = 0
-    for line in text.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        if _trimmed(text, start, end) is None:
-            _close(text, block, paragraphs)
-            block = None
-        elif not paragraphs and block is None:
-            _close(text, [start, end], paragraphs)
-        elif block is None:
-            block = [start, end]
-        else:
-            block[1] = end
-    _close(text, block, paragraphs)
-    title = paragraphs[0].text if paragraphs else None
-    return Article(id=g.id, text=text, title=title, path=g.path, paragraphs=tuple(paragraphs))
+def gold_article(g: GoldArticle) -> Article:
+    """An :class:`~tracker.model.Article` over the gold text, read as tracker reads a text
+    file (without a header block), so its offsets are the gold offsets; the first non-blank
+    line is its title."""
+    article = article_from_text(
+        g.text, id=g.id, title=_headline(g.text), path=g.path, parse_header=False
+    )
+    if article.text != g.text:
+        raise EvaluationError(
+            f"{g.path}: reading the article changed its text, so gold offsets no "
+            "longer line up; article_from_text must keep the text as read"
+        )
+    return article
 
 
 def _headline(text: str) -> str | None:
@@ -503,41 +488,6 @@ def _headline(text: str) -> str | None:
         if line:
             return line
     return None
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
-
-
-def _close(text: str, block: list[int] | None, paragraphs: list[Span]) -> None:
-    if block is not None:
-        bounds = _trimmed(text, *block)
-        if bounds:
-            paragraphs.append(Span(bounds[0], bounds[1], text[bounds[0] : bounds[1]]))
-
-
-def _article_builder() -> Callable[[GoldArticle], Article]:
-    try:
-        from tracker.ingest.readers import article_from_text
-    except ImportError:
-        return gold_article_to_article
-
-    def build(g: GoldArticle) -> Article:
-        article = article_from_text(
-            g.text, id=g.id, title=_headline(g.text), path=g.path, parse_header=False
-        )
-        if article.text != g.text:
-            raise EvaluationError(
-                f"{g.path}: tracker.ingest changed the article text, so gold offsets no "
-                "longer line up; article_from_text must keep the text as read"
-            )
-        return article
-
-    return build
 
 
 def evaluate_extractor(
@@ -552,10 +502,9 @@ def evaluate_extractor(
     ``progress(done, total)`` is called after each article.
     """
     gold = load_gold_corpus(gold_dir, limit=limit)
-    build = _article_builder()
     predicted: dict[str, list[Attribution]] = {}
     for done, g in enumerate(gold, start=1):
-        predicted[g.id] = list(extract(build(g)))
+        predicted[g.id] = list(extract(gold_article(g)))
         if progress is not None:
             progress(done, len(gold))
     return score_predictions(gold, predicted)

@@ -14,8 +14,7 @@ Plain text may open with a front matter block (``---`` / ``key: value`` lines / 
 or with a scraped header: a section word such as ``news``, a headline and a date line.
 The section word and date line are left out of ``paragraphs``; the headline stays in,
 because headlines often carry attributions.  Those rules for the text itself live in
-:mod:`tracker.ingest.structure`; :func:`find_debris` and :func:`split_paragraphs` are importable
-from here too.
+:mod:`tracker.ingest.structure`.
 
 >>> article = article_from_text("world\\n\\nFreedonia denies drone sale\\n\\nMay 2, 2024\\n\\n"
 ...                             "Officials said the report was false.", id="demo")
@@ -54,8 +53,6 @@ __all__ = [
     "iter_articles",
     "read_articles",
     "article_from_text",
-    "find_debris",
-    "split_paragraphs",
 ]
 
 #: Files larger than this many bytes are refused (read at call time, so it can be changed).

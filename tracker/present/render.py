@@ -52,18 +52,12 @@ from tracker.present.layout import (
     _strip_prefix,
     _wrap,
     claim_neighbourhood,
-    layout_positions,
     shorten,
 )
 
 __all__ = [
     "SUPPORTED_FORMATS",
-    "SOURCE_KIND_COLOURS",
-    "STANCE_STYLES",
     "render_graph",
-    "claim_neighbourhood",
-    "layout_positions",
-    "shorten",
 ]
 
 #: Output formats by file extension.

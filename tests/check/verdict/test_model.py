@@ -19,8 +19,8 @@ from click.testing import CliRunner  # noqa: E402
 
 from tests.conftest import FIXTURES
 from tracker.check.checker import ClaimChecker, ClaimRequest, check_claims  # noqa: E402
+from tracker.check.verdict.features import FEATURE_NAMES  # noqa: E402
 from tracker.check.verdict.model import (  # noqa: E402
-    FEATURE_NAMES,
     MODEL_FORMAT,
     LabelledPair,
     TrainSettings,
@@ -312,7 +312,7 @@ def test_cli_check_rejects_a_file_that_is_no_model(tmp_path):
 
 def test_a_model_trained_with_an_encoder_needs_one(tmp_path, nlp, articles, checker):
     from tests.resolve.test_semantic import ConceptEncoder
-    from tracker.check.verdict.model import SEMANTIC_FEATURE_NAMES
+    from tracker.check.verdict.features import SEMANTIC_FEATURE_NAMES
 
     with_encoder = ClaimChecker(nlp, encoder=ConceptEncoder())
     with_encoder.add_articles(articles)

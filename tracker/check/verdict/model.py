@@ -34,13 +34,10 @@ if TYPE_CHECKING:
     import lightgbm
 
 __all__ = [
-    "FEATURE_NAMES",
-    "SEMANTIC_FEATURE_NAMES",
     "MODEL_FORMAT",
     "LabelledPair",
     "TrainSettings",
     "VerdictModel",
-    "pair_features",
     "read_labelled_pairs",
     "train_verdict_model",
 ]

@@ -180,14 +180,12 @@ def parsed_paragraphs(
 ) -> Iterator[tuple[GoldArticle, int, Doc]]:
     """Every paragraph of every gold article, parsed, as ``(article, paragraph start, doc)``:
     the paragraphs :class:`~tracker.extract.SpacyExtractor` reads, in article order."""
-    from tracker.extract.extractor import _paragraph_spans
-    from tracker.gold.evaluate import _article_builder
+    from tracker.extract.extractor import paragraph_spans
+    from tracker.gold.evaluate import gold_article
 
-    build = _article_builder()
-
-    def paragraphs():
+    def paragraphs() -> Iterator[tuple[str, tuple[GoldArticle, int]]]:
         for gold in articles:
-            for span in _paragraph_spans(build(gold)):
+            for span in paragraph_spans(gold_article(gold)):
                 yield span.text, (gold, span.start)
 
     for doc, (gold, start) in nlp.pipe(paragraphs(), as_tuples=True, batch_size=64):
