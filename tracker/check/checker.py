@@ -271,8 +271,8 @@ class ClaimChecker:
         recorder = RecordingPipeline(self.nlp, self.n_process)
         extractor = SpacyExtractor(recorder)
         added = []
-        for extracted in extractor.extract_many(articles):
-            docs = recorder.docs.pop(id(extracted.article), [])
+        for n, extracted in enumerate(extractor.extract_many(articles)):
+            docs = recorder.docs.pop(n, [])
             parsed = parse_article(extracted, docs)
             self._articles[extracted.article.id] = parsed
             added.append(parsed)

@@ -225,7 +225,10 @@ def parse_article(extracted, docs: list[Doc]) -> ParsedArticle:
 
 class RecordingPipeline:
     """Stands in for the spaCy pipeline inside the extractor and keeps every parsed
-    paragraph, so each article is parsed once for attributions and sentences alike."""
+    paragraph, so each article is parsed once for attributions and sentences alike.
+
+    ``docs`` holds each article's paragraphs under its place in the stream (0, 1, ...):
+    with ``n_process`` > 1 the contexts come back as copies, so identity cannot tell them."""
 
     def __init__(self, nlp: Language, n_process: int = 1) -> None:
         self.nlp = nlp
@@ -237,7 +240,7 @@ class RecordingPipeline:
         for doc, context in self.nlp.pipe(items, as_tuples=True, batch_size=batch_size, **kwargs):
             article = context[0] if isinstance(context, tuple) else None
             if isinstance(article, Article) and doc.text:
-                self.docs.setdefault(id(article), []).append(doc)
+                self.docs.setdefault(context[2], []).append(doc)
             yield (doc, context) if as_tuples else doc
 
 

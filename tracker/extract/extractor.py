@@ -133,30 +133,40 @@ class SpacyExtractor:
         for extracted in self.extract_many([article]):
             yield from extracted.attributions
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[ExtractedArticle]:
-        """Parse every paragraph of every article in one stream (fast), article by article."""
-        current: Article | None = None
-        docs: list[tuple[Span, Doc]] = []
+    def extract_many(
+        self, articles: Iterable[Article], *, n_process: int = 1
+    ) -> Iterator[ExtractedArticle]:
+        """Parse every paragraph of every article in one stream (fast), article by article.
 
-        def paragraphs() -> Iterator[tuple[str, tuple[Article, Span]]]:
-            for article in articles:
+        ``n_process`` > 1 parses in that many spaCy worker processes; the records are the
+        same, in the same order.  Articles are told apart by their place in the stream, not
+        by identity: worker processes hand back a copy of each paragraph's context.
+        """
+        current = -1
+        docs: list[tuple[Span, Doc]] = []
+        seen: dict[int, Article] = {}
+
+        def paragraphs() -> Iterator[tuple[str, tuple[Article, Span, int]]]:
+            for n, article in enumerate(articles):
+                seen[n] = article
                 spans = paragraph_spans(article)
                 if not spans:
-                    yield "", (article, Span(0, 0, ""))
+                    yield "", (article, Span(0, 0, ""), n)
                 for span in spans:
-                    yield span.text, (article, span)
+                    yield span.text, (article, span, n)
 
-        for doc, (article, span) in self.nlp.pipe(
-            paragraphs(), as_tuples=True, batch_size=self.batch_size
+        kwargs = {"n_process": n_process} if n_process != 1 else {}
+        for doc, (_, span, n) in self.nlp.pipe(
+            paragraphs(), as_tuples=True, batch_size=self.batch_size, **kwargs
         ):
-            if current is not None and article is not current:
-                yield self._article_records(current, docs)
+            if n != current and current >= 0:
+                yield self._article_records(seen.pop(current), docs)
                 docs = []
-            current = article
+            current = n
             if span.text:
                 docs.append((span, doc))
-        if current is not None:
-            yield self._article_records(current, docs)
+        if current >= 0:
+            yield self._article_records(seen.pop(current), docs)
 
     def _article_records(self, article: Article, docs: list[tuple[Span, Doc]]) -> ExtractedArticle:
         resolver = SourceResolver()
