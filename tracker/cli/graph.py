@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.options import (
+    about_option,
     common_input_options,
     cue_model_option,
     fail_cleanly,
@@ -110,19 +111,21 @@ def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
 @click.option(
     "--evidence", is_flag=True, help="With --format table: list every attribution and its sentence."
 )
+@about_option
 @fail_cleanly
-def contested(graph_path, fmt, evidence):
+def contested(graph_path, fmt, evidence, about):
     """List claims that some source asserts and another denies, most contested first.
 
     \b
     Example:
         tracker contested graph.json
         tracker contested graph.json --format json
+        tracker contested graph.json --about "iran sent missiles to russia"
     """
     from tracker.graph.analysis import contested_claims
     from tracker.io import read_graph
 
-    items = contested_claims(read_graph(graph_path))
+    items = contested_claims(read_graph(graph_path), about=about)
     if fmt == "json":
         click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -149,18 +152,20 @@ def _print_frame(frame, fmt: str, wide_columns: dict[str, int]) -> None:
 @click.command()
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
 @format_option
+@about_option
 @fail_cleanly
-def claims(graph_path, fmt):
+def claims(graph_path, fmt, about):
     """List the claims in a graph with how many sources assert, deny or decline each.
 
     \b
     Example:
         tracker claims graph.json --format csv > claims.csv
+        tracker claims graph.json --about "iran sent missiles to russia"
     """
     from tracker.graph.analysis import claims_table
     from tracker.io import read_graph
 
-    _print_frame(claims_table(read_graph(graph_path)), fmt, {"claim": 60})
+    _print_frame(claims_table(read_graph(graph_path), about=about), fmt, {"claim": 60})
 
 
 @click.command()
@@ -185,17 +190,19 @@ def sources(graph_path, fmt):
 @output_option("Image to write: .png, .svg or .pdf.")
 @click.option("--claim", "claim_id", help="Draw only this claim and the sources around it.")
 @click.option("--title", help="Title drawn above the graph.")
+@about_option
 @fail_cleanly
-def render(graph_path, output, claim_id, title):
+def render(graph_path, output, claim_id, title, about):
     """Draw the claim graph: sources coloured by kind, edges styled by stance.
 
     \b
     Example:
         tracker render graph.json -o graph.png
         tracker render graph.json -o claim.svg --claim c-iran-transferred-short-range-ballistic
+        tracker render graph.json -o story.png --about "iran sent missiles to russia"
     """
     from tracker.io import read_graph
     from tracker.present.render import render_graph
 
-    path = render_graph(read_graph(graph_path), output, claim=claim_id, title=title)
+    path = render_graph(read_graph(graph_path), output, claim=claim_id, title=title, about=about)
     click.echo(f"Wrote {path}", err=True)

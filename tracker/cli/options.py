@@ -10,6 +10,7 @@ import click
 from tracker.errors import TrackerError
 
 __all__ = [
+    "about_option",
     "format_option",
     "fail_cleanly",
     "progress_reporter",
@@ -30,6 +31,14 @@ format_option = click.option(
     default="table",
     show_default=True,
     help="Output format.",
+)
+
+
+about_option = click.option(
+    "--about",
+    metavar="CLAIM TEXT",
+    help="Only claims close to this claim or headline, closest first (so a folder that "
+    "also holds off-topic articles shows its story's dispute first).",
 )
 
 

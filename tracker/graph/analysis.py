@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from tracker.graph.about import ABOUT_MINIMUM
 from tracker.graph.build import attribution_edges
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ __all__ = [
     "claims_table",
     "sources_table",
     "claim_attributions",
+    "attributions_by_claim",
 ]
 
 
@@ -59,27 +61,50 @@ def _order(attrs: dict) -> tuple:
     )
 
 
-def claim_attributions(graph: nx.MultiDiGraph, claim: str) -> list[dict[str, Any]]:
-    """Every attribution of one claim in reading order: source name, stance, cue, article, evidence."""
-    node = claim if claim.startswith("claim:") else f"claim:{claim}"
-    rows = []
-    for u, v, key, attrs in attribution_edges(graph):
-        if v != node:
-            continue
-        rows.append(
-            {
-                "source": graph.nodes[u].get("name", u),
-                "stance": attrs["stance"],
-                "cue": attrs.get("cue"),
-                "article_id": attrs.get("article_id"),
-                "evidence": attrs.get("evidence"),
-                "sentence": attrs.get("sentence"),
-                "attribution_id": key,
-                "_order": _order(attrs),
-            }
-        )
-    rows.sort(key=lambda r: r.pop("_order"))
+def _row(graph: nx.MultiDiGraph, u: str, key: str, attrs: dict) -> dict[str, Any]:
+    return {
+        "source": graph.nodes[u].get("name", u),
+        "stance": attrs["stance"],
+        "cue": attrs.get("cue"),
+        "article_id": attrs.get("article_id"),
+        "evidence": attrs.get("evidence"),
+        "sentence": attrs.get("sentence"),
+        "attribution_id": key,
+        "_order": (*_order(attrs), key),
+    }
+
+
+def _sorted_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows.sort(key=lambda r: r["_order"])
+    for row in rows:
+        del row["_order"]
     return rows
+
+
+def claim_attributions(graph: nx.MultiDiGraph, claim: str) -> list[dict[str, Any]]:
+    """Every attribution of one claim in reading order: source name, stance, cue, article, evidence.
+
+    Reads only the claim's own edges, so its cost follows the claim, not the graph."""
+    node = claim if claim.startswith("claim:") else f"claim:{claim}"
+    if node not in graph:
+        return []
+    rows = [
+        _row(graph, u, key, attrs)
+        for u, _, key, attrs in graph.in_edges(node, keys=True, data=True)
+        if attrs.get("relation") != "cites" and "stance" in attrs
+    ]
+    return _sorted_rows(rows)
+
+
+def attributions_by_claim(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+    """:func:`claim_attributions` of every claim node, by node, in one pass over the edges."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        node: [] for node, attrs in graph.nodes(data=True) if attrs.get("kind") == "claim"
+    }
+    for u, v, key, attrs in attribution_edges(graph):
+        if v in rows:
+            rows[v].append(_row(graph, u, key, attrs))
+    return {node: _sorted_rows(found) for node, found in rows.items()}
 
 
 def _names(rows: list[dict], stance: str) -> tuple[str, ...]:
@@ -90,24 +115,35 @@ def _names(rows: list[dict], stance: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def contested_claims(graph: nx.MultiDiGraph) -> list[ContestedClaim]:
+def _closeness(graph: nx.MultiDiGraph, about: str | None) -> dict[str, float] | None:
+    if about is None:
+        return None
+    from tracker.graph.about import about_scores
+
+    return about_scores(graph, about)
+
+
+def contested_claims(
+    graph: nx.MultiDiGraph, *, about: str | None = None, minimum: float = ABOUT_MINIMUM
+) -> list[ContestedClaim]:
     """Claims with at least one ``asserts`` and one ``denies`` edge, most contested first.
 
     Most contested means the most distinct sources on the smaller side, then the most
-    sources overall.
+    sources overall.  With ``about`` (a claim or headline), only claims at least
+    ``minimum`` close to it (:mod:`tracker.graph.about`), closest first.
     """
+    scores = _closeness(graph, about)
     found = []
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("kind") != "claim":
+    for node, rows in attributions_by_claim(graph).items():
+        if scores is not None and scores[node.removeprefix("claim:")] < minimum:
             continue
-        rows = claim_attributions(graph, node)
         asserted, denied = _names(rows, "asserts"), _names(rows, "denies")
         if not asserted or not denied:
             continue
         found.append(
             ContestedClaim(
                 claim_id=node.removeprefix("claim:"),
-                claim=attrs.get("text", ""),
+                claim=graph.nodes[node].get("text", ""),
                 asserted_by=asserted,
                 denied_by=denied,
                 declined_by=_names(rows, "declines"),
@@ -118,32 +154,44 @@ def contested_claims(graph: nx.MultiDiGraph) -> list[ContestedClaim]:
             )
         )
     found.sort(
-        key=lambda c: (-min(len(c.asserted_by), len(c.denied_by)), -len(c.attributions), c.claim_id)
+        key=lambda c: (
+            -(scores[c.claim_id] if scores is not None else 0.0),
+            -min(len(c.asserted_by), len(c.denied_by)),
+            -len(c.attributions),
+            c.claim_id,
+        )
     )
     return found
 
 
-def claims_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """One row per claim: id, text, how many sources assert / deny / decline, articles, first seen."""
+def claims_table(
+    graph: nx.MultiDiGraph, *, about: str | None = None, minimum: float = ABOUT_MINIMUM
+) -> pd.DataFrame:
+    """One row per claim: id, text, how many sources assert / deny / decline, articles, first seen.
+
+    With ``about`` (a claim or headline), only claims at least ``minimum`` close to it, closest
+    first, with their closeness in a last column ``about``."""
     import pandas as pd
 
+    scores = _closeness(graph, about)
     rows = []
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("kind") != "claim":
+    for node, edges in attributions_by_claim(graph).items():
+        claim_id = node.removeprefix("claim:")
+        if scores is not None and scores[claim_id] < minimum:
             continue
-        edges = claim_attributions(graph, node)
-        rows.append(
-            {
-                "claim_id": node.removeprefix("claim:"),
-                "claim": attrs.get("text", ""),
-                "asserts": len(_names(edges, "asserts")),
-                "denies": len(_names(edges, "denies")),
-                "declines": len(_names(edges, "declines")),
-                "attributions": len(edges),
-                "articles": len({e["article_id"] for e in edges}),
-                "first_seen": attrs.get("first_seen") or None,
-            }
-        )
+        row = {
+            "claim_id": claim_id,
+            "claim": graph.nodes[node].get("text", ""),
+            "asserts": len(_names(edges, "asserts")),
+            "denies": len(_names(edges, "denies")),
+            "declines": len(_names(edges, "declines")),
+            "attributions": len(edges),
+            "articles": len({e["article_id"] for e in edges}),
+            "first_seen": graph.nodes[node].get("first_seen") or None,
+        }
+        if scores is not None:
+            row["about"] = round(scores[claim_id], 3)
+        rows.append(row)
     columns = [
         "claim_id",
         "claim",
@@ -154,6 +202,13 @@ def claims_table(graph: nx.MultiDiGraph) -> pd.DataFrame:
         "articles",
         "first_seen",
     ]
+    if scores is not None:
+        table = pd.DataFrame(rows, columns=[*columns, "about"])
+        return table.sort_values(
+            ["about", "attributions", "claim_id"],
+            ascending=[False, False, True],
+            ignore_index=True,
+        )
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(
         ["attributions", "claim_id"], ascending=[False, True], ignore_index=True

@@ -78,6 +78,7 @@ def render_graph(
     *,
     claim: str | None = None,
     title: str | None = None,
+    about: str | None = None,
     seed: int = 7,
     max_label_chars: int = 60,
 ) -> Path:
@@ -85,7 +86,8 @@ def render_graph(
 
     With ``claim``, only that claim's neighbourhood is drawn (see :func:`claim_neighbourhood`)
     and its full wording heads the picture.  Claim wording longer than ``max_label_chars``
-    is shortened with an ellipsis.  The file is written whole or not at all: the picture
+    is shortened with an ellipsis.  With ``about`` (a claim or headline), only the claims
+    close to it and their sources are drawn (:func:`tracker.graph.about.about_subgraph`).  The file is written whole or not at all: the picture
     goes to a temporary file in the same folder, then is renamed into place.
     """
     path = Path(path)
@@ -103,6 +105,15 @@ def render_graph(
     if max_label_chars < 10:
         raise GraphError(f"max_label_chars must be at least 10, not {max_label_chars}")
     wording = None
+    if about is not None:
+        from tracker.graph.about import about_subgraph
+
+        graph = about_subgraph(graph, about)
+        if graph.number_of_nodes() == 0:
+            raise GraphError(
+                f"no claim in the graph is close to {about!r}; word it as the articles do, "
+                "or draw the whole graph without --about"
+            )
     if claim is not None:
         graph = claim_neighbourhood(graph, claim)
         node = _find_claim_node(graph, claim)
