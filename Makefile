@@ -24,6 +24,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check tracker tests benchmarks
 	$(BIN)/ruff format --check tracker tests benchmarks
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format tracker tests benchmarks
@@ -32,5 +33,10 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
+# PolNeAR dev, scored as docs/BENCHMARKS.md reports it (the data is not in the repository)
+POLNEAR ?= ../shared/evaldata/polnear
+eval: $(STAMP)
+	$(BIN)/tracker eval $(POLNEAR)/dev
+
 clean:
-	rm -rf $(VENV) out .pytest_cache .ruff_cache
+	rm -rf $(VENV) out .pytest_cache .ruff_cache .mypy_cache

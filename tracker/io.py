@@ -11,7 +11,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import networkx as nx
 
@@ -49,7 +49,7 @@ def read_utf8(path: str | Path, not_utf8: str) -> str:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | Path, mode: str = "w") -> Iterator[IO]:
+def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
@@ -143,7 +143,7 @@ def write_graph(graph: nx.MultiDiGraph, path: str | Path) -> None:
         with atomic_write(path) as handle:
             json.dump(data, handle, ensure_ascii=False, indent=1)
         return
-    flat = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph[Any] = nx.MultiDiGraph()
     flat.graph.update({k: _flatten(v) for k, v in graph.graph.items()})
     for node, attrs in graph.nodes(data=True):
         flat.add_node(node, **{k: _flatten(v) for k, v in attrs.items()})

@@ -57,7 +57,8 @@ def extract_attributions(
 
 def _split_inputs(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:
     """Attribution record files apart from article inputs."""
-    records, articles = [], []
+    records: list[Path] = []
+    articles: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():

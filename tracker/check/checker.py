@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -488,7 +488,7 @@ def _said(
 def _decide(
     claim: ParsedClaim, evidence: Sequence[Evidence], parsed: ParsedArticle, settings: CheckSettings
 ) -> str:
-    weight: Counter[str] = Counter()
+    weight: dict[str, float] = defaultdict(float)
     for e in evidence:
         weight[e.stance] += e.similarity
     sentences = max(len(parsed.sentences), 1)

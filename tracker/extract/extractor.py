@@ -10,9 +10,9 @@ models trained on annotations you own refine it: a cue model
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.errors import TrainedModelError
 from tracker.extract.quotes import quote_segments
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
+    "Parser",
     "refuse_two_models",
     "paragraph_spans",
     "Extractor",
@@ -35,6 +36,15 @@ __all__ = [
     "CueScorer",
     "SpanScorer",
 ]
+
+
+class Parser(Protocol):
+    """What the extractor needs of a spaCy pipeline: ``pipe`` over ``(text, context)``
+    pairs, yielding ``(doc, context)`` (a :class:`spacy.language.Language`, or a stand-in
+    that also keeps the docs)."""
+
+    @property
+    def pipe(self) -> Callable[..., Iterator[Any]]: ...
 
 
 class CueScorer(Protocol):
@@ -97,7 +107,7 @@ class SpacyExtractor:
 
     def __init__(
         self,
-        nlp: Language | None = None,
+        nlp: Language | Parser | None = None,
         *,
         model: str | None = None,
         batch_size: int = 64,
@@ -222,7 +232,14 @@ class SpacyExtractor:
         records.sort(key=lambda r: (r.sentence, r.cue.start))
         return ExtractedArticle(article, _merge_qualified_sources(records), signatures)
 
-    def _record(self, article, paragraph, cand: Candidate, index_of, resolver) -> Attribution:
+    def _record(
+        self,
+        article: Article,
+        paragraph: Span,
+        cand: Candidate,
+        index_of: dict[int, int],
+        resolver: SourceResolver,
+    ) -> Attribution:
         base = paragraph.start
         text = article.text
 
@@ -261,7 +278,16 @@ class SpacyExtractor:
             title=article.title,
         )
 
-    def _continuations(self, article, paragraph, doc, local, last_direct, index_of, signatures):
+    def _continuations(
+        self,
+        article: Article,
+        paragraph: Span,
+        doc: Doc,
+        local: list[Attribution],
+        last_direct: Attribution | None,
+        index_of: dict[int, int],
+        signatures: dict[str, ClaimSignature],
+    ) -> list[Attribution]:
         """Quoted sentences with no cue of their own continue the last direct quote."""
         if last_direct is None:
             return []

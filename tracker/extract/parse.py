@@ -491,7 +491,9 @@ def said_false(content_root: Token) -> Token | None:
 CLOSING_MARKS = frozenset('"\u201d\u00bb')
 
 
-def quote_kind(content: tuple[int, int], segments: list[tuple[int, int]], text: str):
+def quote_kind(
+    content: tuple[int, int], segments: list[tuple[int, int]], text: str
+) -> tuple[str, tuple[int, int]]:
     """'direct', 'mixed' or 'indirect', and the content widened to whole quotes."""
     start, end = content
     chars = [i for i in range(start, end) if not text[i].isspace()]

@@ -7,7 +7,7 @@ with paragraph-relative offsets; :mod:`tracker.extract` turns them into records.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -276,7 +276,7 @@ class _SentenceRules:
         # a cue the trained model found reads its content like a verb that takes an object
         object_cue = learned or lemma in lexicon.OBJECT_CUE_VERBS
         targets = object_cue and lemma not in lexicon.ASSERT_VERBS
-        steps = (
+        steps: tuple[Callable[[], bool], ...] = (
             lambda: lemma in lexicon.DIRECTIVE_VERBS and read_directive(verb, reading),
             lambda: not targets and self._read_adjacent_quote(verb, sent, object_cue, reading),
             lambda: learned and verb.pos_ == "AUX" and read_predicate(verb, reading),

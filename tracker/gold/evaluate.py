@@ -388,11 +388,15 @@ def score_spans(
 
     candidates = []
     for gi, g in enumerate(gold):
-        cue_start, cue_end = g["cue"][0][0], g["cue"][-1][1]  # every attribution has a cue
+        g_cue = g["cue"]
+        if g_cue is None:  # an attribution always has a cue; without one nothing matches
+            continue
+        cue_start, cue_end = g_cue[0][0], g_cue[-1][1]
         for pi, p in enumerate(pred):
-            if p["cue"][0][0] >= cue_end or cue_start >= p["cue"][-1][1]:
+            p_cue = p["cue"]
+            if p_cue is None or p_cue[0][0] >= cue_end or cue_start >= p_cue[-1][1]:
                 continue
-            cue = measure.overlap(g["cue"], p["cue"])
+            cue = measure.overlap(g_cue, p_cue)
             if not cue:
                 continue
             content = _role_overlap(measure, g["content"], p["content"])

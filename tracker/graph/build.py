@@ -49,7 +49,7 @@ def build_graph(
     attributions: Iterable[Attribution], articles: Mapping[str, Article] | None = None
 ) -> nx.MultiDiGraph:
     """Build the claim graph from attribution records (claims already assigned)."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     records = list(attributions)
     by_id = {r.id: r for r in records}
     names: dict[str, Counter] = defaultdict(Counter)

@@ -251,13 +251,13 @@ def evidence_marks(attrs: Mapping[str, Any]) -> list[list[Any]]:
             continue
         owner[start:end] = [role] * (end - start)
     marks: list[list[Any]] = []
-    for i, role in enumerate(owner):
-        if role is None:
+    for i, owned in enumerate(owner):
+        if owned is None:
             continue
-        if marks and marks[-1][2] == role and marks[-1][1] == i:
+        if marks and marks[-1][2] == owned and marks[-1][1] == i:
             marks[-1][1] = i + 1
         else:
-            marks.append([i, i + 1, role])
+            marks.append([i, i + 1, owned])
     return marks
 
 
@@ -300,7 +300,7 @@ def explorer_positions(graph: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple
     seed always give the same positions.
     """
     nodes = [n for n, a in graph.nodes(data=True) if a.get("kind") in ("source", "claim")]
-    simple = nx.Graph()
+    simple: nx.Graph[Any] = nx.Graph()
     simple.add_nodes_from(sorted(nodes))
     simple.add_edges_from(
         (u, v) for u, v in graph.edges() if u in simple and v in simple and u != v
@@ -318,7 +318,7 @@ def _lay_out_part(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     if n == 2:  # a source and what it said, one above the other
         a, b = sorted(part, key=lambda node: (not str(node).startswith("source:"), node))
         return {a: (0.0, 0.0), b: (0.0, _NODE_SPACING * 0.7)}
-    ordered = nx.Graph()
+    ordered: nx.Graph[Any] = nx.Graph()
     ordered.add_nodes_from(sorted(part))
     ordered.add_edges_from(sorted(tuple(sorted(e)) for e in part.edges()))
     iterations = 50 if n <= 400 else 30

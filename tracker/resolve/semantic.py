@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.errors import ModelError
 
@@ -76,7 +76,7 @@ class MiniLMEncoder:
         self.batch_size = batch_size
         self._model = None
 
-    def _load(self):
+    def _load(self) -> Any:
         if self._model is None:
             # the bundled files are complete: refuse any download the libraries may try
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -104,13 +104,14 @@ class MiniLMEncoder:
         if not texts:
             return numpy.zeros((0, 384), dtype=numpy.float32)
         model = self._load()
-        return model.encode(
+        embeddings: numpy.ndarray = model.encode(
             list(texts),
             batch_size=self.batch_size,
             normalize_embeddings=True,
             show_progress_bar=False,
             convert_to_numpy=True,
         )
+        return embeddings
 
 
 def load_encoder() -> MiniLMEncoder:

@@ -77,7 +77,7 @@ _TOPIC_PREPOSITIONS = frozenset("for about on to against of over with as".split(
 _CATEGORICAL = ("lemma", "head_lemma", "pos", "dep", "head_pos", "head_dep")
 
 
-def _lightgbm():
+def _lightgbm() -> Any:
     try:
         import lightgbm
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -122,7 +122,14 @@ def _rows(doc: Doc, lemmas: dict[str, int]) -> tuple[list[int], list[list[float]
     return picked, rows
 
 
-def _token_row(token: Token, lemmas, segments, lower_text, tensor, width) -> list[float]:
+def _token_row(
+    token: Token,
+    lemmas: dict[str, int],
+    segments: list[tuple[int, int]],
+    lower_text: float,
+    tensor: Any,
+    width: int,
+) -> list[float]:
     lemma = token.lemma_.lower()
     head = token.head
     head_lemma = head.lemma_.lower()

@@ -269,7 +269,7 @@ def span_features(par: Paragraph, cue: Sequence[int], rule: int | None) -> Featu
     base: list[dict[str, str]] = []
     for t in doc:
         b = par.base[t.i]
-        f = {k: b[k] for k in ("w", "p", "d", "sh", "l", "q") if k in b}
+        f: dict[str, str] = {k: b[k] for k in ("w", "p", "d", "sh", "l", "q") if k in b}
         f["pos"] = "cue" if t.i in inside else _distance(t.i - first if t.i < first else t.i - last)
         f["so"] = str(max(-2, min(2, par.sentence[t.i] - par.sentence[head.i])))
         below = _path_below(t, head) if t.i != head.i else None
@@ -293,22 +293,22 @@ def span_features(par: Paragraph, cue: Sequence[int], rule: int | None) -> Featu
     ruled = f"crule={rule is not None}"
     cue_lemma = f"hl={head.lemma_.lower()}"
     out = _windowed(base, _SPAN_WINDOW)
-    for f, b in zip(out, base, strict=True):
+    for feats, b in zip(out, base, strict=True):
         rel, rr, side = b["rel"], b["rr"], b["pos"][:1]
         pairs = [f"rel|pos={rel}|{b['pos']}", f"rr|rel={rr}|{rel}", f"{cue_lemma}|{rel}"]
         pairs += [f"hp|so|pos={head.pos_}|{b['so']}|{side}", f"ccp={score}|{ruled}|{rel}"]
         pairs += [f"ccp={score}|{rr}", f"{ruled}|{rr}"]
         if "rel2" in b:
             pairs += [f"rel2|pos={b['rel2']}|{side}", f"rel2|w={b['rel2']}|{b['w']}"]
-        f.update(dict.fromkeys(pairs, 1.0))
+        feats.update(dict.fromkeys(pairs, 1.0))
     if par.word_scores is not None:
         # what the word scorer makes of each word and its neighbours as anyone's source or
         # content (the CRF ties it to this cue)
         roles = [(_bucket(float(row[4])), _bucket(float(row[5]))) for row in par.word_scores]
-        for i, f in enumerate(out):
+        for i, feats in enumerate(out):
             for off in (-1, 0, 1):
                 if 0 <= i + off < len(out):
                     source, content = roles[i + off]
-                    f[f"{off}:ns={source}"] = 1.0
-                    f[f"{off}:nt={content}"] = 1.0
+                    feats[f"{off}:ns={source}"] = 1.0
+                    feats[f"{off}:nt={content}"] = 1.0
     return out

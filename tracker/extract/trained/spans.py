@@ -38,10 +38,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +52,7 @@ from tracker.errors import TrainedModelError
 from tracker.extract.parse import is_hedged, is_negated, noun_phrase, quote_kind
 from tracker.extract.rules import Candidate
 from tracker.extract.trained.spanfeatures import (
+    Features,
     Paragraph,
     Tokens,
     cue_features,
@@ -65,7 +67,7 @@ if TYPE_CHECKING:
 
     from tracker.extract.trained.cues import CueModel
     from tracker.extract.trained.wordscorer import WordExample, WordScorer, WordScorerSettings
-    from tracker.gold.brat import GoldArticle
+    from tracker.gold.brat import GoldArticle, GoldSpan
 
 __all__ = ["SpanModel", "SpanSettings", "train_span_model"]
 
@@ -97,7 +99,7 @@ class SpanSettings:
     word_folds: int = 0
 
 
-def _crfsuite():
+def _crfsuite() -> Any:
     try:
         import pycrfsuite
     except ImportError as exc:
@@ -174,7 +176,8 @@ def _candidate(par: Paragraph, cue: Tokens, source: Tokens, content: Tokens) -> 
         if lemma in lexicon.DECLINE_VERBS or (is_negated(head) and lemma in lexicon.ASSERT_VERBS)
         else "asserts"
     )
-    source_span, source_token, notes = None, None, {}
+    source_span, source_token = None, None
+    notes: dict[str, object] = {}
     if source:
         # the source nearest the cue, when the tagger marked more than one stretch
         nearest = min(_runs(source), key=lambda r: min(abs(r[0] - cue[0]), abs(r[-1] - cue[-1])))
@@ -370,7 +373,7 @@ def _unembedded(entry: dict[str, Any], kind: str, name: str) -> bytes:
 def _gold_roles(gold: GoldArticle, start: int, doc: Doc) -> list[tuple[Tokens, Tokens, Tokens]]:
     """Cue, source and content tokens of the gold attributions whose cue is in ``doc``."""
 
-    def tokens(span) -> Tokens:
+    def tokens(span: GoldSpan | None) -> Tokens:
         if span is None:
             return []
         found = {
@@ -442,9 +445,7 @@ def _cross_fitted_words(
             rest,
             settings,
             threads=threads,
-            progress=lambda step, steps, k=k: note(
-                f"training word scorer {k + 1}/{folds} (cross-fitting): step {step}/{steps}"
-            ),
+            progress=functools.partial(_note_scorer_step, note, k + 1, folds),
         )
         for n, (gold, _start, _doc) in enumerate(parsed):
             if fold_of[gold.id] == k:
@@ -461,7 +462,15 @@ def _fold_count(wanted: int, articles: Sequence[Any], refusal: str) -> int:
     return folds
 
 
-def _train_crf(sequences, c1: float, c2: float, iterations: int) -> bytes:
+def _note_scorer_step(
+    note: Callable[[str], None], fold: int, folds: int, step: int, steps: int
+) -> None:
+    note(f"training word scorer {fold}/{folds} (cross-fitting): step {step}/{steps}")
+
+
+def _train_crf(
+    sequences: Iterable[tuple[Features, list[str]]], c1: float, c2: float, iterations: int
+) -> bytes:
     trainer = _crfsuite().Trainer(verbose=False)
     for features, tags in sequences:
         trainer.append(features, tags)

@@ -66,7 +66,7 @@ class WordExample:
     role: tuple[str, ...]
 
 
-def _libraries():
+def _libraries() -> tuple[Any, Any, str]:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -283,4 +283,4 @@ def _weights(net: Any) -> bytes:
     """A network's weights as a safetensors file, in half precision."""
     from safetensors.torch import save
 
-    return save({k: v.detach().half().contiguous() for k, v in net.state_dict().items()})
+    return bytes(save({k: v.detach().half().contiguous() for k, v in net.state_dict().items()}))
