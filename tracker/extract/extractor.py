@@ -165,7 +165,7 @@ class SpacyExtractor:
                 for span in spans:
                     yield span.text, (article, span, n)
 
-        kwargs = {"n_process": n_process} if n_process != 1 else {}
+        kwargs: dict[str, Any] = {"n_process": n_process} if n_process != 1 else {}
         for doc, (_, span, n) in self.nlp.pipe(
             paragraphs(), as_tuples=True, batch_size=self.batch_size, **kwargs
         ):
