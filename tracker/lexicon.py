@@ -22,6 +22,14 @@ __all__ = [
     "ATTRIBUTION_VERBS",
     "CUE_NOUNS",
     "FALSE_WORDS",
+    "TRUE_WORDS",
+    "SEEM_VERBS",
+    "CLAIM_NOUNS",
+    "CLAIM_PRONOUNS",
+    "EVIDENCE_NOUNS",
+    "DEBUNK_VERBS",
+    "DEBUNK_WITH_PARTICLE",
+    "DEBUNK_WITH_OBJECT_NOUN",
     "HEDGE_WORDS",
     "ANONYMITY_PHRASES",
     "ANONYMOUS_HEADS",
@@ -138,8 +146,45 @@ CUE_NOUNS = frozenset(
 FALSE_WORDS = frozenset(
     "false baseless untrue fake bogus fabricated groundless unfounded ridiculous absurd "
     "nonsense lie lies hoax propaganda misinformation disinformation inaccurate wrong "
-    "incorrect misleading speculation slander".split()
+    "incorrect misleading speculation slander rubbish fiction fictitious phony phoney myth "
+    "fable fabrication bullshit garbage doctored".split()
 )
+
+#: Words that, negated, call a claim false ("is not true", "isn't real").
+TRUE_WORDS = frozenset("true real accurate genuine correct authentic so case".split())
+
+#: Verbs that lead to a verdict ("appears to be fake", "turned out to be a hoax").
+SEEM_VERBS = frozenset("seem appear prove turn look".split())
+
+#: Nouns that name a claim or the telling of one: what is called false or shot down is
+#: the claim they state ("reports that Y") or, alone, the claim they refer to.
+CLAIM_NOUNS = frozenset(
+    "claim claims report reports story stories tale rumor rumour rumors rumours allegation "
+    "allegations article piece account accounts news assertion assertions suggestion "
+    "speculation theory video footage clip photo picture image post tweet headline "
+    "statement statements charge charges accusation accusations idea notion".split()
+)
+
+#: Pronouns that stand for a claim just told ("it's fake", "this is untrue").
+CLAIM_PRONOUNS = frozenset("it this that".split())
+
+#: Nouns of evidence: "there is no evidence that Y" denies Y.
+EVIDENCE_NOUNS = frozenset("evidence proof indication sign intelligence basis".split())
+
+#: Verbs that debunk the claim that is their object ("slammed the rumours that Y").
+DEBUNK_VERBS = frozenset("slam squash quash scotch debunk discredit ridicule mock".split())
+
+#: Verbs that debunk with a particle ("shot down the claims", "knocked down reports").
+DEBUNK_WITH_PARTICLE = {"shoot": "down", "knock": "down", "shut": "down", "play": "down"}
+
+#: Verbs that debunk through an object noun and a preposition ("cast doubt on claims that
+#: Y", "poured cold water on reports"): verb -> the object nouns that make it a debunk.
+DEBUNK_WITH_OBJECT_NOUN = {
+    "cast": frozenset(["doubt", "doubts"]),
+    "pour": frozenset(["water"]),
+    "throw": frozenset(["water", "doubt"]),
+    "raise": frozenset(["doubt", "doubts"]),
+}
 
 #: Hedges that mark an attribution or its content as uncertain.
 HEDGE_WORDS = frozenset(

@@ -58,8 +58,8 @@ PATTERNS = [
         id="one-source-two-cues",
     ),
     pytest.param(
-        'Lind called the report "a work of fiction."',
-        [("Lind", "asserts", "called", 'the report "a work of fiction."')],
+        'Lind called the report "a work of great care."',
+        [("Lind", "asserts", "called", 'the report "a work of great care."')],
         id="mixed-quote-in-object",
     ),
     pytest.param(
@@ -214,12 +214,15 @@ def test_nested_attribution_is_relayed_by_default_and_dropped_when_flat(
 @pytest.mark.parametrize("case", ["cased", "lower"])
 def test_flat_keeps_a_denial_and_drops_the_claim_it_rejects(extract_text, extract_flat, case):
     text = "Lind dismissed the council's claim that the bridge was safe."
-    denial = ("Lind", "denies", "dismissed", "the council's claim that the bridge was safe")
+    # by default the denial's content is the claim denied, so it joins that claim; flat
+    # extraction keeps the words as annotated corpora mark them
+    denial = ("Lind", "denies", "dismissed", "the bridge was safe")
+    flat = ("Lind", "denies", "dismissed", "the council's claim that the bridge was safe")
     claim = ("the council's", "asserts", "claim", "that the bridge was safe")
     if case == "lower":
-        text, (denial, claim) = text.lower(), _lower([denial, claim])
+        text, (denial, flat, claim) = text.lower(), _lower([denial, flat, claim])
     assert extract_text(text) == [denial, claim]
-    assert extract_flat(text) == [denial]
+    assert extract_flat(text) == [flat]
 
 
 def test_records_keep_the_span_contract(extractor):

@@ -15,6 +15,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.errors import TrainedModelError
+from tracker.extract.debunks import (
+    REFERENCE_NOTE,
+    SAID_NOTE,
+    debunk_candidates,
+    reframe_debunks,
+    resolve_claim_references,
+)
 from tracker.extract.quotes import quote_segments
 from tracker.extract.rules import Candidate, find_candidates, link_relays
 from tracker.ingest.structure import split_paragraphs
@@ -183,6 +190,7 @@ class SpacyExtractor:
         records: list[Attribution] = []
         signatures: dict[str, ClaimSignature] = {}
         sentence_base = 0
+        references: set[str] = set()
         last_direct: Attribution | None = None
         for paragraph, doc in docs:
             sentences = list(doc.sents)
@@ -202,9 +210,15 @@ class SpacyExtractor:
                 candidates = find_candidates(doc, join_quotes=self.flat)
             if self.flat:
                 candidates = [c for c in candidates if c.relay_of is None]
+            else:
+                # denials as news writes them: the claim called false is what is denied
+                candidates += debunk_candidates(doc, candidates, quote_segments(doc.text))
+                reframe_debunks(doc, candidates)
             local: list[Attribution] = []
             for cand in candidates:
                 record = self._record(article, paragraph, cand, index_of, resolver)
+                if cand.notes.get(REFERENCE_NOTE):
+                    references.add(record.id)
                 local.append(record)
                 if cand.content is not None:
                     span = doc.char_span(*cand.content, alignment_mode="expand")
@@ -216,9 +230,10 @@ class SpacyExtractor:
                 replace(r, via=local[c.relay_of].id) if c.relay_of is not None else r
                 for r, c in zip(local, candidates, strict=True)
             ]
+            said = [c.notes[SAID_NOTE] for c in candidates if SAID_NOTE in c.notes]
             continued = (
                 self._continuations(
-                    article, paragraph, doc, local, last_direct, index_of, signatures
+                    article, paragraph, doc, local, last_direct, index_of, signatures, said
                 )
                 if not self.flat
                 else []
@@ -230,6 +245,8 @@ class SpacyExtractor:
             records.extend(local + continued)
             sentence_base += len(sentences)
         records.sort(key=lambda r: (r.sentence, r.cue.start))
+        if references:
+            records = resolve_claim_references(records, signatures, references)
         return ExtractedArticle(article, _merge_qualified_sources(records), signatures)
 
     def _record(
@@ -287,11 +304,16 @@ class SpacyExtractor:
         last_direct: Attribution | None,
         index_of: dict[int, int],
         signatures: dict[str, ClaimSignature],
+        said: Sequence[tuple[int, int]] = (),
     ) -> list[Attribution]:
-        """Quoted sentences with no cue of their own continue the last direct quote."""
+        """Quoted sentences with no cue of their own continue the last direct quote.
+
+        ``said`` are paragraph-relative spans quoted by candidates whose content became the
+        claim they deny: their words are taken too."""
         if last_direct is None:
             return []
         covered = [(r.content.start, r.content.end) for r in local if r.content is not None]
+        covered += [(paragraph.start + a, paragraph.start + b) for a, b in said]
         records = []
         for start, end in quote_segments(doc.text):
             a, b = paragraph.start + start, paragraph.start + end

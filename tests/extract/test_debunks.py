@@ -1,0 +1,148 @@
+"""Denials as news writes them: invented sentences, each in news case and in lower case.
+
+Every expectation is the exact (source, stance, cue, content) tuple a user would see; the
+content of a denial is the claim denied, never "the report" or "the rumours".  Names, places
+and outlets are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+CLAIM = "The Vellmar Times reported that the dam at Orrin had burst."
+TIMES = ("The Vellmar Times", "asserts", "reported", "that the dam at Orrin had burst")
+
+PATTERNS = [
+    pytest.param(
+        "Port director Ada Lind said the reports that the bridge had collapsed were false.",
+        [
+            ("Port director Ada Lind", "denies", "said", "the bridge had collapsed"),
+            (None, "asserts", "reports", "that the bridge had collapsed"),
+        ],
+        id="reports-that-y-are-false",
+    ),
+    pytest.param(
+        "Port director Ada Lind said the rumour that the bridge had collapsed was false.",
+        [("Port director Ada Lind", "denies", "said", "the bridge had collapsed")],
+        id="the-rumour-that-y-was-false",
+    ),
+    pytest.param(
+        "The report that the bridge had collapsed is untrue, according to the Vellmar council.",
+        [
+            (None, "asserts", "report", "that the bridge had collapsed"),
+            ("the Vellmar council", "denies", "according to", "the bridge had collapsed"),
+        ],
+        id="y-is-untrue-according-to-x",
+    ),
+    pytest.param(
+        "The claim that the mayor resigned is fake, according to the gossip site Quillnet.",
+        [
+            (None, "asserts", "claim", "that the mayor resigned"),
+            ("the gossip site Quillnet", "denies", "according to", "the mayor resigned"),
+        ],
+        id="y-is-fake-according-to-x",
+    ),
+    pytest.param(
+        "The council dismissed rumours that the ferry would stop running.",
+        [("The council", "denies", "dismissed", "the ferry would stop running")],
+        id="dismissed-rumours-that-y",
+    ),
+    pytest.param(
+        "Officials shot down claims that the dam had burst.",
+        [
+            ("Officials", "denies", "shot", "the dam had burst"),
+            (None, "asserts", "claims", "that the dam had burst"),
+        ],
+        id="shot-down-claims-that-y",
+    ),
+    pytest.param(
+        "Engineers have cast doubt on claims that the tower was leaning.",
+        [
+            ("Engineers", "denies", "cast", "the tower was leaning"),
+            (None, "asserts", "claims", "that the tower was leaning"),
+        ],
+        id="cast-doubt-on-claims-that-y",
+    ),
+    pytest.param(
+        "The ministry said there is no evidence that the dam was opened.",
+        [("The ministry", "denies", "said", "the dam was opened")],
+        id="no-evidence-that-y",
+    ),
+    pytest.param(
+        f"{CLAIM} The harbour office said the report was a hoax.",
+        [TIMES, ("The harbour office", "denies", "said", "that the dam at Orrin had burst")],
+        id="the-report-is-a-hoax-denies-the-claim-reported",
+    ),
+    pytest.param(
+        f"{CLAIM} Harbour office: not true.",
+        [TIMES, ("Harbour office", "denies", ":", "that the dam at Orrin had burst")],
+        id="x-colon-not-true",
+    ),
+    pytest.param(
+        'Residents said the ferry would stop running. "That is simply not true," the operator '
+        "said.",
+        [
+            ("Residents", "asserts", "said", "the ferry would stop running"),
+            ("the operator", "denies", "said", "the ferry would stop running"),
+        ],
+        id="quoted-that-is-not-true",
+    ),
+    pytest.param(
+        f'{CLAIM} Ada Lind called the report "a work of fiction."',
+        [TIMES, ("Ada Lind", "denies", "called", "that the dam at Orrin had burst")],
+        id="called-the-report-fiction",
+    ),
+    pytest.param(
+        "Ada Lind told the council that the bridge would reopen.",
+        [("Ada Lind", "asserts", "told", "that the bridge would reopen")],
+        id="a-plain-assertion-stays-one",
+    ),
+]
+
+
+def _lower(expected: list[tuple]) -> list[tuple]:
+    return [tuple(part.lower() if part else part for part in row) for row in expected]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+@pytest.mark.parametrize(("text", "expected"), PATTERNS)
+def test_denial_pattern(extract_text, text, expected, case):
+    if case == "lower":
+        text, expected = text.lower(), _lower(expected)
+    assert extract_text(text) == expected
+
+
+def test_slammed_reports_that_y(extract_text):
+    assert extract_text("Ada Lind slammed reports that the mayor had resigned.") == [
+        ("Ada Lind", "denies", "slammed", "the mayor had resigned")
+    ]
+
+
+def test_a_denial_of_the_report_joins_the_reported_claim(nlp):
+    from tracker.ingest.readers import article_from_text
+    from tracker.pipeline import extract_attributions
+
+    article = article_from_text(
+        f"{CLAIM} The harbour office said the report was a hoax.",
+        id="synthetic",
+        parse_header=False,
+        synthetic=True,
+    )
+    times, office = extract_attributions([article], nlp=nlp)
+    assert (times.stance, office.stance) == ("asserts", "denies")
+    assert office.claim_id == times.claim_id
+    assert office.extra["refers_to"] == times.id
+
+
+def test_flat_extraction_keeps_the_words_as_annotated(nlp):
+    from tracker.extract.extractor import SpacyExtractor
+    from tracker.ingest.readers import article_from_text
+
+    article = article_from_text(
+        "Officials shot down claims that the dam had burst.",
+        id="synthetic",
+        parse_header=False,
+        synthetic=True,
+    )
+    records = list(SpacyExtractor(nlp, flat=True).extract(article))
+    assert [(r.cue.text, r.stance) for r in records] == [("claims", "asserts")]

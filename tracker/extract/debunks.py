@@ -1,0 +1,430 @@
+"""Denials as news writes them, read off the parse of one paragraph.
+
+A claim is denied not only with "denied": news calls it a hoax ("the story is fake",
+"X: not true", "Y is false, according to X"), shoots down or dismisses reports that Y, or
+says there is no evidence that Y.  In each case the claim denied is Y itself, so the record's
+content is Y's words and it joins Y's claim; a report, a story or the rumours are never the
+claim.  When the text names no Y ("the story is a hoax"), the candidate is marked as a
+reference and :func:`resolve_claim_references` points it at the claim the article reported
+last.
+
+These readings serve claim tracking: the extractor applies them unless it reads
+attributions as annotated corpora mark them (``flat=True``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from tracker import lexicon
+from tracker.extract.parse import (
+    children_with,
+    in_segment,
+    is_hedged,
+    is_negated,
+    noun_phrase,
+    quote_kind,
+    subject_of,
+    subtree_tokens,
+    token_extent,
+)
+from tracker.extract.rules import Candidate
+from tracker.model import Attribution
+
+__all__ = [
+    "verdict_subject",
+    "claim_of",
+    "reframe_debunks",
+    "debunk_candidates",
+    "resolve_claim_references",
+]
+
+#: the note a candidate carries when what it denies is named only by a reference
+REFERENCE_NOTE = "claim_reference"
+#: the note that keeps the words a reframed candidate quoted (its content before reframing)
+SAID_NOTE = "said"
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _false_words(tokens: Iterable[Token]) -> bool:
+    return any(_lemma(t) in lexicon.FALSE_WORDS or t.lower_ in lexicon.FALSE_WORDS for t in tokens)
+
+
+def _judged_false(predicate: Token) -> bool:
+    """Whether the complement of a copula brands its subject false ("is a hoax",
+    "isn't real", "is not true")."""
+    complements = children_with(predicate, "acomp", "attr", "oprd", "xcomp")
+    if predicate.dep_ in ("acomp", "attr") or predicate.pos_ in ("ADJ", "NOUN"):
+        complements = [predicate, *complements]
+    for comp in complements:
+        # the complement's own words, not a clause or a phrase hanging off it ("a lie that
+        # ...", "the victim of misinformation")
+        skip = {
+            t.i
+            for c in comp.children
+            if c.dep_ in ("relcl", "acl", "ccomp", "prep")
+            for t in c.subtree
+        }
+        words = [t for t in subtree_tokens(comp) if t.i not in skip]
+        if _false_words(words):
+            return True
+        negated = (
+            is_negated(predicate)
+            or is_negated(comp)
+            or any(t.lower_ in ("not", "n't", "never") for t in words)
+        )
+        if negated and any(_lemma(t) in lexicon.TRUE_WORDS for t in words):
+            return True
+    return False
+
+
+def verdict_subject(root: Token) -> tuple[Token | None, bool]:
+    """For a clause that calls something false: (what it calls false, True).
+
+    ``(None, True)`` for a bare verdict with no subject ("not true", "a hoax");
+    ``(None, False)`` when the clause is no verdict."""
+    predicate = root
+    # "appears to be fake", "turned out to be a hoax"
+    if _lemma(root) in lexicon.SEEM_VERBS:
+        inner = children_with(root, "xcomp")
+        if inner and _lemma(inner[0]) == "be":
+            predicate = inner[0]
+        elif not children_with(root, "acomp", "attr", "oprd"):
+            return None, False
+    if _lemma(predicate) == "be" or predicate.pos_ == "AUX":
+        if not _judged_false(predicate):
+            return None, False
+        subjects = children_with(root, "nsubj", "nsubjpass") or children_with(predicate, "nsubj")
+        return (subjects[0] if subjects else None), True
+    lemma = _lemma(predicate)
+    fragment = lemma in lexicon.FALSE_WORDS or (
+        lemma in lexicon.TRUE_WORDS and is_negated(predicate)
+    )
+    if fragment and not children_with(predicate, "nsubj"):
+        return None, True  # a fragment: "Not true.", "A hoax."
+    return None, False
+
+
+def _clause_root(noun: Token) -> Token | None:
+    """The clause a claim noun states: "reports that Y", "claims Y", "those who said Y",
+    "a story suggesting that Y"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "appos", "relcl") and child.i > noun.i:
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                return child
+            if (
+                child.dep_ == "relcl"
+                and _lemma(noun) in lexicon.CLAIM_NOUNS
+                and child.left_edge.lower_ == "that"
+                and children_with(child, "nsubj", "nsubjpass")
+            ):
+                return child  # "the rumour that the bridge collapsed", "that" misread
+            if child.dep_ in ("acl", "relcl") and _lemma(child) in lexicon.ATTRIBUTION_VERBS:
+                inner = children_with(child, "ccomp", "xcomp")
+                if inner:
+                    return inner[0]
+            if (
+                child.dep_ in ("acl", "ccomp")
+                and child.pos_ in ("VERB", "AUX")
+                and _lemma(noun) in lexicon.CLAIM_NOUNS
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            ):
+                return child  # "claims ISIS fighters are crossing"
+    follower = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if follower is not None and follower.lower_ == "that" and follower.dep_ == "mark":
+        return follower.head  # misparsed "claims that a spider burrowed": the clause follows
+    for prep in children_with(noun, "prep"):
+        if prep.lower_ in ("of", "about", "that") and _lemma(noun) in lexicon.CLAIM_NOUNS:
+            for obj in children_with(prep, "pobj", "pcomp"):
+                if obj.pos_ in ("VERB",) or any(c.dep_ in ("acl", "relcl") for c in obj.children):
+                    return obj
+    return None
+
+
+def _clause_extent(noun: Token, clause: Token) -> tuple[int, int] | None:
+    """The words of the clause ``noun`` states, after its "that"."""
+    start = clause.left_edge.i
+    if start <= noun.i:
+        start = noun.i + 1
+    tokens = [t for t in noun.doc[start : clause.right_edge.i + 1]]
+    while tokens and (tokens[0].lower_ == "that" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    return token_extent(tokens)
+
+
+def claim_of(noun: Token) -> tuple[tuple[int, int] | None, Token | None, bool]:
+    """What a noun phrase called false or shot down claims: (extent, root, is_reference).
+
+    The clause it states when it has one; otherwise, for a reference ("the story", "it",
+    "the claims in the report"), the noun phrase itself flagged as a reference."""
+    clause = _clause_root(noun)
+    if clause is not None:
+        return _clause_extent(noun, clause), clause, False
+    for prep in children_with(noun, "prep"):
+        # "the claims in the story": the claims are what the story says
+        for obj in children_with(prep, "pobj"):
+            inner = _clause_root(obj)
+            if inner is not None:
+                return token_extent(subtree_tokens(inner)), inner, False
+    reference = _lemma(noun) in lexicon.CLAIM_NOUNS or noun.lower_ in lexicon.CLAIM_PRONOUNS
+    return token_extent(subtree_tokens(noun)), noun, reference
+
+
+def _content_root(doc: Doc, cand: Candidate) -> Token | None:
+    if cand.content is None:
+        return None
+    span = doc.char_span(*cand.content, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    # a content of several sentences is read by its first
+    first = [t for t in span if t.sent.start == span[0].sent.start]
+    inside = {t.i for t in first}
+    roots = [t for t in first if t.head.i not in inside or t.head.i == t.i]
+    return roots[0] if roots else span.root
+
+
+def _deny(cand: Candidate, found: tuple[tuple[int, int] | None, Token | None, bool]) -> None:
+    extent, root, reference = found
+    if extent is None:
+        return
+    if cand.content is not None:
+        cand.notes.setdefault(SAID_NOTE, cand.content)
+    cand.stance = "denies"
+    cand.content = extent
+    cand.content_root = root
+    if reference:
+        cand.notes[REFERENCE_NOTE] = True
+
+
+def _no_evidence(root: Token) -> tuple[tuple[int, int] | None, Token | None, bool] | None:
+    """'there is no evidence that Y', 'found no proof of Y', 'have no intelligence to
+    suggest Y': Y."""
+    nouns = [
+        c
+        for c in root.children
+        if c.dep_ in ("attr", "dobj") and _lemma(c) in lexicon.EVIDENCE_NOUNS
+    ]
+    for noun in nouns:
+        negated = is_negated(root) or any(
+            c.lower_ in ("no", "little") for c in noun.children if c.dep_ == "det"
+        )
+        if not negated:
+            continue
+        for child in noun.children:
+            if child.dep_ in ("acl", "relcl", "ccomp") and _lemma(child) in lexicon.ASSERT_VERBS:
+                inner = children_with(child, "ccomp", "dobj")
+                if inner:
+                    return token_extent(subtree_tokens(inner[0])), inner[0], False
+        clause = _clause_root(noun)
+        if clause is not None:
+            tokens = [
+                t for t in subtree_tokens(clause) if not (t.dep_ == "mark" and t.head == clause)
+            ]
+            return token_extent(tokens), clause, False
+        for prep in children_with(noun, "prep"):
+            if prep.lower_ in ("of", "for", "that"):
+                objs = children_with(prep, "pobj", "pcomp")
+                if objs:
+                    return token_extent(subtree_tokens(objs[0])), objs[0], False
+    return None
+
+
+def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:
+    """Turn the paragraph's candidates that call a claim false into denials of that claim
+    (in place): the content becomes the claim denied."""
+    for cand in candidates:
+        root = _content_root(doc, cand)
+        if root is None or cand.stance == "declines":
+            continue
+        if cand.stance == "asserts" and _branded_before_object(cand):
+            continue
+        if cand.stance == "asserts" and _debunks(cand.cue_token):
+            # "slammed reports that Y", "slammed those who speculated Y"
+            objs = children_with(cand.cue_token, "dobj")
+            if _lemma(root) in lexicon.CLAIM_NOUNS:
+                _deny(cand, claim_of(root))
+                continue
+            if objs and _clause_root(objs[0]) is not None:
+                _deny(cand, claim_of(objs[0]))
+                continue
+        # a verdict joined to a clause with no subject of its own ("turns out, the tale is
+        # rubbish"); a clause with its own subject says something of its own
+        parts = [root] if children_with(root, "nsubj", "nsubjpass") else []
+        for part in parts or [root, *children_with(root, "conj")]:
+            subject, verdict = verdict_subject(part)
+            if verdict:
+                root = part
+                break
+        if verdict:
+            # "said the story is a hoax", "denied ... saying it was false": the story's claim
+            if subject is None:
+                _deny(cand, (token_extent(subtree_tokens(root)), root, True))
+            else:
+                _deny(cand, claim_of(subject))
+            continue
+        if cand.stance == "denies":
+            # "denied reports that Y", "dismissed the claims as false": Y
+            if _lemma(root) in lexicon.CLAIM_NOUNS:
+                _deny(cand, claim_of(root))
+            continue
+        found = _no_evidence(root)
+        if found is not None:
+            _deny(cand, found)
+
+
+def _branded_before_object(cand: Candidate) -> bool:
+    """'described as "rubbish" a report that Y': the object follows its verdict."""
+    verb = cand.cue_token
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not preps or not _false_words(preps[0].subtree):
+        return False
+    # the object, or a claim noun the parser hung on "as" beside the verdict
+    objs = children_with(verb, "dobj") + [
+        o for o in children_with(preps[0], "pobj") if _lemma(o) in lexicon.CLAIM_NOUNS
+    ]
+    if not objs:
+        return False
+    _deny(cand, claim_of(objs[0]))
+    return True
+
+
+def _debunks(verb: Token) -> bool:
+    """Whether ``verb`` is a debunking verb ("slammed", "shot down")."""
+    lemma = _lemma(verb)
+    if lemma in lexicon.DEBUNK_WITH_PARTICLE:
+        return lexicon.DEBUNK_WITH_PARTICLE[lemma] in {
+            c.lower_ for c in verb.children if c.dep_ == "prt"
+        }
+    return lemma in lexicon.DEBUNK_VERBS
+
+
+def _debunk_object(verb: Token) -> Token | None:
+    """The claim noun a debunking verb acts on ("shot down the claims", "cast doubt on
+    reports", "slammed those who speculated")."""
+    lemma = _lemma(verb)
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    objs = children_with(verb, "dobj")
+    if lemma in lexicon.DEBUNK_WITH_OBJECT_NOUN:
+        wanted = lexicon.DEBUNK_WITH_OBJECT_NOUN[lemma]
+        if not objs or _lemma(objs[0]) not in wanted:
+            return None
+        targets = [o for p in children_with(verb, "prep") for o in children_with(p, "pobj")]
+        targets += [o for p in children_with(objs[0], "prep") for o in children_with(p, "pobj")]
+        return targets[0] if targets else None
+    if lemma in lexicon.DEBUNK_WITH_PARTICLE:
+        if lexicon.DEBUNK_WITH_PARTICLE[lemma] not in particles:
+            return None
+    elif lemma not in lexicon.DEBUNK_VERBS:
+        return None
+    return objs[0] if objs else None
+
+
+def debunk_candidates(
+    doc: Doc, candidates: Sequence[Candidate], segments: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Denials the cue lists do not carry: debunking verbs whose object is a claim
+    ("officials shot down the claims that Y", "scientists cast doubt on claims that Y")."""
+    taken = {c.cue_token.i for c in candidates}
+    found: list[Candidate] = []
+    for token in doc:
+        if token.i in taken or token.pos_ not in ("VERB",) or in_segment(token.idx, segments):
+            continue
+        target = _debunk_object(token)
+        if target is None:
+            continue
+        claim = claim_of(target)
+        if claim[2]:
+            # "squashed the rumours on Monday that Y": the clause hangs off the verb
+            later = [
+                c
+                for c in children_with(token, "ccomp")
+                if c.i > target.i and any(m.lower_ == "that" for m in c.children)
+            ]
+            if later:
+                claim = (_clause_extent(target, later[0]), later[0], False)
+        if claim[0] is None:
+            continue
+        if (
+            claim[2] is False
+            and _lemma(target) not in lexicon.CLAIM_NOUNS
+            and not any(c.dep_ == "relcl" for c in target.children)
+        ):
+            continue  # "slammed the decision": a stance on a plan, not on a claim
+        source_token, _ = subject_of(token)
+        source = noun_phrase(source_token, clauses=True, cue=token) if source_token else None
+        quote, content = quote_kind(claim[0], segments, doc.text)
+        cand = Candidate(
+            cue=(token.idx, token.idx + len(token)),
+            source=source,
+            content=content,
+            stance="denies",
+            quote=quote,
+            hedged=is_hedged(token, content, doc),
+            sentence=token.sent,
+            cue_token=token,
+            source_token=source_token,
+            content_root=claim[1],
+        )
+        if source_token is not None:
+            cand.notes["source_name"] = noun_phrase(source_token)
+        if claim[2]:
+            cand.notes[REFERENCE_NOTE] = True
+        found.append(cand)
+    return found
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower())} - _COMMON
+
+
+_COMMON = frozenset("that this with from have were been said says would could their there".split())
+
+
+def resolve_claim_references(
+    records: list[Attribution], signatures: dict, references: set[str]
+) -> list[Attribution]:
+    """Point each denial of a mere reference ("the story is a hoax") at the claim it
+    refers to: of the assertions another named source made before it in the article, the
+    one whose words the article's other contents share most (the story's claim, not an
+    aside).  The denial takes that claim's words, so it joins that claim.  ``signatures``
+    (record id -> claim signature) is updated to match."""
+    words = {r.id: _words(r.content.text) for r in records if r.content is not None}
+
+    def centrality(record: Attribution) -> float:
+        own = words.get(record.id, set())
+        shared = sum(len(own & other) for rid, other in words.items() if rid != record.id)
+        return shared / (1 + len(own)) ** 0.5
+
+    out: list[Attribution] = []
+    for record in records:
+        if record.id in references:
+            earlier = [
+                r
+                for r in out
+                if r.stance == "asserts"
+                and r.content is not None
+                and r.source_id is not None
+                and r.id not in references
+                and r.source_id != record.source_id
+                and len(r.content.text.split()) >= 4
+            ]
+            if earlier:
+                target = max(enumerate(earlier), key=lambda p: (centrality(p[1]), p[0]))[1]
+                record = replace(
+                    record,
+                    content=target.content,
+                    extra={**record.extra, "refers_to": target.id},
+                )
+                if target.id in signatures:
+                    signatures[record.id] = signatures[target.id]
+        out.append(record)
+    return out
