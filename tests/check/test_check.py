@@ -220,12 +220,12 @@ def test_read_claim_requests_missing_file(tmp_path):
 
 
 def _cli():
-    cli_module = pytest.importorskip("tracker.cli")
-    if "check" not in getattr(cli_module.cli, "commands", {}):
-        pytest.skip("the check command is not wired yet")
     from click.testing import CliRunner
 
-    return cli_module.cli, CliRunner()
+    from tracker.cli import cli
+
+    assert "check" in cli.commands, "the check command is missing from the command line"
+    return cli, CliRunner()
 
 
 def test_cli_check_one_claim():

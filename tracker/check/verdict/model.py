@@ -265,15 +265,7 @@ def train_verdict_model(
     lightgbm = _lightgbm()
     if not pairs:
         raise RecordError("no labelled pairs to train on")
-    known = set(checker.article_ids)
-    for pair in pairs:
-        if pair.article_id not in known:
-            raise RecordError(
-                f"labelled claim {pair.claim!r} names article {pair.article_id!r}, which is "
-                "not among the articles read; fix its article_id or add that article's file"
-            )
-        if pair.verdict not in VERDICTS:
-            raise RecordError(f"unknown verdict {pair.verdict!r}: use {', '.join(VERDICTS)}")
+    _check_pairs(pairs, set(checker.article_ids))
     match = checker.settings.match
     semantic = checker.encoder is not None
     rows, bags = _feature_rows(pairs, checker, match, semantic)
@@ -296,23 +288,7 @@ def train_verdict_model(
     weights = [
         (len(labels) / (len(VERDICTS) * counts[k])) ** settings.class_balance for k in labels
     ]
-    params = {
-        "objective": "multiclass",
-        "num_class": len(VERDICTS),
-        "learning_rate": settings.learning_rate,
-        "num_leaves": settings.num_leaves,
-        # small training sets (a few dozen pairs) still get splits
-        "min_data_in_leaf": max(1, min(settings.min_data_in_leaf, len(pairs) // 10)),
-        "min_sum_hessian_in_leaf": 1e-3,
-        "min_data_in_bin": 1,
-        "feature_fraction": settings.feature_fraction,
-        "lambda_l2": settings.lambda_l2,
-        "seed": settings.seed,
-        "deterministic": True,
-        "force_row_wise": True,
-        "num_threads": num_threads,
-        "verbosity": -1,
-    }
+    params = _booster_params(settings, len(pairs), num_threads)
     import numpy
 
     names = FEATURE_NAMES + (SEMANTIC_FEATURE_NAMES if semantic else ()) + vocabulary
@@ -332,6 +308,40 @@ def train_verdict_model(
         semantic=semantic,
         vocabulary=vocabulary,
     )
+
+
+def _check_pairs(pairs: Sequence[LabelledPair], known: set[str]) -> None:
+    from tracker.errors import RecordError
+
+    for pair in pairs:
+        if pair.article_id not in known:
+            raise RecordError(
+                f"labelled claim {pair.claim!r} names article {pair.article_id!r}, which is "
+                "not among the articles read; fix its article_id or add that article's file"
+            )
+        if pair.verdict not in VERDICTS:
+            raise RecordError(f"unknown verdict {pair.verdict!r}: use {', '.join(VERDICTS)}")
+
+
+def _booster_params(settings: TrainSettings, n_pairs: int, num_threads: int) -> dict[str, Any]:
+    """LightGBM's parameters for ``n_pairs`` training pairs."""
+    return {
+        "objective": "multiclass",
+        "num_class": len(VERDICTS),
+        "learning_rate": settings.learning_rate,
+        "num_leaves": settings.num_leaves,
+        # small training sets (a few dozen pairs) still get splits
+        "min_data_in_leaf": max(1, min(settings.min_data_in_leaf, n_pairs // 10)),
+        "min_sum_hessian_in_leaf": 1e-3,
+        "min_data_in_bin": 1,
+        "feature_fraction": settings.feature_fraction,
+        "lambda_l2": settings.lambda_l2,
+        "seed": settings.seed,
+        "deterministic": True,
+        "force_row_wise": True,
+        "num_threads": num_threads,
+        "verbosity": -1,
+    }
 
 
 def _feature_rows(

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from tracker.gold.brat import GoldArticle
 
 __all__ = [
+    "require_lightgbm",
     "CueModel",
     "train_cue_model",
     "fit_cue_model",
@@ -77,7 +78,7 @@ _TOPIC_PREPOSITIONS = frozenset("for about on to against of over with as".split(
 _CATEGORICAL = ("lemma", "head_lemma", "pos", "dep", "head_pos", "head_dep")
 
 
-def _lightgbm() -> Any:
+def require_lightgbm() -> Any:
     try:
         import lightgbm
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -298,7 +299,7 @@ class CueModel:
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: object = "cue model") -> CueModel:
         """The model :meth:`to_dict` described; ``where`` names it in errors."""
-        lightgbm = _lightgbm()
+        lightgbm = require_lightgbm()
         try:
             booster = lightgbm.Booster(model_str=data["booster"])
             accept, veto = data["thresholds"]
@@ -396,7 +397,7 @@ def fit_cue_model(
             f"{where}: the annotations give no cue words to learn from (or nothing "
             "else); a cue model needs annotated attributions in running text"
         )
-    lightgbm = _lightgbm()
+    lightgbm = require_lightgbm()
     features = np.asarray(rows, dtype=np.float32)
     width = features.shape[1] - len(_feature_names(0))
     dataset = lightgbm.Dataset(

@@ -333,10 +333,14 @@ class SpanModel:
 
 def _word_scorer(blob: bytes, settings: Any, where: Path) -> WordScorer:
     """The word scorer a span model file carries (``settings`` as the file holds them)."""
-    from tracker.extract.trained.wordscorer import WordScorer, WordScorerSettings, _libraries
+    from tracker.extract.trained.wordscorer import (
+        WordScorer,
+        WordScorerSettings,
+        require_libraries,
+    )
 
     try:
-        _libraries()
+        require_libraries()
     except TrainedModelError as exc:  # a missing package is no damage to the file
         raise TrainedModelError(f"{where}: {exc}") from None
     try:
@@ -506,20 +510,20 @@ def train_span_model(
     and PyTorch's; the CRFs train on one thread.  Deterministic for the same data, pipeline
     and settings (the word scorer is seeded; PyTorch may still differ in the last digits
     between machines)."""
-    from tracker.extract.trained.cues import cross_fitted_scores, fit_cue_model, parsed_paragraphs
+    from tracker.extract.trained.cues import parsed_paragraphs
     from tracker.gold.brat import load_gold_corpus
 
     settings = settings if settings is not None else SpanSettings()
     # fail before minutes of parsing when a package is missing
     _crfsuite()
     if cue_model:
-        from tracker.extract.trained.cues import _lightgbm
+        from tracker.extract.trained.cues import require_lightgbm
 
-        _lightgbm()
+        require_lightgbm()
     if word_scorer:
-        from tracker.extract.trained.wordscorer import _libraries
+        from tracker.extract.trained.wordscorer import require_libraries
 
-        _libraries()
+        require_libraries()
 
     def note(message: str) -> None:
         if progress is not None:
@@ -534,51 +538,17 @@ def train_span_model(
             f"{gold_dir}: the annotations give no attributions to learn from; a span model "
             "needs annotated cues in running text"
         )
-    scores: Sequence[Sequence[float] | None] = [None] * len(parsed)
-    carried = None
-    if cue_model:
-        folds = _fold_count(
-            settings.folds,
-            articles,
-            f"{gold_dir}: a span model with a cue model needs at least 2 articles (its cue "
-            "scores are cross-fitted); train it without the cue model",
-        )
-        scores = cross_fitted_scores(
-            parsed,
-            folds,
-            threads=threads,
-            progress=lambda k, n: note(f"training cue model {k}/{n} (cross-fitting)"),
-        )
-        note("training the cue model on every article")
-        carried = fit_cue_model(parsed, threads=threads)
+    scores, carried = (
+        _cue_scores(parsed, articles, gold_dir, settings, threads, note)
+        if cue_model
+        else ([None] * len(parsed), None)
+    )
     chances: Sequence[Any] = [None] * len(parsed)
     scorer = None
     if word_scorer:
-        from tracker.extract.trained.wordscorer import train_word_scorer
-
-        examples = [
-            _word_example(doc, roles)
-            for (_gold, _start, doc), roles in zip(parsed, gold_roles, strict=True)
-        ]
-        if settings.word_folds >= 2:
-            folds = _fold_count(
-                settings.word_folds,
-                articles,
-                f"{gold_dir}: a span model whose word chances are cross-fitted needs at least "
-                "2 articles; train it with word_folds=0",
-            )
-            chances = _cross_fitted_words(parsed, examples, folds, word_settings, threads, note)
-        scorer = train_word_scorer(
-            examples,
-            word_settings,
-            threads=threads,
-            progress=lambda step, steps: note(
-                f"training the word scorer on every article: step {step}/{steps}"
-            ),
+        chances, scorer = _word_chances(
+            parsed, gold_roles, articles, gold_dir, settings, word_settings, threads, note
         )
-        if settings.word_folds < 2:
-            note("scoring every paragraph with the word scorer")
-            chances = [scorer.scores(example.words) for example in examples]
     thresholds = carried.thresholds if carried is not None else (0.5, 0.1)
     paragraphs = [
         (Paragraph(doc, s, thresholds, w), roles)
@@ -587,6 +557,91 @@ def train_span_model(
         )
     ]
     paragraphs = [(par, roles) for par, roles in paragraphs if len(par.doc)]
+    cue_blob, span_blob = _train_taggers(paragraphs, settings, note)
+    return SpanModel(
+        cue_blob,
+        span_blob,
+        cue_model=carried,
+        word_scorer=scorer,
+        settings=settings,
+        trained_on=f"{len(articles)} articles",
+    )
+
+
+def _cue_scores(
+    parsed: Sequence[tuple[GoldArticle, int, Doc]],
+    articles: Sequence[GoldArticle],
+    gold_dir: str | os.PathLike[str],
+    settings: SpanSettings,
+    threads: int,
+    note: Callable[[str], None],
+) -> tuple[Sequence[Sequence[float] | None], CueModel]:
+    """Cross-fitted cue scores for every paragraph, and the cue model trained on all."""
+    from tracker.extract.trained.cues import cross_fitted_scores, fit_cue_model
+
+    folds = _fold_count(
+        settings.folds,
+        articles,
+        f"{gold_dir}: a span model with a cue model needs at least 2 articles (its cue "
+        "scores are cross-fitted); train it without the cue model",
+    )
+    scores = cross_fitted_scores(
+        parsed,
+        folds,
+        threads=threads,
+        progress=lambda k, n: note(f"training cue model {k}/{n} (cross-fitting)"),
+    )
+    note("training the cue model on every article")
+    return scores, fit_cue_model(parsed, threads=threads)
+
+
+def _word_chances(
+    parsed: Sequence[tuple[GoldArticle, int, Doc]],
+    gold_roles: Sequence[list[tuple[Tokens, Tokens, Tokens]]],
+    articles: Sequence[GoldArticle],
+    gold_dir: str | os.PathLike[str],
+    settings: SpanSettings,
+    word_settings: WordScorerSettings | None,
+    threads: int,
+    note: Callable[[str], None],
+) -> tuple[Sequence[Any], WordScorer]:
+    """The word scorer's chances for every paragraph (cross-fitted with
+    ``settings.word_folds``), and the word scorer trained on all."""
+    from tracker.extract.trained.wordscorer import train_word_scorer
+
+    examples = [
+        _word_example(doc, roles)
+        for (_gold, _start, doc), roles in zip(parsed, gold_roles, strict=True)
+    ]
+    chances: Sequence[Any] = [None] * len(parsed)
+    if settings.word_folds >= 2:
+        folds = _fold_count(
+            settings.word_folds,
+            articles,
+            f"{gold_dir}: a span model whose word chances are cross-fitted needs at least "
+            "2 articles; train it with word_folds=0",
+        )
+        chances = _cross_fitted_words(parsed, examples, folds, word_settings, threads, note)
+    scorer = train_word_scorer(
+        examples,
+        word_settings,
+        threads=threads,
+        progress=lambda step, steps: note(
+            f"training the word scorer on every article: step {step}/{steps}"
+        ),
+    )
+    if settings.word_folds < 2:
+        note("scoring every paragraph with the word scorer")
+        chances = [scorer.scores(example.words) for example in examples]
+    return chances, scorer
+
+
+def _train_taggers(
+    paragraphs: Sequence[tuple[Paragraph, list[tuple[Tokens, Tokens, Tokens]]]],
+    settings: SpanSettings,
+    note: Callable[[str], None],
+) -> tuple[bytes, bytes]:
+    """The cue tagger's and the span tagger's CRFs, trained on the paragraphs' gold roles."""
     note("training the cue tagger")
     cue_blob = _train_crf(
         ((cue_features(par), _cue_tags(len(par.doc), roles)) for par, roles in paragraphs),
@@ -605,11 +660,4 @@ def train_span_model(
         settings.span_c2,
         settings.iterations,
     )
-    return SpanModel(
-        cue_blob,
-        span_blob,
-        cue_model=carried,
-        word_scorer=scorer,
-        settings=settings,
-        trained_on=f"{len(articles)} articles",
-    )
+    return cue_blob, span_blob

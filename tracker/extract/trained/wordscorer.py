@@ -28,7 +28,13 @@ from tracker.errors import TrainedModelError
 if TYPE_CHECKING:
     import numpy
 
-__all__ = ["WordScorer", "WordScorerSettings", "WordExample", "train_word_scorer"]
+__all__ = [
+    "require_libraries",
+    "WordScorer",
+    "WordScorerSettings",
+    "WordExample",
+    "train_word_scorer",
+]
 
 #: the labels of the two heads: cue (outside / begins / inside) and role (none / source /
 #: content)
@@ -66,7 +72,7 @@ class WordExample:
     role: tuple[str, ...]
 
 
-def _libraries() -> tuple[Any, Any, str]:
+def require_libraries() -> tuple[Any, Any, str]:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -142,7 +148,7 @@ class WordScorer:
     """A fine-tuned encoder's cue and role chances for each word of a paragraph."""
 
     def __init__(self, state: dict[str, Any], settings: WordScorerSettings | None = None) -> None:
-        torch, transformers, path = _libraries()
+        torch, transformers, path = require_libraries()
         self.settings = settings if settings is not None else WordScorerSettings()
         self._torch = torch
         self._net = _network(torch, transformers, path, pretrained=False)
@@ -180,7 +186,7 @@ class WordScorer:
 
     @classmethod
     def from_bytes(cls, blob: bytes, settings: WordScorerSettings | None = None) -> WordScorer:
-        _libraries()
+        require_libraries()
         from safetensors.torch import load
 
         try:
@@ -200,7 +206,7 @@ def train_word_scorer(
     """Fine-tune the encoder on ``examples``; ``progress(step, steps)`` is told every 50
     steps and at the last.  Seeded by ``settings.seed``."""
     settings = settings if settings is not None else WordScorerSettings()
-    torch, transformers, path = _libraries()
+    torch, transformers, path = require_libraries()
     if threads:
         torch.set_num_threads(threads)
     torch.manual_seed(settings.seed)
