@@ -14,9 +14,11 @@ attributions as annotated corpora mark them (``flat=True``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -41,6 +43,7 @@ __all__ = [
     "reframe_debunks",
     "debunk_candidates",
     "resolve_claim_references",
+    "quoted_span",
 ]
 
 #: the note a candidate carries when what it denies is named only by a reference
@@ -190,12 +193,20 @@ def _content_root(doc: Doc, cand: Candidate) -> Token | None:
     return roots[0] if roots else span.root
 
 
+def quoted_span(cand: Candidate) -> tuple[int, int]:
+    """The span a reframed candidate quoted (paragraph-relative), before its content
+    became the claim it denies."""
+    said = cand.notes[SAID_NOTE]
+    assert isinstance(said, tuple)
+    return int(said[0]), int(said[1])
+
+
 def _deny(cand: Candidate, found: tuple[tuple[int, int] | None, Token | None, bool]) -> None:
     extent, root, reference = found
     if extent is None:
         return
     if cand.content is not None:
-        cand.notes.setdefault(SAID_NOTE, cand.content)
+        cand.notes.setdefault(SAID_NOTE, cand.content)  # the span it quoted
     cand.stance = "denies"
     cand.content = extent
     cand.content_root = root
@@ -390,7 +401,7 @@ _COMMON = frozenset("that this with from have were been said says would could th
 
 
 def resolve_claim_references(
-    records: list[Attribution], signatures: dict, references: set[str]
+    records: list[Attribution], signatures: dict[str, Any], references: set[str]
 ) -> list[Attribution]:
     """Point each denial of a mere reference ("the story is a hoax") at the claim it
     refers to: of the assertions another named source made before it in the article, the
@@ -402,7 +413,7 @@ def resolve_claim_references(
     def centrality(record: Attribution) -> float:
         own = words.get(record.id, set())
         shared = sum(len(own & other) for rid, other in words.items() if rid != record.id)
-        return shared / (1 + len(own)) ** 0.5
+        return shared / math.sqrt(1 + len(own))
 
     out: list[Attribution] = []
     for record in records:

@@ -19,6 +19,7 @@ from tracker.extract.debunks import (
     REFERENCE_NOTE,
     SAID_NOTE,
     debunk_candidates,
+    quoted_span,
     reframe_debunks,
     resolve_claim_references,
 )
@@ -230,7 +231,7 @@ class SpacyExtractor:
                 replace(r, via=local[c.relay_of].id) if c.relay_of is not None else r
                 for r, c in zip(local, candidates, strict=True)
             ]
-            said = [c.notes[SAID_NOTE] for c in candidates if SAID_NOTE in c.notes]
+            said = [quoted_span(c) for c in candidates if SAID_NOTE in c.notes]
             continued = (
                 self._continuations(
                     article, paragraph, doc, local, last_direct, index_of, signatures, said
