@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench eval clean
+.PHONY: demo test lint format bench eval notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +22,17 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check tracker tests benchmarks
-	$(BIN)/ruff format --check tracker tests benchmarks
+	$(BIN)/ruff check tracker tests benchmarks scripts notebooks
+	$(BIN)/ruff format --check tracker tests benchmarks scripts notebooks
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format tracker tests benchmarks
-	$(BIN)/ruff check --fix tracker tests benchmarks
+	$(BIN)/ruff format tracker tests benchmarks scripts notebooks
+	$(BIN)/ruff check --fix tracker tests benchmarks scripts notebooks
+
+# re-run every notebook from a clean kernel and save its outputs (the tests check they match)
+notebooks: $(STAMP)
+	$(BIN)/python scripts/run_notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
