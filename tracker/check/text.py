@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker import lexicon
+from tracker.lexicon import WEAK_REFUTATIONS
 from tracker.model import Article, Attribution
 from tracker.resolve.similarity import ClaimSignature, entity_key, signature_of, word_class
 
@@ -47,7 +48,6 @@ __all__ = [
     "DOUBT",
     "CORRECT",
     "HEDGE",
-    "WEAK_REFUTATIONS",
     "WEAK_CUES",
 ]
 
@@ -65,9 +65,6 @@ DOUBT = _phrase_pattern(lexicon.DOUBT_PHRASES)
 CORRECT = _phrase_pattern(lexicon.CORRECTION_PHRASES)
 #: Hedges: "reportedly", "according to", "may".
 HEDGE = _phrase_pattern(lexicon.REPORTING_HEDGES + tuple(lexicon.HEDGE_WORDS - {"could"}))
-#: Cues that name something false or doubtful without refuting a claim: news that
-#: discusses a story speaks of a "propaganda video", of "speculation that", of "doubts".
-WEAK_REFUTATIONS = frozenset("propaganda speculation doubt doubts skeptical sceptical".split())
 #: Cues too weak to settle a denial alone, even in the sentence that best matches a claim.
 WEAK_CUES = frozenset(lexicon.DOUBT_PHRASES) | {"not"} | WEAK_REFUTATIONS
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -111,16 +108,13 @@ class ParsedClaim:
     negative: str | None
 
 
-_UNINFORMATIVE = frozenset(
-    "say tell report be have do also just new monday tuesday wednesday thursday friday "
-    "saturday sunday today yesterday tomorrow week month year day time".split()
-)
+_UNINFORMATIVE = lexicon.UNINFORMATIVE_CLAIM_WORDS
 # "the report", "these claims": a sentence pointing back at what the claim is about
 _BACK_REFERENCE = re.compile(
     r"\b(?:the|these|those|this|such|that)\s+(?:\w+\s+)?(?:reports?|claims?|stor(?:y|ies)|"
     r"allegations?|accusations?|rumou?rs?|videos?|photos?|pictures?|images?|footage)\b"
 )
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "es", "s", "ly")
+_SUFFIXES = lexicon.CHECK_SUFFIXES
 
 
 def stem(word: str) -> str:

@@ -397,7 +397,7 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower())} - _COMMON
 
 
-_COMMON = frozenset("that this with from have were been said says would could their there".split())
+_COMMON = lexicon.DEBUNK_COMMON_WORDS
 
 
 def resolve_claim_references(

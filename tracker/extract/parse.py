@@ -9,22 +9,21 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from tracker import lexicon
+from tracker.lexicon import (
+    CLOSING_MARKS,
+    DATELINE_DASHES,
+    FRAMING_ADVERBS,
+    TIME_WORDS,
+    TOPIC_PREPOSITIONS,
+    WH_WORDS,
+)
 
 __all__ = [
-    "ASKING_VERBS",
     "CLAUSAL_MODIFIERS",
-    "DATELINE_DASHES",
     "SOURCE_CLAUSES",
-    "FRAMING_ADVERBS",
     "NON_CONTENT_DEPS",
-    "OPENING_MARKS",
-    "RELATIVE_PRONOUNS",
     "SUBJECT_DEPS",
-    "TIME_WORDS",
-    "TOPIC_PREPOSITIONS",
-    "WH_WORDS",
     "children_with",
-    "CLOSING_MARKS",
     "clause_content",
     "clause_extent",
     "closes_sentence",
@@ -55,16 +54,10 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSAL_MODIFIERS = ("relcl", "acl", "advcl", "punct", "cc", "conj")
 # Children of a source noun that are clauses about what it did, not about who it is.
 SOURCE_CLAUSES = ("advcl",)
-DATELINE_DASHES = frozenset("\u2014 \u2013 -- -".split())
 # Children of a verb that are not part of what was said.
 NON_CONTENT_DEPS = frozenset(
     "nsubj nsubjpass csubj aux auxpass neg punct cc conj advmod npadvmod mark agent "
     "advcl prt dative intj expl parataxis".split()
-)
-WH_WORDS = frozenset("how whether why what when where who which if".split())
-TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "week month year earlier later".split()
 )
 
 
@@ -245,11 +238,6 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     return token_extent(tokens)
 
 
-# Prepositions whose object is the topic or the target of a cue verb ("called for",
-# "talked about", "referred to", "railed against").
-TOPIC_PREPOSITIONS = frozenset("for about on to against of over".split())
-
-
 def target_content(verb: Token) -> tuple[tuple[int, int], Token, Token | None] | None:
     """What a verb of stance or speech is about: its object ("criticized the plan") or its
     preposition's object ("called for a recount").  Returns the content, its head and the
@@ -381,16 +369,6 @@ def closes_sentence(verb: Token, content_root: Token, sent: Span) -> bool:
     return all(t.is_punct or t.i in own for t in after)
 
 
-ASKING_VERBS = frozenset("ask wonder question".split())
-RELATIVE_PRONOUNS = frozenset("who that which whom".split())
-OPENING_MARKS = " \n\t\u00a0\"\u201c\u201e\u00ab'"
-# Adverbs before a cue verb that frame the sentence rather than the act of saying.
-FRAMING_ADVERBS = frozenset(
-    "when then however so instead even though meanwhile where why how indeed moreover "
-    "later earlier still yet thus therefore nevertheless nonetheless meantime".split()
-)
-
-
 def cue_extent(verb: Token, end: int | None = None) -> tuple[int, int]:
     """The cue around ``verb``: its auxiliaries, negation and adverbs just before it
     ("has also said", "did not say", "to say") and its particle after it ("pointed out")."""
@@ -486,9 +464,6 @@ def said_false(content_root: Token) -> Token | None:
         return None
     subjects = children_with(content_root, "nsubj")
     return subjects[0] if subjects else None
-
-
-CLOSING_MARKS = frozenset('"\u201d\u00bb')
 
 
 def quote_kind(

@@ -11,10 +11,12 @@ quote that goes on in the next paragraph.
 
 from __future__ import annotations
 
-__all__ = ["OPENING", "CLOSING", "quote_segments", "inside"]
+from tracker import lexicon
 
-OPENING = frozenset("\u201c\u201e\u00ab")
-CLOSING = frozenset("\u201d\u00bb")
+__all__ = ["quote_segments", "inside"]
+
+OPENING = lexicon.OPENING_QUOTES
+CLOSING = lexicon.CLOSING_QUOTES
 STRAIGHT = '"'
 DOUBLED = "''"
 

@@ -12,7 +12,6 @@ from spacy.tokens import Token
 
 from tracker import lexicon
 from tracker.extract.parse import (
-    RELATIVE_PRONOUNS,
     children_with,
     cue_extent,
     intent_content,
@@ -21,6 +20,7 @@ from tracker.extract.parse import (
     target_content,
     token_extent,
 )
+from tracker.lexicon import RELATIVE_PRONOUNS
 
 __all__ = [
     "CueReading",

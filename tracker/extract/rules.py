@@ -14,10 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from tracker import lexicon
 from tracker.extract.parse import (
-    ASKING_VERBS,
-    OPENING_MARKS,
-    RELATIVE_PRONOUNS,
-    TOPIC_PREPOSITIONS,
     branded_object,
     children_with,
     clause_content,
@@ -52,6 +48,7 @@ from tracker.extract.reading import (
     read_target,
     verb_cue_extent,
 )
+from tracker.lexicon import ASKING_VERBS, OPENING_MARKS, RELATIVE_PRONOUNS, TOPIC_PREPOSITIONS
 
 __all__ = ["Candidate", "find_candidates", "link_relays"]
 

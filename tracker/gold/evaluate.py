@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
+from tracker import lexicon
 from tracker.errors import EvaluationError
 from tracker.gold.brat import Fragments, GoldArticle, GoldAttribution, GoldSpan, load_gold_corpus
 from tracker.ingest.readers import article_from_text
@@ -56,7 +57,7 @@ MATCHES = ("exact", "overlap")
 _WORD_CHAR, _NON_WORD_CHAR = re.compile(r"\w"), re.compile(r"\W")
 _MARK_CHAR, _SPACE_CHAR = re.compile(r"\S"), re.compile(r"\s")
 
-_QUOTES = "\"'`\u00b4\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a"
+_QUOTES = lexicon.QUOTE_CHARACTERS
 #: Characters trimmed from both ends of a span before exact comparison (with white space).
 _TRIMMED = frozenset(_QUOTES + ",.\u2026:;-\u2010\u2011\u2012\u2013\u2014\u2015\u2212()[]")
 

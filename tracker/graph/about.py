@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import networkx as nx
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from tracker import lexicon
 from tracker.graph.build import attribution_edges
 
 __all__ = [
@@ -44,7 +45,7 @@ __all__ = [
 ABOUT_MINIMUM = 0.2
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
-_SUFFIXES = ("ations", "ation", "ians", "ing", "ian", "ies", "ed", "es", "s")
+_SUFFIXES = lexicon.ABOUT_SUFFIXES
 
 
 def _stem(word: str) -> str:

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
+from tracker import lexicon
 from tracker.model import Span
 
 __all__ = [
@@ -110,21 +111,10 @@ def split_paragraphs(text: str, debris: Sequence[Span]) -> list[Span]:
 # ---------------------------------------------------------------------------------------
 # Debris
 
-# Language names as sites list them in language-selector bars (endonyms and English names).
-_LANGUAGE_LIST = (
-    "english, français, francais, deutsch, español, espanol, italiano, português, portugues, "
-    "nederlands, polski, svenska, suomi, suomalainen, dansk, norsk, türkçe, turkce, čeština, "
-    "magyar, română, latina, indonesian, indonesia, bahasa, melayu, sanskrit, tiếng việt, "
-    "русский, українська, ελληνικά, עברית, العربية, فارسی, हिन्दी, 中文, 简体, 繁體, 日本語, "
-    "한국어, ไทย, french, german, spanish, italian, portuguese, russian, chinese, japanese, "
-    "korean, arabic, persian, turkish, ukrainian, hebrew, hindi, greek, dutch, polish"
-)
+_LANGUAGE_LIST = lexicon.LANGUAGE_NAMES
 # Longest first, so "indonesian" is removed before "indonesia".
 _LANGUAGE_NAMES = sorted(_LANGUAGE_LIST.split(", "), key=len, reverse=True)
-_CREDIT_WORDS = (
-    r"getty|images?|photos?|photograph|pictures?|reuters|ap|afp|epa|efe|shutterstock|alamy|"
-    r"pool|handout|courtesy|file|xinhua|anadolu|sipa|tass|dpa|pa|credit"
-)
+_CREDIT_WORDS = lexicon.PHOTO_CREDIT_WORDS
 _PIPE_CREDIT = re.compile(rf"\|\s*(?=[^|]{{1,60}}$)[^|]*\b(?:{_CREDIT_WORDS})\b[^|]*$", re.I)
 _PAREN_CREDIT = re.compile(
     r"\((?=[^()]{1,60}\)$)[^()]*\b(?:reuters|ap|afp|epa|getty images|photo|file|handout|"

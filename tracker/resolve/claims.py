@@ -35,9 +35,7 @@ __all__ = ["MATCH_THRESHOLD", "ClaimRegistry", "assign_claims", "claim_text"]
 MATCH_THRESHOLD = 0.55
 
 _LEAD = re.compile(r"^(that|whether)\s+", re.IGNORECASE)
-_STOP = frozenset(
-    "a an the of to in on for and or has have had is are was were be been that".split()
-)
+_STOP = lexicon.CLAIM_STOP_WORDS
 
 
 def claim_text(content: str) -> str:

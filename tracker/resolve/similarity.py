@@ -23,7 +23,7 @@ from tracker import lexicon
 __all__ = ["ClaimSignature", "signature_of", "claim_similarity", "word_class", "entity_key"]
 
 _CONTENT_POS = frozenset("NOUN VERB PROPN ADJ NUM".split())
-_IGNORED = frozenset("be have do say use also other any such own more most".split())
+_IGNORED = lexicon.SIGNATURE_IGNORED_WORDS
 _CLASS_OF = {word: name for name, words in lexicon.PREDICATE_CLASSES.items() for word in words}
 _ENTITY_TYPES = frozenset("GPE NORP ORG PERSON LOC FAC".split())
 

@@ -30,10 +30,7 @@ __all__ = [
     "qualified_aliases",
 ]
 
-_DROP_WORDS = frozenset(
-    "the a an two three four several some many other senior top former current "
-    "few multiple unnamed anonymous".split()
-)
+_DROP_WORDS = lexicon.SOURCE_DROP_WORDS
 
 
 def slugify(text: str) -> str:

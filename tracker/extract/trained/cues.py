@@ -73,7 +73,7 @@ _LEXICONS = (
     lexicon.COGNITION_VERBS,
     lexicon.CUE_NOUNS,
 )
-_TOPIC_PREPOSITIONS = frozenset("for about on to against of over with as".split())
+_TOPIC_PREPOSITIONS = lexicon.CUE_MODEL_TOPIC_PREPOSITIONS
 #: categorical columns first, in this order (LightGBM is told which they are)
 _CATEGORICAL = ("lemma", "head_lemma", "pos", "dep", "head_pos", "head_dep")
 
