@@ -190,7 +190,7 @@ def train_spans(gold_dir, output, limit, without_cues, word_scorer, threads, mod
         tracker train-spans my-annotations/ -o spans.json
         tracker eval held-out-annotations/ --span-model spans.json
     """
-    from tracker.extract.trained.spans import train_span_model
+    from tracker.extract.trained.spantrain import train_span_model
     from tracker.nlp import load_pipeline
 
     def progress(message: str) -> None:

@@ -19,7 +19,8 @@ pytest.importorskip("pycrfsuite")
 from tests.synthetic_brat import write_generated  # noqa: E402
 from tracker.errors import TrainedModelError  # noqa: E402
 from tracker.extract.extractor import SpacyExtractor  # noqa: E402
-from tracker.extract.trained.spans import SpanModel, SpanSettings, train_span_model  # noqa: E402
+from tracker.extract.trained.spans import SpanModel, SpanSettings  # noqa: E402
+from tracker.extract.trained.spantrain import train_span_model  # noqa: E402
 from tracker.model import Article  # noqa: E402
 
 NAMES = ["Ada Quill", "Bram Oster", "Cora Vance", "Dil Marrow", "Esme Tolland", "Fen Arbor"]

@@ -16,11 +16,11 @@ import pytest
 
 pytest.importorskip("pycrfsuite")
 
+from tests.extract.trained.test_spans import SETTINGS, TEXT, _write_corpus, read  # noqa: E402
 from tracker.errors import TrainedModelError  # noqa: E402
 from tracker.extract.extractor import SpacyExtractor  # noqa: E402
-from tracker.extract.trained.spans import SpanModel, train_span_model  # noqa: E402
-
-from .test_spans import SETTINGS, TEXT, _write_corpus, read  # noqa: E402
+from tracker.extract.trained.spans import SpanModel  # noqa: E402
+from tracker.extract.trained.spantrain import train_span_model  # noqa: E402
 
 NEEDS = 'a word scorer needs PyTorch and the "semantic" extra: pip install "tracker[semantic]" (PyTorch\'s CPU build first)'
 
