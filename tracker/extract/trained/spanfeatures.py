@@ -4,6 +4,45 @@ A :class:`Paragraph` holds what one paragraph says, token by token: the parse, t
 which cue lexicons list a word, what the rules make of it and a cue model's score.
 :func:`cue_features` describes each token for the cue tagger; :func:`span_features`
 describes each token relative to one cue for the span tagger.
+
+The CRFs read features as ``key=value`` strings (python-crfsuite's convention); the keys
+are short because a model holds millions of them.  What each key means:
+
+==========  ===========================================================================
+key         meaning
+==========  ===========================================================================
+w, l        the word (lower case) and its lemma
+p, t, d     part of speech, fine-grained tag, dependency label
+sh          the word's shape (case and digits, e.g. ``Xx``, ``dd``)
+hl, hd      the head's lemma; the head's dependency label and part of speech
+rc, rr      the rules' reading of the word: cue tag (B/I/O), role (S source, T content)
+hrc         the rules' cue tag and role of the word's head
+lx          the cue lexicons that list the lemma (assert, deny, decline, object, ...)
+e           the named-entity type
+sj          the word's subject: its label and entity type (or pronoun, or part of speech)
+kd          which of the dependents that mark a cue (subject, clause, object) it has
+cp          a trained cue model's score, in buckets
+nc, nbi     the word scorer's chance that the word is a cue word; where in a cue it lies
+q           inside a quotation
+ss, se      the word starts a sentence; the next word does
+that        a "that" clause hangs below the word
+bias        always 1 (the CRF's intercept)
+N:k=v       the neighbour N words away (-2..2) has ``k=v``; ``N:pad`` past the edge
+w-1|w       the word pair ending here
+pos         (span tagger) position relative to the cue: ``cue``, or a signed distance
+so          (span tagger) sentences away from the cue's sentence, -2..2
+rel, rel2   (span tagger) syntactic relation to the cue's head; the first two steps of
+            the path from the cue's head down to the word
+dep         (span tagger) length of that path, up to 6
+bre, ble    (span tagger) the word ends / starts the branch under the cue's head
+re          (span tagger) the word ends its head's subtree
+rr          (span tagger) the rules' role for this cue: S, T, O or none (no rule reading)
+oc, or      (span tagger) another cue of the rules' here; another attribution's role
+a|b=...     (span tagger) pairs of the keys above, e.g. ``rel|pos``, ``rr|rel``, ``hl|rel``,
+            ``ccp`` (the cue model's score with whether the rules read this cue)
+N:ns, N:nt  (span tagger) the word scorer's chance that the neighbour N away is anyone's
+            source / content
+==========  ===========================================================================
 """
 
 from __future__ import annotations
