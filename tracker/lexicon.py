@@ -67,6 +67,7 @@ __all__ = [
     "INFORMATION_NOUNS",
     "PREDICATE_CLASSES",
     "NEGATIVE_PREDICATES",
+    "NEGATIVE_SUBJECTS",
     "ANAPHORIC_DETERMINERS",
     "REFUTATION_PHRASES",
     "CORRECTION_PHRASES",
@@ -319,6 +320,9 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {
 
 #: Predicates that negate their own complement ("refrains from", "has never").
 NEGATIVE_PREDICATES = frozenset("refrain avoid abstain stop cease halt never oppose reject".split())
+
+#: Subjects that deny their clause ("nobody agreed", "no surgeon agreed" has the determiner "no").
+NEGATIVE_SUBJECTS = frozenset("no nobody none nothing neither".split())
 
 #: Determiners that point back to something already said ("such actions", "these claims").
 ANAPHORIC_DETERMINERS = frozenset("such these those this that the".split())

@@ -91,7 +91,7 @@ def test_claims_about_on_the_command_line(synthetic_graph):
     lines = result.stdout.splitlines()
     assert lines[0].endswith(",first_seen,about")
     assert lines[1].startswith("c-freighter-carried-shells-tessaly,")
-    assert lines[2].startswith("c-freighter-orla-star-delivered-artillery,")
+    assert lines[2].startswith("c-orla-star-delivered-artillery-shells,")
     assert len(lines) == 4
 
 
@@ -113,7 +113,7 @@ def test_contested_about_on_the_command_line(synthetic_graph):
         cli, ["contested", str(synthetic_graph), "--format", "json", "--about", "artillery"]
     )
     assert result.exit_code == 0
-    assert '"claim_id": "c-freighter-orla-star-delivered-artillery"' in result.stdout
+    assert '"claim_id": "c-orla-star-delivered-artillery-shells"' in result.stdout
     result = CliRunner().invoke(
         cli, ["contested", str(synthetic_graph), "--format", "json", "--about", "ferry"]
     )

@@ -69,3 +69,49 @@ def test_a_demand_is_not_the_claim_it_mentions(nlp):
         "The council has warned the captain not to deliver rifles to the militia.",
     )
     assert rows[0][2] != rows[1][2]
+
+
+def test_identical_contents_always_join_one_claim(nlp):
+    rows = claims_of(
+        nlp,
+        '"It is over," said Ann Lee.',
+        '"It is over," said Bo Rin.',
+        'Cal Ode said: "it is  over."',
+    )
+    assert rows == [
+        ("Ann Lee", "asserts", "c-it-over"),
+        ("Bo Rin", "asserts", "c-it-over"),
+        ("Cal Ode", "asserts", "c-it-over"),
+    ]
+
+
+def test_the_opposite_claim_joins_as_a_denial_and_the_affirmative_words_it(nlp):
+    articles = [
+        article_from_text(t, id=f"synthetic-{n}", parse_header=False, synthetic=True)
+        for n, t in enumerate(
+            [
+                "The clinic said that no surgeon agreed to the operation.",
+                "Ann Lee said that a surgeon in Dunmere agreed to the operation.",
+                "Bo Rin said that a surgeon agreed to the operation.",
+            ],
+            start=1,
+        )
+    ]
+    rows = [
+        (r.source_name, r.stance, r.claim_id, r.claim)
+        for r in extract_attributions(articles, nlp=nlp)
+    ]
+    claim = ("c-surgeon-agreed-operation", "a surgeon agreed to the operation")
+    assert rows == [
+        ("clinic", "denies", *claim),
+        ("Ann Lee", "asserts", *claim),
+        ("Bo Rin", "asserts", *claim),
+    ]
+
+
+def test_nobody_as_subject_negates_the_content(nlp):
+    from tracker.resolve.similarity import signature_of
+
+    assert signature_of(nlp("nobody saw the ship")[:]).negated
+    assert signature_of(nlp("No witness saw the ship")[:]).negated
+    assert not signature_of(nlp("a witness saw the ship")[:]).negated

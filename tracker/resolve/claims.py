@@ -1,17 +1,25 @@
 """Grouping attribution contents into claims.
 
 Contents that state the same proposition become one claim, within an article and across
-articles.  Three rules, in order:
+articles.  Four rules, in order:
 
 1. relays share the claim they relay: "media quoted officials as saying that X" puts the
    media, the officials and whoever they quote on claim X;
 2. a definite reference ("the findings", "the arms transfers", "the agency's findings")
    joins the earlier claim it points back to;
-3. otherwise the most similar claim (:func:`tracker.resolve.similarity.claim_similarity`) above a
-   threshold, or a new claim.
+3. a content worded like one seen before (case and spacing aside) joins its claim;
+4. otherwise the most similar claim (:func:`tracker.resolve.similarity.claim_similarity`) above a
+   threshold, or a new claim.  Only the claims found through a
+   :class:`~tracker.resolve.index.CandidateIndex` are compared, so grouping takes time in
+   proportion to the number of attributions, not its square.
 
 A negated restatement of a claim by another source ("iran refrains from such actions")
 joins that claim as a denial.
+
+When every article is in, each claim is read as a whole (:meth:`ClaimRegistry.resolve`): its
+wording is its most central member (the one most like the others, an affirmative one where
+there is one), its id comes from that wording, and a member of the opposite polarity
+("no surgeon agreed to ...") asserted by its source is a denial of it.
 """
 
 from __future__ import annotations
@@ -23,16 +31,19 @@ from typing import TYPE_CHECKING
 
 from tracker import lexicon
 from tracker.model import Attribution
+from tracker.resolve.index import CandidateIndex
 from tracker.resolve.similarity import ClaimSignature, claim_similarity, entity_key
 from tracker.resolve.sources import slugify
 
 if TYPE_CHECKING:
     from tracker.extract.extractor import ExtractedArticle
 
-__all__ = ["MATCH_THRESHOLD", "ClaimRegistry", "assign_claims", "claim_text"]
+__all__ = ["MATCH_THRESHOLD", "CENTRAL_SAMPLE", "ClaimRegistry", "assign_claims", "claim_text"]
 
 #: Similarity at or above which two contents are taken as one claim.
 MATCH_THRESHOLD = 0.55
+#: How many of a claim's most frequent wordings are weighed when its central one is chosen.
+CENTRAL_SAMPLE = 40
 
 _LEAD = re.compile(r"^(that|whether)\s+", re.IGNORECASE)
 _STOP = lexicon.CLAIM_STOP_WORDS
@@ -46,32 +57,67 @@ def claim_text(content: str) -> str:
 
 
 @dataclass
+class _Member:
+    """One distinct signature of a claim, with the first wording that had it."""
+
+    signature: ClaimSignature
+    text: str
+    count: int = 0
+
+
+@dataclass
 class _Claim:
-    id: str
+    key: int
     text: str
     signature: ClaimSignature
-    members: list[ClaimSignature] = field(default_factory=list)
+    members: dict[ClaimSignature, _Member] = field(default_factory=dict)
     article_ids: set[str] = field(default_factory=set)
     asserted_by: set[str] = field(default_factory=set)
     count: int = 0
     last_sentence: int = 0
 
 
-class ClaimRegistry:
-    """Claims seen so far, across articles; assigns each attribution its claim."""
+@dataclass(frozen=True)
+class _Assigned:
+    """How a record got its claim, for :meth:`ClaimRegistry.resolve`."""
 
-    def __init__(self, threshold: float = MATCH_THRESHOLD) -> None:
+    claim: int
+    negated: bool | None  # the content's polarity, where it follows the claim's
+    stance: str  # the stance the record had before grouping
+
+
+class ClaimRegistry:
+    """Claims seen so far, across articles; assigns each attribution its claim.
+
+    ``assign`` groups one article's records as it comes (their ``claim_id`` is provisional);
+    ``resolve`` gives records their final claim id, wording and stance once all are in.
+    Articles may be added after ``resolve`` and everything resolved again: the index keeps
+    what it learnt, so new contents are compared with their candidates only.
+    ``exhaustive=True`` compares every content with every claim instead (slow; for
+    measuring what the index misses).
+    """
+
+    def __init__(
+        self,
+        threshold: float = MATCH_THRESHOLD,
+        *,
+        exhaustive: bool = False,
+        index: CandidateIndex | None = None,
+    ) -> None:
         self.threshold = threshold
+        self.exhaustive = exhaustive
         self.claims: list[_Claim] = []
-        self._ids: set[str] = set()
+        self.index = index if index is not None else CandidateIndex()
+        self._by_text: dict[str, _Claim] = {}
+        self._by_article: dict[str, list[_Claim]] = {}
+        self._assigned: dict[str, _Assigned] = {}
 
     # -- public -----------------------------------------------------------------------
 
     def assign(self, extracted: ExtractedArticle) -> list[Attribution]:
-        """The article's attributions with ``claim_id``, ``claim`` and, for negated
-        restatements, ``stance='denies'`` filled in."""
+        """The article's attributions with a provisional ``claim_id`` and ``claim`` filled in
+        (pass all of them to :meth:`resolve` for the final ones)."""
         records = extracted.attributions
-        by_id = {r.id: r for r in records}
         relayed_by: dict[str, list[Attribution]] = {}
         for r in records:
             if r.via:
@@ -95,11 +141,35 @@ class ClaimRegistry:
                 if inner:
                     target = inner[0]
                     done[r.id] = replace(r, claim_id=target.claim_id, claim=target.claim)
-                    self._note(target.claim_id, r)
+                    if target.id in self._assigned:
+                        claim = self._assigned[target.id].claim
+                        self._assigned[r.id] = _Assigned(claim, None, r.stance)
+                        self._note(self.claims[claim], r, extracted.article.id)
                     pending.remove(r)
         for r in pending:
             done[r.id] = self._assign_one(r, extracted.signatures.get(r.id), extracted.article.id)
-        return [done[r.id] for r in records if r.id in by_id]
+        return [done[r.id] for r in records]
+
+    def resolve(self, records: Iterable[Attribution]) -> list[Attribution]:
+        """``records`` (as :meth:`assign` gave them) with their claims' final ids, wordings
+        and stances: each claim is worded by its most central member, and a content of the
+        opposite polarity that its source asserts denies it."""
+        central = [self._central(claim) for claim in self.claims]
+        ids = self._final_ids(central)
+        out = []
+        for r in records:
+            how = self._assigned.get(r.id)
+            if how is None:
+                out.append(r)
+                continue
+            stance = r.stance
+            if how.negated is not None and how.stance == "asserts":
+                negated = central[how.claim].signature.negated
+                stance = "denies" if how.negated != negated else "asserts"
+            out.append(
+                replace(r, claim_id=ids[how.claim], claim=central[how.claim].text, stance=stance)
+            )
+        return out
 
     # -- rules ------------------------------------------------------------------------
 
@@ -108,7 +178,8 @@ class ClaimRegistry:
     ) -> Attribution:
         if r.content is None or sig is None:
             return r
-        stance = r.stance
+        text = claim_text(r.content.text)
+        stance, polarity = r.stance, None
         claim = None
         if sig.reference is not None:
             claim = self._referent(sig, article_id, r)
@@ -116,22 +187,37 @@ class ClaimRegistry:
             claim = self._contradicted(sig, article_id, r)
             if claim is not None and stance == "asserts":
                 stance = "denies"
+        if claim is None and sig.reference is None:
+            claim = self._by_text.get(text.lower())
+            polarity = sig.negated
         if claim is None:
             claim, score = self._most_similar(sig)
+            polarity = sig.negated
             if claim is not None and score < self.threshold:
                 claim = None
-            if claim is not None and sig.negated != claim.signature.negated and stance == "asserts":
-                stance = "denies"
         if claim is None:
-            claim = self._new_claim(claim_text(r.content.text), sig)
-        if sig not in claim.members and sig.reference is None:
-            claim.members.append(sig)
-        updated = replace(r, claim_id=claim.id, claim=claim.text, stance=stance)
-        self._note(claim.id, updated, article_id)
+            claim = self._new_claim(text, sig)
+            self._add_member(claim, sig, text)
+        elif sig.reference is None:
+            self._add_member(claim, sig, text)
+        if polarity is not None and polarity != claim.signature.negated and stance == "asserts":
+            stance = "denies"  # provisional; resolve() weighs it against the central wording
+        self._assigned[r.id] = _Assigned(claim.key, polarity, r.stance)
+        updated = replace(r, claim_id=f"c-{claim.key}", claim=claim.text, stance=stance)
+        self._note(claim, updated, article_id)
         return updated
 
+    def _add_member(self, claim: _Claim, sig: ClaimSignature, text: str) -> None:
+        member = claim.members.get(sig)
+        if member is None:
+            member = claim.members[sig] = _Member(sig, text)
+            self.index.add(claim.key, sig)
+        member.count += 1
+        self._by_text.setdefault(text.lower(), claim)
+
     def _article_claims(self, article_id: str, before: int) -> list[_Claim]:
-        return [c for c in self.claims if article_id in c.article_ids and c.last_sentence <= before]
+        found = [c for c in self._by_article.get(article_id, []) if c.last_sentence <= before]
+        return sorted(found, key=lambda c: c.key)
 
     def _referent(self, sig: ClaimSignature, article_id: str, r: Attribution) -> _Claim | None:
         """The earlier claim a definite reference ('the findings') points back to."""
@@ -167,41 +253,83 @@ class ClaimRegistry:
         return None
 
     def _most_similar(self, sig: ClaimSignature) -> tuple[_Claim | None, float]:
+        """The most similar claim (the earliest of equals) and its score."""
+        if self.exhaustive:
+            pairs = [(c.key, m) for c in self.claims for m in c.members]
+        else:
+            pairs = self.index.candidates(sig)
         best, best_score = None, 0.0
-        for claim in self.claims:
-            score = max(claim_similarity(sig, member) for member in claim.members)
-            if score > best_score:
-                best, best_score = claim, score
-        return best, best_score
+        for key, member in pairs:
+            score = claim_similarity(sig, member)
+            if score > best_score or (score == best_score and best is not None and key < best):
+                best, best_score = key, score
+        return (self.claims[best] if best is not None else None), best_score
 
     def _new_claim(self, text: str, sig: ClaimSignature) -> _Claim:
-        words = [w for w in slugify(text).split("-") if w not in _STOP][:5]
-        base = "c-" + ("-".join(words) or "claim")
-        claim_id, n = base, 2
-        while claim_id in self._ids:
-            claim_id, n = f"{base}-{n}", n + 1
-        self._ids.add(claim_id)
-        claim = _Claim(claim_id, text, sig, [sig])
+        claim = _Claim(len(self.claims), text, sig)
         self.claims.append(claim)
         return claim
 
-    def _note(self, claim_id: str | None, r: Attribution, article_id: str | None = None) -> None:
-        for claim in self.claims:
-            if claim.id == claim_id:
-                claim.article_ids.add(article_id or r.article_id)
-                claim.count += 1
-                claim.last_sentence = max(claim.last_sentence, r.sentence)
-                if r.stance == "asserts" and r.source_id:
-                    claim.asserted_by.add(r.source_id)
-                return
+    def _note(self, claim: _Claim, r: Attribution, article_id: str) -> None:
+        if article_id not in claim.article_ids:
+            claim.article_ids.add(article_id)
+            self._by_article.setdefault(article_id, []).append(claim)
+        claim.count += 1
+        claim.last_sentence = max(claim.last_sentence, r.sentence)
+        if r.stance == "asserts" and r.source_id:
+            claim.asserted_by.add(r.source_id)
+
+    # -- the whole claim --------------------------------------------------------------
+
+    def _central(self, claim: _Claim) -> _Member:
+        """The member most like the others (weighed by how often each was said), among the
+        affirmative ones where there are any; ties go to the most said, then the first."""
+        members = list(claim.members.values())
+        if not members:
+            return _Member(claim.signature, claim.text)
+        affirmative = [m for m in members if not m.signature.negated]
+        pool = sorted(affirmative or members, key=lambda m: -m.count)[:CENTRAL_SAMPLE]
+        if len(pool) == 1:
+            return pool[0]
+        sample = sorted(members, key=lambda m: -m.count)[:CENTRAL_SAMPLE]
+
+        def weight(m: _Member) -> tuple[float, int]:
+            closeness = sum(
+                o.count * claim_similarity(m.signature, o.signature) for o in sample if o is not m
+            )
+            return closeness + m.count, m.count
+
+        best = pool[0]
+        best_weight = weight(best)
+        for m in pool[1:]:
+            w = weight(m)
+            if w > best_weight:
+                best, best_weight = m, w
+        return best
+
+    @staticmethod
+    def _final_ids(central: list[_Member]) -> list[str]:
+        ids, taken = [], set()
+        for member in central:
+            words = [w for w in slugify(member.text).split("-") if w not in _STOP][:5]
+            base = "c-" + ("-".join(words) or "claim")
+            claim_id, n = base, 2
+            while claim_id in taken:
+                claim_id, n = f"{base}-{n}", n + 1
+            taken.add(claim_id)
+            ids.append(claim_id)
+        return ids
 
 
 def assign_claims(
-    extracted: Iterable[ExtractedArticle], threshold: float = MATCH_THRESHOLD
+    extracted: Iterable[ExtractedArticle],
+    threshold: float = MATCH_THRESHOLD,
+    *,
+    exhaustive: bool = False,
 ) -> list[Attribution]:
     """Attributions of all articles, in order, with their claims assigned."""
-    registry = ClaimRegistry(threshold)
+    registry = ClaimRegistry(threshold, exhaustive=exhaustive)
     out: list[Attribution] = []
     for item in extracted:
         out.extend(registry.assign(item))
-    return out
+    return registry.resolve(out)

@@ -59,6 +59,18 @@ def _is_entity(token: Token) -> bool:
     return token.ent_type_ in _ENTITY_TYPES or token.pos_ == "PROPN"
 
 
+def _denying_subject(verb: Token) -> bool:
+    """'nobody agreed', 'no surgeon agreed': the subject itself denies the clause."""
+    for subject in verb.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.lower_ in lexicon.NEGATIVE_SUBJECTS:
+            return True
+        if any(c.dep_ == "det" and c.lower_ in lexicon.NEGATIVE_SUBJECTS for c in subject.children):
+            return True
+    return False
+
+
 def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
     """Signature of a content span of a parsed document."""
     tokens = [t for t in span if not (t.is_punct or t.is_space or t.is_stop)]
@@ -77,7 +89,7 @@ def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
     predicates = frozenset(word_class(v.lemma_.lower()) for v in verbal if v.lemma_ != "be")
     negated = any(
         c.dep_ == "neg" or c.lower_ == "never" for v in verbal for c in v.children
-    ) or any(v.lemma_.lower() in lexicon.NEGATIVE_PREDICATES for v in verbal)
+    ) or any(v.lemma_.lower() in lexicon.NEGATIVE_PREDICATES or _denying_subject(v) for v in verbal)
     agent: frozenset[str] = frozenset()
     for v in verbal:
         # the parser sometimes splits one subject in two ("the freighter | Orla Star")
