@@ -19,7 +19,7 @@ source to another (``relation="cites"``) records that the first relays the secon
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 
@@ -45,13 +45,9 @@ def _offsets(prefix: str, span) -> dict[str, int]:
     return {f"{prefix}_start": span.start, f"{prefix}_end": span.end}
 
 
-def build_graph(
-    attributions: Iterable[Attribution], articles: Mapping[str, Article] | None = None
-) -> nx.MultiDiGraph:
-    """Build the claim graph from attribution records (claims already assigned)."""
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    records = list(attributions)
-    by_id = {r.id: r for r in records}
+def _add_nodes(graph: nx.MultiDiGraph[str], records: Sequence[Attribution]) -> None:
+    """One node per source (its most used name and known kind, every alias) and one per
+    claim (its wording and the date it was first seen)."""
     names: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, Counter] = defaultdict(Counter)
     aliases: dict[str, set[str]] = defaultdict(set)
@@ -86,6 +82,16 @@ def build_graph(
         graph.add_node(
             claim_node(cid), kind="claim", text=text, first_seen=first_seen[cid][0] or None
         )
+
+
+def build_graph(
+    attributions: Iterable[Attribution], articles: Mapping[str, Article] | None = None
+) -> nx.MultiDiGraph:
+    """Build the claim graph from attribution records (claims already assigned)."""
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    records = list(attributions)
+    by_id = {r.id: r for r in records}
+    _add_nodes(graph, records)
 
     for r in records:
         sid = r.source_id or UNNAMED_SOURCE
