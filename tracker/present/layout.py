@@ -41,6 +41,17 @@ __all__ = [
     "claim_neighbourhood",
     "layout_positions",
     "shorten",
+    "MARGIN",
+    "MAX_INCHES",
+    "PNG_DPI",
+    "find_claim_node",
+    "Link",
+    "node_kind",
+    "Plan",
+    "plan_picture",
+    "stance_rank",
+    "strip_prefix",
+    "wrap_lines",
 ]
 
 # The palettes live with the plan because they also say which source kinds are known and
@@ -65,13 +76,13 @@ STANCE_STYLES = {
     "declines": ("#E69F00", (0, (1, 1.6)), "declines to confirm"),
 }
 
-_PNG_DPI = 150  # tracker.present.render saves PNGs at this resolution, which caps the size
-_MARGIN = 0.3  # inches of blank round the picture
+PNG_DPI = 150  # tracker.present.render saves PNGs at this resolution, which caps the size
+MARGIN = 0.3  # inches of blank round the picture
 _MIN_WIDTH = 9.5  # inches; room for the title and both legends
 # Above this many nodes claims get one-line labels and no id line.
 _LARGE_GRAPH = 40
 # matplotlib refuses pictures wider or taller than 2**16 pixels.
-_MAX_INCHES = 2**16 / _PNG_DPI - 1
+MAX_INCHES = 2**16 / PNG_DPI - 1
 
 
 def shorten(text: str, limit: int) -> str:
@@ -109,12 +120,12 @@ def claim_neighbourhood(graph: nx.MultiDiGraph, claim: str) -> nx.MultiDiGraph:
     >>> sorted(claim_neighbourhood(g, "c1"))
     ['claim:c1', 'source:a']
     """
-    node = _find_claim_node(graph, claim)
-    keep = {node} | {u for u in graph.predecessors(node) if _node_kind(graph, u) == "source"}
+    node = find_claim_node(graph, claim)
+    keep = {node} | {u for u in graph.predecessors(node) if node_kind(graph, u) == "source"}
     part = graph.subgraph(keep).copy()
     # Only source→claim and source→source edges belong; drop anything pointing elsewhere.
     part.remove_edges_from(
-        [(u, v, k) for u, v, k in part.edges(keys=True) if _node_kind(part, u) != "source"]
+        [(u, v, k) for u, v, k in part.edges(keys=True) if node_kind(part, u) != "source"]
     )
     return part
 
@@ -127,13 +138,13 @@ def layout_positions(
     A source's position is the centre of its circle; a claim's is the middle of its box's
     left edge.  The same graph and seed always give the same positions.
     """
-    return dict(_plan(graph, seed, max_label_chars).positions)
+    return dict(plan_picture(graph, seed, max_label_chars).positions)
 
 
 # --- reading the graph -------------------------------------------------------------------
 
 
-def _node_kind(graph: nx.MultiDiGraph, node: Any) -> str | None:
+def node_kind(graph: nx.MultiDiGraph, node: Any) -> str | None:
     kind = graph.nodes[node].get("kind")
     if kind in ("source", "claim"):
         return kind
@@ -141,18 +152,18 @@ def _node_kind(graph: nx.MultiDiGraph, node: Any) -> str | None:
     return prefix if prefix in ("source", "claim") else None
 
 
-def _strip_prefix(node: Any) -> str:
+def strip_prefix(node: Any) -> str:
     name = str(node)
     return name.split(":", 1)[1] if name.startswith(("claim:", "source:")) else name
 
 
-def _find_claim_node(graph: nx.MultiDiGraph, claim: str) -> Any:
+def find_claim_node(graph: nx.MultiDiGraph, claim: str) -> Any:
     wanted = str(claim).strip()
     for candidate in (wanted, f"claim:{wanted}"):
-        if candidate in graph and _node_kind(graph, candidate) == "claim":
+        if candidate in graph and node_kind(graph, candidate) == "claim":
             return candidate
     wanted = wanted.removeprefix("claim:")
-    ids = [_strip_prefix(n) for n in graph if _node_kind(graph, n) == "claim"]
+    ids = [strip_prefix(n) for n in graph if node_kind(graph, n) == "claim"]
     close = difflib.get_close_matches(wanted, ids, n=1)
     hint = f" (did you mean {close[0]}?)" if close else ""
     raise GraphError(
@@ -168,7 +179,7 @@ def _as_bool(value: Any) -> bool:
 
 
 @dataclass
-class _Link:
+class Link:
     """One drawn source→claim line: all edges with the same source, claim and stance."""
 
     source: Any
@@ -179,12 +190,12 @@ class _Link:
 
 
 @dataclass
-class _Plan:
+class Plan:
     """What to draw and where: lengths in inches, font sizes and paddings in points."""
 
     sources: list[Any]  # in drawing order, top to bottom, once ordered
     claims: list[Any]
-    links: list[_Link]
+    links: list[Link]
     cites: list[tuple[Any, Any, int]]  # citing source, cited source, how many edges
     labels: dict[Any, str]  # wrapped text beside each node
     claim_ids: dict[Any, str]  # the small id line over each claim box (small graphs only)
@@ -206,17 +217,17 @@ class _Plan:
         return self.labels[node].count("\n") + 1
 
 
-def _plan(graph: nx.MultiDiGraph, seed: int, max_label_chars: int) -> _Plan:
+def plan_picture(graph: nx.MultiDiGraph, seed: int, max_label_chars: int) -> Plan:
     plan = _read(graph, max_label_chars)
     plan.sources, plan.claims = _order_columns(plan, seed)
     _place(plan)
     return plan
 
 
-def _read(graph: nx.MultiDiGraph, max_label_chars: int) -> _Plan:
+def _read(graph: nx.MultiDiGraph, max_label_chars: int) -> Plan:
     """Collect nodes, labels and grouped edges; pick sizes that suit the graph's size."""
-    sources = sorted((n for n in graph if _node_kind(graph, n) == "source"), key=str)
-    claims = sorted((n for n in graph if _node_kind(graph, n) == "claim"), key=str)
+    sources = sorted((n for n in graph if node_kind(graph, n) == "source"), key=str)
+    claims = sorted((n for n in graph if node_kind(graph, n) == "claim"), key=str)
     compact = len(sources) + len(claims) > _LARGE_GRAPH
     # Fonts and circles shrink as the graph grows, within limits that stay readable.
     shrink = min(max(len(sources) + len(claims) - 20, 0) / 130, 1.0)
@@ -225,14 +236,14 @@ def _read(graph: nx.MultiDiGraph, max_label_chars: int) -> _Plan:
     cites: Counter[tuple[Any, Any]] = Counter()
     articles = set()
     for u, v, data in graph.edges(data=True):
-        if _node_kind(graph, u) != "source" or u == v:
+        if node_kind(graph, u) != "source" or u == v:
             continue
-        if _node_kind(graph, v) == "source":
+        if node_kind(graph, v) == "source":
             cites[(u, v)] += 1
-        elif _node_kind(graph, v) == "claim":
+        elif node_kind(graph, v) == "claim":
             stances[(u, v, str(data.get("stance") or "asserts"))] += 1
             articles.add(data.get("article_id"))
-    links = [_Link(s, c, stance, n) for (s, c, stance), n in sorted(stances.items(), key=str)]
+    links = [Link(s, c, stance, n) for (s, c, stance), n in sorted(stances.items(), key=str)]
     _bend_parallel_links(links)
 
     labels, kinds, anonymous = {}, {}, set()
@@ -242,17 +253,17 @@ def _read(graph: nx.MultiDiGraph, max_label_chars: int) -> _Plan:
         kinds[node] = kind if kind in SOURCE_KIND_COLOURS else "unknown"
         if _as_bool(data.get("anonymous", False)):
             anonymous.add(node)
-        name = data.get("name") or _strip_prefix(node)
-        labels[node] = _wrap(shorten(name, min(max_label_chars, 48)), 26, 2)
+        name = data.get("name") or strip_prefix(node)
+        labels[node] = wrap_lines(shorten(name, min(max_label_chars, 48)), 26, 2)
     claim_ids = {}
     for node in claims:
-        text = graph.nodes[node].get("text") or _strip_prefix(node)
+        text = graph.nodes[node].get("text") or strip_prefix(node)
         if compact:
-            labels[node] = _wrap(shorten(text, min(max_label_chars, 48)), 48, 1)
+            labels[node] = wrap_lines(shorten(text, min(max_label_chars, 48)), 48, 1)
         else:
-            labels[node] = _wrap(shorten(text, max_label_chars), 32, 4)
-            claim_ids[node] = shorten(_strip_prefix(node), 40)
-    return _Plan(
+            labels[node] = wrap_lines(shorten(text, max_label_chars), 32, 4)
+            claim_ids[node] = shorten(strip_prefix(node), 40)
+    return Plan(
         sources=sources,
         claims=claims,
         links=links,
@@ -268,23 +279,23 @@ def _read(graph: nx.MultiDiGraph, max_label_chars: int) -> _Plan:
     )
 
 
-def _stance_rank(stance: str) -> tuple[int, str]:
+def stance_rank(stance: str) -> tuple[int, str]:
     known = list(STANCE_STYLES)
     return (known.index(stance) if stance in known else len(known), stance)
 
 
-def _bend_parallel_links(links: list[_Link]) -> None:
+def _bend_parallel_links(links: list[Link]) -> None:
     # A source that both asserted and denied one claim gets two lines; fan them apart.
-    by_pair: dict[tuple[Any, Any], list[_Link]] = defaultdict(list)
+    by_pair: dict[tuple[Any, Any], list[Link]] = defaultdict(list)
     for link in links:
         by_pair[(link.source, link.claim)].append(link)
     for group in by_pair.values():
-        group.sort(key=lambda link: _stance_rank(link.stance))
+        group.sort(key=lambda link: stance_rank(link.stance))
         for i, link in enumerate(group):
             link.bend = 0.07 * (i - (len(group) - 1) / 2)
 
 
-def _wrap(text: str, width: int, max_lines: int) -> str:
+def wrap_lines(text: str, width: int, max_lines: int) -> str:
     lines = textwrap.wrap(text, width=width) or [""]
     if len(lines) > max_lines:
         # The last line shown takes the rest of the text, cut to fit with an ellipsis.
@@ -307,7 +318,7 @@ def _text_width(text: str, size: float) -> float:
 
 
 def _order_columns(
-    plan: _Plan, seed: int, restarts: int = 4, sweeps: int = 10
+    plan: Plan, seed: int, restarts: int = 4, sweeps: int = 10
 ) -> tuple[list[Any], list[Any]]:
     """Order both columns to cut line crossings: barycentre sweeps from seeded starts."""
     pairs = sorted({(link.source, link.claim) for link in plan.links}, key=str)
@@ -363,7 +374,7 @@ def _count_crossings(pairs: list[tuple[Any, Any]], sources: list[Any], claims: l
     return crossings
 
 
-def _place(plan: _Plan) -> None:
+def _place(plan: Plan) -> None:
     """Fill in positions and the drawing's size; y grows downwards until the final flip."""
     if not plan.sources and not plan.claims:
         return
@@ -406,10 +417,10 @@ def _place(plan: _Plan) -> None:
     names = max((_text_width(plan.labels[n], plan.font) for n in plan.sources), default=0.0)
     boxes = max((_text_width(plan.labels[n], plan.font) + 2 * pad for n in plan.claims), default=0)
     ids = max((_text_width(i, plan.font - 1.5) for i in plan.claim_ids.values()), default=0.0)
-    x_source = _MARGIN + names + (plan.marker / 2 + 5) / 72
+    x_source = MARGIN + names + (plan.marker / 2 + 5) / 72
     lines = min(max(2.4, 1.6 + 0.02 * len(plan.links)), 4.5)
-    lines += max(_MIN_WIDTH - (x_source + lines + max(boxes, ids) + _MARGIN), 0.0)
-    plan.width = min(x_source + lines + max(boxes, ids) + _MARGIN, _MAX_INCHES)
+    lines += max(_MIN_WIDTH - (x_source + lines + max(boxes, ids) + MARGIN), 0.0)
+    plan.width = min(x_source + lines + max(boxes, ids) + MARGIN, MAX_INCHES)
 
     extents = [(claim_y[n] - half[n] - id_line, claim_y[n] + half[n]) for n in plan.claims]
     extents += [

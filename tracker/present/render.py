@@ -38,21 +38,21 @@ import networkx as nx
 
 from tracker.errors import GraphError
 from tracker.present.layout import (
-    _MARGIN,
-    _MAX_INCHES,
-    _PNG_DPI,
+    MARGIN,
+    MAX_INCHES,
+    PNG_DPI,
     SOURCE_KIND_COLOURS,
     STANCE_STYLES,
-    _find_claim_node,
-    _Link,
-    _node_kind,
-    _Plan,
-    _plan,
-    _stance_rank,
-    _strip_prefix,
-    _wrap,
+    Link,
+    Plan,
     claim_neighbourhood,
+    find_claim_node,
+    node_kind,
+    plan_picture,
     shorten,
+    stance_rank,
+    strip_prefix,
+    wrap_lines,
 )
 
 __all__ = [
@@ -116,16 +116,16 @@ def render_graph(
             )
     if claim is not None:
         graph = claim_neighbourhood(graph, claim)
-        node = _find_claim_node(graph, claim)
-        wording = "“" + shorten(graph.nodes[node].get("text") or _strip_prefix(node), 400) + "”"
+        node = find_claim_node(graph, claim)
+        wording = "“" + shorten(graph.nodes[node].get("text") or strip_prefix(node), 400) + "”"
         if title is None:
-            title = f"Claim {_strip_prefix(node)}: who asserted, denied or declined it"
-    if not any(_node_kind(graph, node) for node in graph):
+            title = f"Claim {strip_prefix(node)}: who asserted, denied or declined it"
+    if not any(node_kind(graph, node) for node in graph):
         raise GraphError(
             "the graph has no sources or claims to draw; build it from articles or "
             "attribution records that hold attributions (tracker build PATHS -o GRAPH)"
         )
-    plan = _plan(graph, seed, max_label_chars)
+    plan = plan_picture(graph, seed, max_label_chars)
     import matplotlib
 
     settings: Any = {"svg.hashsalt": "tracker", "pdf.fonttype": 42, "font.family": "DejaVu Sans"}
@@ -148,7 +148,7 @@ _LEGEND_STYLE: dict[str, Any] = {
 }
 
 
-def _draw(plan: _Plan, title: str, wording: str | None) -> Any:
+def _draw(plan: Plan, title: str, wording: str | None) -> Any:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -163,16 +163,16 @@ def _draw(plan: _Plan, title: str, wording: str | None) -> Any:
         ),
     ]
     # The header, top down: title, the claim's wording (one-claim pictures), summary, legends.
-    per_line = max(int((plan.width - 2 * _MARGIN) * 72 / (14 * 0.58)), 30)
+    per_line = max(int((plan.width - 2 * MARGIN) * 72 / (14 * 0.58)), 30)
     heading: list[tuple[str, float, str, str]] = [
-        (_wrap(title, per_line, 2), 14, "bold", _TEXT_COLOUR)
+        (wrap_lines(title, per_line, 2), 14, "bold", _TEXT_COLOUR)
     ]
     if wording:
-        heading.append((_wrap(wording, per_line * 4 // 3, 5), 10.5, "normal", _TEXT_COLOUR))
+        heading.append((wrap_lines(wording, per_line * 4 // 3, 5), 10.5, "normal", _TEXT_COLOUR))
     heading.append((_summary(plan), 9, "normal", _MUTED_COLOUR))
     blocks = [(text.count("\n") + 1) * size * 1.3 / 72 + 0.1 for text, size, *_ in heading]
     legend_rows = max(-(-len(handles) // columns) for _, handles, columns, _ in legends)
-    height = min(plan.height + 0.72 + sum(blocks) + 0.2 * legend_rows, _MAX_INCHES)
+    height = min(plan.height + 0.72 + sum(blocks) + 0.2 * legend_rows, MAX_INCHES)
 
     figure = Figure(figsize=(plan.width, height))
     FigureCanvasAgg(figure)
@@ -189,10 +189,10 @@ def _draw(plan: _Plan, title: str, wording: str | None) -> Any:
             "color": colour,
             "linespacing": 1.3,
         }
-        ax.text(_MARGIN, y, text, va="top", ha="left", parse_math=False, **style)
+        ax.text(MARGIN, y, text, va="top", ha="left", parse_math=False, **style)
         y -= block
     for name, handles, columns, corner in legends:
-        x = _MARGIN if corner == "upper left" else plan.width - _MARGIN
+        x = MARGIN if corner == "upper left" else plan.width - MARGIN
         place: dict[str, Any] = {
             "loc": corner,
             "bbox_to_anchor": (x / plan.width, y / height),
@@ -206,7 +206,7 @@ def _draw(plan: _Plan, title: str, wording: str | None) -> Any:
     return figure
 
 
-def _draw_cites(ax: Any, plan: _Plan) -> None:
+def _draw_cites(ax: Any, plan: Plan) -> None:
     """Thin grey arrows from a citing source to the cited one, bowing right of the circles."""
     from matplotlib.patches import FancyArrowPatch
 
@@ -229,7 +229,7 @@ def _draw_cites(ax: Any, plan: _Plan) -> None:
         ax.add_patch(FancyArrowPatch((xu, yu), (xv, yv), mutation_scale=size, **shape, **style))
 
 
-def _draw_links(ax: Any, plan: _Plan) -> None:
+def _draw_links(ax: Any, plan: Plan) -> None:
     """One line per source, claim and stance; thicker and marked ×N when said N times."""
     from matplotlib.patches import FancyArrowPatch
 
@@ -265,16 +265,16 @@ def _draw_links(ax: Any, plan: _Plan) -> None:
             ax.text(x, y, f"×{link.count}", parse_math=False, **place, **style)
 
 
-def _link_ends(plan: _Plan) -> dict[tuple[Any, Any, str], float]:
+def _link_ends(plan: Plan) -> dict[tuple[Any, Any, str], float]:
     """Where each line meets its claim box: spread down the box's edge in source order, so
     that lines into a much-discussed claim stay apart instead of meeting in one point."""
-    into: dict[Any, list[_Link]] = defaultdict(list)
+    into: dict[Any, list[Link]] = defaultdict(list)
     for link in plan.links:
         into[link.claim].append(link)
     ends: dict[tuple[Any, Any, str], float] = {}
     for claim, links in into.items():
         y = plan.positions[claim][1]
-        links.sort(key=lambda link: (-plan.positions[link.source][1], _stance_rank(link.stance)))
+        links.sort(key=lambda link: (-plan.positions[link.source][1], stance_rank(link.stance)))
         reach = plan.lines_of(claim) * plan.font * 1.25 / 72 / 2 * 0.8
         if len(links) == 1:
             reach = 0.0
@@ -284,7 +284,7 @@ def _link_ends(plan: _Plan) -> dict[tuple[Any, Any, str], float]:
     return ends
 
 
-def _draw_sources(ax: Any, plan: _Plan) -> None:
+def _draw_sources(ax: Any, plan: Plan) -> None:
     """Circles coloured by kind (hollow when unnamed), each with its name to the left."""
     if not plan.sources:
         return
@@ -310,7 +310,7 @@ def _draw_sources(ax: Any, plan: _Plan) -> None:
     ax.scatter(xs, ys, s=plan.marker**2, c=faces, edgecolors=edges, linewidths=widths, zorder=4)
 
 
-def _draw_claims(ax: Any, plan: _Plan) -> None:
+def _draw_claims(ax: Any, plan: Plan) -> None:
     """Rounded boxes whose left edge is the claim's position, with the claim id above."""
     pad = plan.claim_pad
     box = {"boxstyle": f"round,pad={pad / plan.font:.3f}", "fc": _CLAIM_FILL, "ec": _CLAIM_EDGE}
@@ -335,7 +335,7 @@ def _draw_claims(ax: Any, plan: _Plan) -> None:
             ax.text(x + 0.02, top + 0.02, plan.claim_ids[node], parse_math=False, **id_style)
 
 
-def _legend_handles(plan: _Plan) -> tuple[list[Any], list[Any]]:
+def _legend_handles(plan: Plan) -> tuple[list[Any], list[Any]]:
     """Legend entries for what the picture holds; the three stances are always explained."""
     from matplotlib.lines import Line2D
 
@@ -370,7 +370,7 @@ def _stance_style(stance: str) -> tuple[str, Any]:
     return _OTHER_STANCE_STYLE
 
 
-def _summary(plan: _Plan) -> str:
+def _summary(plan: Plan) -> str:
     def count(n: int, word: str) -> str:
         return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -392,7 +392,7 @@ def _save_atomically(figure: Any, path: Path, fmt: str) -> None:
     try:
         # Opened with "xb" rather than mkstemp, so the picture gets the usual permissions.
         with open(temp, "xb") as handle:
-            figure.savefig(handle, format=fmt, dpi=_PNG_DPI, metadata=metadata)
+            figure.savefig(handle, format=fmt, dpi=PNG_DPI, metadata=metadata)
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
