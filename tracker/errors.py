@@ -21,13 +21,22 @@ __all__ = [
 class TrackerError(Exception):
     """Base class for every error raised by tracker."""
 
+    #: The record of a file holding several ("line 3") when only that record is bad.
+    record: str | None = None
+
 
 class InputError(TrackerError):
-    """An input file cannot be read as an article (empty, binary, bad encoding, bad JSON...)."""
+    """An input file cannot be read as an article (empty, binary, bad encoding, bad JSON...).
 
-    def __init__(self, path: object, problem: str) -> None:
+    ``record`` names the record of a file that holds several ("line 3", "article 2") when
+    only that record is bad; the rest of the file can still be read.
+    """
+
+    def __init__(self, path: object, problem: str, *, record: str | None = None) -> None:
         self.path = str(path)
         self.problem = problem
+        if record is not None:
+            self.record = record
         super().__init__(f"{self.path}: {problem}")
 
 

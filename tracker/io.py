@@ -1,25 +1,37 @@
 """Reading and writing attribution records and graphs, atomically.
 
 Every writer goes through :func:`atomic_write`: the output appears whole or not at all.
+Readers split JSON Lines on ``\\n`` alone, so any text a record holds (line and paragraph
+separators, form feeds, ``\\x85``) round-trips; they read no more than
+:data:`MAX_RECORDS_BYTES` of a file, and check the shape and types of what they read
+before anything uses it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import json
+import math
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
 
-from tracker.errors import GraphError, InputError, RecordError
-from tracker.model import Attribution
+from tracker.errors import GraphError, InputError, RecordError, TrackerError
+from tracker.ingest.files import read_bounded
+from tracker.ingest.readers import parse_json, read_from_folder
+from tracker.model import STANCES, Attribution
 
 __all__ = [
     "GRAPH_FORMATS",
+    "MAX_RECORDS_BYTES",
+    "check_output",
+    "remove_stale_temporaries",
     "atomic_write",
     "read_utf8",
     "write_attributions",
@@ -32,20 +44,86 @@ __all__ = [
 #: Graph file formats by extension.
 GRAPH_FORMATS = (".json", ".graphml", ".gexf")
 _LIST_SEPARATOR = "; "
+#: Record, claim and graph files larger than this many bytes are refused (read at call time).
+MAX_RECORDS_BYTES = 500_000_000
+#: Temporary files of ours older than this many seconds are left-overs of a killed run.
+STALE_AFTER_SECONDS = 3600
 
 
 def read_utf8(path: str | Path, not_utf8: str) -> str:
     """The text of ``path``; :class:`InputError` naming it when it is missing, unreadable
     or not UTF-8 (``not_utf8`` says what it should have been)."""
     path = Path(path)
+    if not os.path.lexists(path):
+        raise InputError(path, "no such file")
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        return read_bounded(path, MAX_RECORDS_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(path, not_utf8) from None
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror})") from None
+
+
+def check_output(output: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+    """Check, before any work, that ``output`` can be written and is none of ``inputs``.
+
+    The folder must exist and be writable, ``output`` must not be a folder, and it must not
+    be (or link to) one of the input files, nor lie inside an input folder's reach as a file
+    that is read.  Stale temporary files of ours beside it are removed.  Raises
+    :class:`InputError` naming the output and the fix.
+    """
+    path = Path(output)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(path, f"cannot write here: folder {directory} does not exist")
+    if path.is_dir():
+        raise InputError(path, "is a folder; give a file name to write")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise InputError(path, f"cannot write here: folder {directory} is not writable")
+    if os.path.lexists(path) and not os.access(path, os.W_OK) and not os.access(directory, os.W_OK):
+        raise InputError(path, "is not writable; check its permissions")
+    target = path.resolve()
+    for given in inputs:
+        source = Path(given)
+        with contextlib.suppress(OSError, RuntimeError):
+            if source.resolve() == target:
+                raise InputError(path, "is also an input; write the output to another file")
+            if source.is_dir() and path.is_file() and read_from_folder(path, source):
+                raise InputError(
+                    path,
+                    f"is also an input: it lies in the folder {source} being read; "
+                    "write the output to another file",
+                )
+    remove_stale_temporaries(path)
+    return path
+
+
+def remove_stale_temporaries(path: str | Path, older_than: float = STALE_AFTER_SECONDS) -> int:
+    """Remove temporary files :func:`atomic_write` left beside ``path`` when a run was killed.
+
+    Only files named like ours (``.NAME.XXXX.tmp``) and not touched for ``older_than``
+    seconds are removed (a younger one may belong to a run still going).  Returns how
+    many were removed.
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    now = time.time()
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in directory.glob(f".{glob_escape(path.name)}.*.tmp"):
+            with contextlib.suppress(OSError):
+                info = entry.lstat()
+                if entry.is_file() and not entry.is_symlink() and now - info.st_mtime > older_than:
+                    entry.unlink()
+                    removed += 1
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with glob's special characters made literal.
+
+    >>> glob_escape("a[1]*.json")
+    'a[[]1[]][*].json'
+    """
+    return "".join(f"[{c}]" if c in "[]*?" else c for c in name)
 
 
 @contextlib.contextmanager
@@ -59,15 +137,28 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:
             yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
         # mkstemp makes the file private; give it the mode a plain open() would
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
+        _sync_folder(directory)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _sync_folder(directory: Path) -> None:
+    """Make the rename itself durable where the system allows opening a folder."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def write_attributions(records: Iterable[Attribution], path: str | Path) -> int:
@@ -81,23 +172,21 @@ def write_attributions(records: Iterable[Attribution], path: str | Path) -> int:
 
 
 def _json_lines(path: Path) -> Iterator[tuple[int, object]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read: {exc.strerror}") from exc
+    """(line number, parsed value or the InputError saying why not) for each non-blank line."""
+    raw = read_bounded(path, MAX_RECORDS_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             path, f"is not valid UTF-8 (byte {exc.start}); re-save it as UTF-8"
-        ) from exc
-    for number, line in enumerate(text.splitlines(), start=1):
+        ) from None
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"line {number} is not valid JSON: {exc.msg}") from exc
+            yield number, parse_json(path, line, f"line {number}")
+        except InputError as exc:
+            yield number, exc
 
 
 def looks_like_attributions(path: str | Path) -> bool:
@@ -110,15 +199,36 @@ def looks_like_attributions(path: str | Path) -> bool:
     return False
 
 
-def read_attributions(path: str | Path) -> list[Attribution]:
-    """Read attribution records written by ``tracker extract`` (possibly edited by hand)."""
+def read_attributions(
+    path: str | Path,
+    *,
+    strict: bool = True,
+    on_skip: Callable[[str, TrackerError], None] | None = None,
+) -> list[Attribution]:
+    """Read attribution records written by ``tracker extract`` (possibly edited by hand).
+
+    With ``strict`` (the default) the first bad record raises; without it each bad record
+    is passed to ``on_skip(path, error)`` (``error.record`` names its line) and skipped.
+    """
     path = Path(path)
     records = []
     for number, data in _json_lines(path):
         try:
+            if isinstance(data, InputError):
+                raise data
             records.append(Attribution.from_dict(data))  # type: ignore[arg-type]
+        except InputError as exc:
+            if strict:
+                raise
+            if on_skip is not None:
+                on_skip(str(path), exc)
         except RecordError as exc:
-            raise RecordError(f"{path}: line {number}: {exc}") from exc
+            error = RecordError(f"{path}: line {number}: {exc}")
+            error.record = f"line {number}"
+            if strict:
+                raise error from None
+            if on_skip is not None:
+                on_skip(str(path), error)
     if not records:
         raise InputError(path, "has no attribution records")
     return records
@@ -165,20 +275,25 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
             f"{path}: no such graph file; create one with: tracker build ARTICLES -o {path}"
         )
     try:
+        raw = read_bounded(path, MAX_RECORDS_BYTES)
         if suffix == ".json":
-            with path.open(encoding="utf-8") as handle:
-                data = json.load(handle)
-            if not isinstance(data, dict) or "nodes" not in data:
-                raise GraphError(f"{path}: not a graph written by tracker build (no 'nodes' in it)")
+            data = parse_json(path, raw.decode("utf-8-sig"))
+            _check_node_link(path, data)
             graph = nx.node_link_graph(data, edges="edges", multigraph=True, directed=True)
         elif suffix == ".graphml":
-            graph = nx.read_graphml(path, force_multigraph=True)
+            graph = nx.read_graphml(io.BytesIO(raw), force_multigraph=True)
         elif suffix == ".gexf":
-            graph = nx.read_gexf(path)
+            graph = nx.read_gexf(io.BytesIO(raw))
         else:
             raise GraphError(f"{path}: unknown graph format; use one of {', '.join(GRAPH_FORMATS)}")
     except GraphError:
         raise
+    except InputError as exc:
+        raise GraphError(str(exc)) from None
+    except RecursionError:
+        raise GraphError(
+            f"{path}: is nested too deeply to be a graph written by tracker build"
+        ) from None
     except (
         ValueError,
         KeyError,
@@ -191,6 +306,7 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
     except Exception as exc:  # XML parse errors come in several classes
         raise GraphError(f"{path}: cannot be read as {suffix[1:]} ({exc})") from exc
     graph = nx.MultiDiGraph(graph)
+    _check_graph(path, graph)
     for _, attrs in graph.nodes(data=True):
         if isinstance(attrs.get("aliases"), str):
             attrs["aliases"] = [a for a in attrs["aliases"].split(_LIST_SEPARATOR) if a]
@@ -204,3 +320,75 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
             f"{path}: has no tracker source or claim nodes; was it written by tracker build?"
         )
     return graph
+
+
+# Attributes tracker build writes, by the type a reader may rely on.
+_TEXT_ATTRS = {
+    "kind", "name", "text", "source_kind", "first_seen", "stance", "cue", "article_id",
+    "date", "evidence", "relation", "outlet", "url", "title", "quote", "claim_id", "via",
+}  # fmt: skip
+_NUMBER_ATTRS = {
+    f"{span}_{end}" for span in ("source", "cue", "content") for end in ("start", "end")
+}
+_NUMBER_ATTRS.add("sentence")
+
+
+def _check_node_link(path: Path, data: Any) -> None:
+    """The outline of a node-link graph, checked before networkx reads it."""
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise GraphError(f"{path}: not a graph written by tracker build (no 'nodes' list in it)")
+    edges = data.get("edges", [])
+    if not isinstance(edges, list):
+        raise GraphError(f"{path}: its 'edges' is not a list; was it written by tracker build?")
+    for n, node in enumerate(data["nodes"], 1):
+        if not isinstance(node, dict) or not _is_id(node.get("id")):
+            raise GraphError(
+                f"{path}: node {n} has no string 'id'; was it written by tracker build?"
+            )
+    for n, edge in enumerate(edges, 1):
+        if not isinstance(edge, dict) or not all(
+            _is_id(edge.get(end)) for end in ("source", "target")
+        ):
+            raise GraphError(
+                f"{path}: edge {n} lacks a string 'source' or 'target'; "
+                "was it written by tracker build?"
+            )
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _bad_attr(attrs: dict[str, Any]) -> str | None:
+    for key, value in attrs.items():
+        if key in _TEXT_ATTRS and value is not None and not isinstance(value, str):
+            return f"a '{key}' that is not a string"
+        if key in _NUMBER_ATTRS and value not in (None, ""):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return f"a '{key}' that is not a number"
+            if not math.isfinite(value):
+                return f"a '{key}' that is not a finite number"
+        if key == "aliases" and not (
+            isinstance(value, str)
+            or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        ):
+            return "'aliases' that are not a list of strings"
+    return None
+
+
+def _check_graph(path: Path, graph: nx.MultiDiGraph) -> None:
+    """Types of what the commands read from nodes and edges, checked once here."""
+    hint = "; was it written by tracker build?"
+    for node, attrs in graph.nodes(data=True):
+        if not _is_id(node):
+            raise GraphError(f"{path}: a node has an id that is not a string{hint}")
+        problem = _bad_attr(attrs)
+        if problem:
+            raise GraphError(f"{path}: node {node!r} has {problem}{hint}")
+    for u, v, attrs in graph.edges(data=True):
+        problem = _bad_attr(attrs)
+        to_claim = graph.nodes[v].get("kind") == "claim" and attrs.get("relation") != "cites"
+        if problem is None and to_claim and attrs.get("stance") not in STANCES:
+            problem = f"no 'stance' (one of {', '.join(STANCES)})"
+        if problem:
+            raise GraphError(f"{path}: edge {u!r} -> {v!r} has {problem}{hint}")

@@ -47,12 +47,58 @@ class Span:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Span:
-        try:
-            return cls(int(data["start"]), int(data["end"]), str(data["text"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise RecordError(
-                f"span needs integer 'start', 'end' and a 'text': got {data!r}"
-            ) from exc
+        if isinstance(data, dict):
+            start, end, text = data.get("start"), data.get("end"), data.get("text")
+            if _is_count(start) and _is_count(end) and start <= end and isinstance(text, str):
+                return cls(start, end, text)
+        shown = repr(data)
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        raise RecordError(
+            f"span needs whole-number 'start' <= 'end' and a 'text' string: got {shown}"
+        )
+
+
+def _is_count(value: object) -> bool:
+    """A whole number of zero or more (not a bool, not a float)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _field_types(data: dict[str, Any]) -> None:
+    """Refuse a record field of the wrong JSON type, naming the field."""
+    for key in _TEXT_FIELDS:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise RecordError(f"'{key}' must be a string or null, not {_json_kind(value)}")
+    for key in ("id", "article_id"):
+        if not isinstance(data[key], str) or not data[key]:
+            raise RecordError(f"'{key}' must be a non-empty string, not {_json_kind(data[key])}")
+    for key in ("hedged", "anonymous"):
+        if not isinstance(data.get(key, False), bool):
+            raise RecordError(f"'{key}' must be true or false, not {_json_kind(data[key])}")
+    if "sentence" in data and not _is_count(data["sentence"]):
+        raise RecordError(
+            f"'sentence' must be a whole number of 0 or more, not {_json_kind(data['sentence'])}"
+        )
+    if not isinstance(data.get("extra") or {}, dict):
+        raise RecordError(f"'extra' must be an object, not {_json_kind(data['extra'])}")
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}" if len(repr(value)) < 30 else "a number"
+    if isinstance(value, str):
+        return "an empty string" if not value else "a string"
+    return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+_TEXT_FIELDS = (
+    "quote", "source_id", "source_name", "source_kind", "via", "claim_id", "claim",
+    "evidence", "date", "outlet", "url", "title",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -167,27 +213,28 @@ class Attribution:
         if missing:
             raise RecordError(f"attribution record lacks {', '.join(repr(m) for m in missing)}")
         stance = data["stance"]
-        if stance not in STANCES:
+        if not isinstance(stance, str) or stance not in STANCES:
             raise RecordError(f"stance {stance!r} is not one of {', '.join(STANCES)}")
+        _field_types(data)
         source = data.get("source")
         content = data.get("content")
         return cls(
-            id=str(data["id"]),
-            article_id=str(data["article_id"]),
+            id=data["id"],
+            article_id=data["article_id"],
             source=Span.from_dict(source) if source else None,
             cue=Span.from_dict(data["cue"]),
             content=Span.from_dict(content) if content else None,
             stance=stance,
             quote=data.get("quote") or "indirect",
-            hedged=bool(data.get("hedged", False)),
+            hedged=data.get("hedged", False),
             source_id=data.get("source_id"),
             source_name=data.get("source_name"),
             source_kind=data.get("source_kind"),
-            anonymous=bool(data.get("anonymous", False)),
+            anonymous=data.get("anonymous", False),
             via=data.get("via"),
             claim_id=data.get("claim_id"),
             claim=data.get("claim"),
-            sentence=int(data.get("sentence", 0)),
+            sentence=data.get("sentence", 0),
             evidence=data.get("evidence") or "",
             date=data.get("date"),
             outlet=data.get("outlet"),

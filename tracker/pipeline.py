@@ -84,7 +84,7 @@ def load_records(
     record_paths, article_paths = _split_inputs(paths)
     records: list[Attribution] = []
     for path in record_paths:
-        records.extend(read_attributions(path))
+        records.extend(read_attributions(path, strict=strict, on_skip=on_skip))
     articles: list[Article] = []
     if article_paths:
         try:

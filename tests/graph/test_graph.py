@@ -201,7 +201,7 @@ def test_records_round_trip_and_bad_records(tmp_path, records):
     with pytest.raises(RecordError, match=r"r.jsonl: line 1: attribution record lacks 'cue'"):
         read_attributions(path)
     path.write_text('{"id": \n')
-    with pytest.raises(InputError, match=r"r.jsonl: line 1 is not valid JSON"):
+    with pytest.raises(InputError, match=r"r.jsonl: is not valid JSON: line 1 column 8"):
         read_attributions(path)
     bad = records[0].to_dict() | {"stance": "maybe"}
     path.write_text(json.dumps(bad) + "\n")

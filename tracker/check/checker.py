@@ -557,13 +557,15 @@ def claim_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any], str, st
     path = Path(path)
     text = read_utf8(path, "is not UTF-8 text; save it as UTF-8 JSON Lines")
     found = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(path, f"line {number}: not valid JSON ({exc.msg})") from None
+        except (RecursionError, ValueError):
+            raise InputError(path, f"line {number}: not JSON tracker can read") from None
         if not isinstance(item, dict):
             raise InputError(path, f'line {number}: expected an object like {{"claim": "..."}}')
         claim = item.get("claim")

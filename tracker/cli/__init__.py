@@ -16,11 +16,12 @@ from tracker.cli.check import check, train_check
 from tracker.cli.explore import explore
 from tracker.cli.gold import agreement, evaluate, train_cues, train_spans
 from tracker.cli.graph import build, claims, contested, extract, render, sources
+from tracker.cli.options import CleanGroup
 
 __all__ = ["cli", "main"]
 
 
-@click.group()
+@click.group(cls=CleanGroup)
 @click.version_option(__version__, prog_name="tracker")
 def cli() -> None:
     """Track who said what in the news, on whose authority, and who denied it.

@@ -78,6 +78,10 @@ def check(args, claims_file, fmt, verdict_model_path, semantic, output, model, s
         requests = [ClaimRequest(args[0])]
         paths = args[1:]
         fmt = fmt or "table"
+    if output:
+        from tracker.io import check_output
+
+        check_output(output, [*args, *([claims_file] if claims_file else [])])
     articles = read_articles(paths, strict=strict, on_skip=skip_warning)
     if not quiet:
         click.echo(
@@ -158,7 +162,9 @@ def train_check(
     from tracker.check.checker import ClaimChecker
     from tracker.check.verdict.model import TrainSettings, read_labelled_pairs, train_verdict_model
     from tracker.ingest.readers import read_articles
+    from tracker.io import check_output
 
+    check_output(output, [*paths, claims_file])
     pairs = read_labelled_pairs(claims_file)
     articles = read_articles(paths, strict=strict, on_skip=skip_warning)
     if not quiet:

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.options import (
+    SkipReport,
     about_option,
     common_input_options,
     cue_model_option,
@@ -14,7 +15,6 @@ from tracker.cli.options import (
     load_learned_model,
     output_option,
     progress_reporter,
-    skip_warning,
     span_model_option,
 )
 from tracker.present.tables import (
@@ -42,11 +42,13 @@ def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path
         tracker extract data/ -o attributions.jsonl --span-model spans.json
     """
     from tracker.ingest.readers import read_articles
-    from tracker.io import write_attributions
+    from tracker.io import check_output, write_attributions
     from tracker.pipeline import extract_attributions
 
+    check_output(output, paths)
     cue_model, span_model = load_learned_model(cue_model_path, span_model_path)
-    articles = read_articles(paths, strict=strict, on_skip=skip_warning)
+    skipped = SkipReport()
+    articles = read_articles(paths, strict=strict, on_skip=skipped)
     records = extract_attributions(
         articles,
         model=model,
@@ -57,7 +59,9 @@ def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path
     count = write_attributions(records, output)
     if not quiet:
         click.echo(
-            f"Wrote {count} attributions from {len(articles)} articles to {output}", err=True
+            f"Wrote {count} attributions from {len(articles)} articles to {output}"
+            f"{skipped.summary()}",
+            err=True,
         )
 
 
@@ -80,16 +84,18 @@ def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
         tracker build attributions.jsonl -o graph.graphml
         tracker build data/ -o graph.json --span-model spans.json
     """
-    from tracker.io import GRAPH_FORMATS, write_graph
+    from tracker.io import GRAPH_FORMATS, check_output, write_graph
     from tracker.pipeline import build_claim_graph
 
     if Path(output).suffix.lower() not in GRAPH_FORMATS:
         raise click.BadParameter(f"use one of {', '.join(GRAPH_FORMATS)}", param_hint="--output")
+    check_output(output, paths)
     cue_model, span_model = load_learned_model(cue_model_path, span_model_path)
+    skipped = SkipReport()
     graph = build_claim_graph(
         paths,
         strict=strict,
-        on_skip=skip_warning,
+        on_skip=skipped,
         model=model,
         progress=progress_reporter(quiet),
         cue_model=cue_model,
@@ -100,7 +106,8 @@ def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
         sources = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "source")
         claims = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "claim")
         click.echo(
-            f"Wrote {output}: {sources} sources, {claims} claims, {graph.number_of_edges()} edges",
+            f"Wrote {output}: {sources} sources, {claims} claims, {graph.number_of_edges()} edges"
+            f"{skipped.summary()}",
             err=True,
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 import click
 
@@ -12,9 +13,12 @@ from tracker.errors import TrackerError
 __all__ = [
     "about_option",
     "format_option",
+    "CleanGroup",
     "fail_cleanly",
+    "clean_error",
     "progress_reporter",
     "skip_warning",
+    "SkipReport",
     "common_input_options",
     "cue_model_option",
     "span_model_option",
@@ -42,15 +46,59 @@ about_option = click.option(
 )
 
 
+def clean_error(exc: BaseException) -> click.ClickException | None:
+    """The one-line error a user sees for ``exc``, or None when it is not one of ours.
+
+    Library errors keep their message.  What bad files and full disks raise past the
+    library's own checks (``OSError``, ``RecursionError``, ``MemoryError``, ``ValueError``
+    and ``UnicodeError``) gets a line naming the file where Python knows it.
+    """
+    if isinstance(exc, TrackerError):
+        return click.ClickException(str(exc))
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return click.ClickException(f"{where}{exc.strerror or exc}; check the path and free space")
+    if isinstance(exc, RecursionError):
+        return click.ClickException("an input is nested too deeply to read; simplify or remove it")
+    if isinstance(exc, MemoryError):
+        return click.ClickException(
+            "ran out of memory; read fewer or smaller articles at a time (see docs/LIMITS.md)"
+        )
+    if isinstance(exc, (ValueError, UnicodeError)):
+        return click.ClickException(f"an input could not be read: {exc}")
+    return None
+
+
 def fail_cleanly(func: Callable) -> Callable:
+    """Turn what a command raises (see :func:`clean_error`) into one ``Error: ...`` line."""
+
     @wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except TrackerError as exc:
-            raise click.ClickException(str(exc)) from exc
+        except Exception as exc:
+            error = clean_error(exc)
+            if error is None or isinstance(exc, click.ClickException):
+                raise
+            raise error from exc
 
     return wrapper
+
+
+class CleanGroup(click.Group):
+    """A command group whose commands fail with one ``Error: ...`` line, never a traceback,
+    for every error :func:`clean_error` knows, whether or not the command catches it."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException:
+            raise
+        except Exception as exc:
+            error = clean_error(exc)
+            if error is None:
+                raise
+            raise error from exc
 
 
 def progress_reporter(quiet: bool):
@@ -67,10 +115,46 @@ def skip_warning(path: str, error: TrackerError) -> None:
     click.echo(f"Warning: skipped {error}", err=True)
 
 
+class SkipReport:
+    """An ``on_skip`` handler: warns of each skipped file or record and counts them.
+
+    >>> from tracker.errors import InputError
+    >>> report = SkipReport(quiet_warnings=True)
+    >>> report("a.jsonl", InputError("a.jsonl", "line 3 has no 'text' field", record="line 3"))
+    >>> report("b.txt", InputError("b.txt", "file is empty"))
+    >>> report.summary()
+    '; skipped 1 record and 1 file (see the warnings above)'
+    """
+
+    def __init__(self, *, quiet_warnings: bool = False) -> None:
+        self.files = 0
+        self.records = 0
+        self.quiet_warnings = quiet_warnings
+
+    def __call__(self, path: str, error: TrackerError) -> None:
+        if error.record is None:
+            self.files += 1
+        else:
+            self.records += 1
+        if not self.quiet_warnings:
+            skip_warning(path, error)
+
+    def summary(self) -> str:
+        """``"; skipped N records and M files (...)"`` or ``""`` when nothing was skipped."""
+        parts = [
+            f"{n} {word}{'' if n == 1 else 's'}"
+            for n, word in ((self.records, "record"), (self.files, "file"))
+            if n
+        ]
+        return f"; skipped {' and '.join(parts)} (see the warnings above)" if parts else ""
+
+
 def common_input_options(func: Callable) -> Callable:
     func = click.option("--model", help="spaCy pipeline to load (package name or path).")(func)
     func = click.option(
-        "--strict", is_flag=True, help="Stop at the first unreadable file instead of skipping it."
+        "--strict",
+        is_flag=True,
+        help="Stop at the first unreadable file or record instead of skipping it.",
     )(func)
     func = click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")(func)
     return func
@@ -112,9 +196,27 @@ def load_learned_model(cue_path: str | None, span_path: str | None):
     return CueModel.load(cue_path), None
 
 
+def _writable_output(ctx: click.Context, param: click.Parameter, value: str | None):
+    """Check the output's folder before any work is done (see :func:`tracker.io.check_output`)."""
+    if value is None or ctx.resilient_parsing:
+        return value
+    from tracker.io import check_output
+
+    try:
+        check_output(value)
+    except TrackerError as exc:
+        raise click.ClickException(str(exc)) from None
+    return value
+
+
 def output_option(help_text: str, *, required: bool = True) -> Callable:
     return click.option(
-        "-o", "--output", required=required, type=click.Path(dir_okay=False), help=help_text
+        "-o",
+        "--output",
+        required=required,
+        type=click.Path(dir_okay=False),
+        callback=_writable_output,
+        help=help_text,
     )
 
 

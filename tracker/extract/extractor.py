@@ -25,7 +25,7 @@ from tracker.extract.debunks import (
 )
 from tracker.extract.quotes import quote_segments
 from tracker.extract.rules import Candidate, find_candidates, link_relays
-from tracker.ingest.structure import split_paragraphs
+from tracker.ingest.structure import split_long_paragraphs, split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
 from tracker.resolve.similarity import ClaimSignature, signature_of
 from tracker.resolve.sources import SourceResolver, qualified_aliases
@@ -97,7 +97,12 @@ def refuse_two_models(
 
 def paragraph_spans(article: Article) -> list[Span]:
     """The paragraphs the extractor reads: the article's own, or (for an article built by
-    hand, without them) its blocks between blank lines."""
+    hand, without them) its blocks between blank lines; any longer than spaCy can parse at
+    once (:data:`~tracker.ingest.structure.MAX_PARAGRAPH_CHARS`) is cut into pieces."""
+    return split_long_paragraphs(_given_paragraphs(article))
+
+
+def _given_paragraphs(article: Article) -> list[Span]:
     if article.paragraphs:
         return list(article.paragraphs)
     return split_paragraphs(article.text, ())

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from html.parser import HTMLParser
@@ -36,6 +37,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.errors import InputError, NoArticlesError, TrackerError
+from tracker.ingest.files import read_bounded, walk_folder
 from tracker.ingest.structure import (
     find_debris,
     normalise_date,
@@ -48,15 +50,23 @@ from tracker.model import Article, Span
 __all__ = [
     "outlet_from_url",
     "MAX_FILE_BYTES",
+    "MAX_ARTICLE_CHARS",
     "SUPPORTED_EXTENSIONS",
     "read_article_file",
     "iter_articles",
     "read_articles",
     "article_from_text",
+    "parse_json",
+    "read_from_folder",
+    "NOT_ARTICLES",
 ]
 
-#: Files larger than this many bytes are refused (read at call time, so it can be changed).
+#: Files larger than this many bytes are refused, counted while reading (read at call time,
+#: so it can be changed).  A JSON or JSON Lines file may hold many articles.
 MAX_FILE_BYTES = 50_000_000
+#: An article whose text is longer than this many characters is refused (skipped in a folder
+#: or a file of several); extraction time grows with the text, see docs/LIMITS.md.
+MAX_ARTICLE_CHARS = 1_000_000
 #: File extensions read as articles (compared case-insensitively).
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
 
@@ -107,6 +117,12 @@ def article_from_text(
     where they can be parsed.  Raises :class:`InputError` when no paragraph is left.
     """
     where = path or id
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            where,
+            f"has {len(text):,} characters of text, over the limit of {MAX_ARTICLE_CHARS:,} "
+            "per article; split it into several articles",
+        )
     found: dict[str, str] = {}
     left_out: list[Span] = []
     debris = find_debris(text)
@@ -149,14 +165,6 @@ def article_from_text(
 # Files
 
 
-def _human_size(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1_000_000:g} MB"
-    if n >= 1_000:
-        return f"{n / 1_000:g} kB"
-    return f"{n} bytes"
-
-
 def _decode(path: Path, data: bytes) -> str:
     """UTF-8 text of ``data`` (BOM dropped), or an InputError saying what is wrong."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -177,11 +185,14 @@ def _decode(path: Path, data: bytes) -> str:
         ) from None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _optional_str(item: dict[str, Any], key: str, label: str, path: Path) -> str | None:
     value = item.get(key)
     if value is None or isinstance(value, str):
         return value
-    raise InputError(path, f"{label} has a '{key}' that is not a string")
+    raise InputError(path, f"{label} has a '{key}' that is not a string", record=label)
 
 
 _JSON_KINDS = {
@@ -194,103 +205,179 @@ _JSON_KINDS = {
 }
 
 
+def parse_json(path: Path, text: str, label: str = "") -> Any:
+    """``text`` parsed as JSON, or an :class:`InputError` saying what is wrong with it.
+
+    ``label`` names the record ("line 3") when the text is one line of a JSON Lines file.
+    Nesting too deep for Python, numbers too long to convert, ``NaN`` and ``Infinity``
+    and unpaired surrogate escapes are refused like any other bad JSON.
+    """
+    where = f"{label} " if label else ""
+    record = label or None
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        place = f"{label or f'line {exc.lineno}'} column {exc.colno}"
+        hint = (
+            "; if it holds one article per line, name it .jsonl" if exc.msg == "Extra data" else ""
+        )
+        raise InputError(
+            path, f"is not valid JSON: {place}: {exc.msg}{hint}", record=record
+        ) from None
+    except RecursionError:
+        raise InputError(
+            path, f"{where}is nested too deeply to read as JSON", record=record
+        ) from None
+    except ValueError as exc:
+        problem = (
+            "has a number with too many digits (over 4,300); write long ids as strings"
+            if "digits" in str(exc)
+            else f"is not valid JSON: {exc}"
+        )
+        raise InputError(path, f"{where}{problem}", record=record) from None
+    if "\\u" in text.lower() and _has_surrogate(data):
+        raise InputError(
+            path,
+            f"{where}has an unpaired surrogate escape (\\ud800-\\udfff); fix the text",
+            record=record,
+        )
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _has_surrogate(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def _article_from_json(item: Any, label: str, default_id: str, path: Path) -> Article:
     if not isinstance(item, dict):
         kind = _JSON_KINDS.get(type(item), "value")
-        raise InputError(path, f"{label} is a JSON {kind}, not an object with a 'text' field")
+        raise InputError(
+            path, f"{label} is a JSON {kind}, not an object with a 'text' field", record=label
+        )
     key = next((k for k in _TEXT_FIELDS if item.get(k) is not None), None)
     if key is None:
         raise InputError(
-            path, f"{label} has no 'text' field (also accepted: 'body', 'articleBody')"
+            path,
+            f"{label} has no 'text' field (also accepted: 'body', 'articleBody')",
+            record=label,
         )
     text = item[key]
     if not isinstance(text, str):
-        raise InputError(path, f"{label} has a '{key}' that is not a string")
+        raise InputError(path, f"{label} has a '{key}' that is not a string", record=label)
     raw_id = item.get("id")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
-        raise InputError(path, f"{label} has an 'id' that is not a string")
+        raise InputError(path, f"{label} has an 'id' that is not a string", record=label)
     outlet = _optional_str(item, "outlet", label, path)
     for alias in ("source", "publisher"):
         if outlet is None and isinstance(item.get(alias), str):
             outlet = item[alias]
     synthetic = item.get("synthetic", False)
     if not isinstance(synthetic, bool):
-        raise InputError(path, f"{label} has a 'synthetic' that is not true or false")
+        raise InputError(path, f"{label} has a 'synthetic' that is not true or false", record=label)
+    title = _optional_str(item, "title", label, path)
+    date = _optional_str(item, "date", label, path)
+    url = _optional_str(item, "url", label, path)
     try:
         return article_from_text(
             text,
             id=("" if raw_id is None else str(raw_id).strip()) or default_id,
-            title=_optional_str(item, "title", label, path),
-            date=_optional_str(item, "date", label, path),
+            title=title,
+            date=date,
             outlet=outlet,
-            url=_optional_str(item, "url", label, path),
+            url=url,
             path=str(path),
             synthetic=synthetic,
         )
     except InputError as exc:
-        raise InputError(path, f"{label} {exc.problem}") from None
+        raise InputError(path, f"{label} {exc.problem}", record=label) from None
 
 
-def _unique_ids(path: Path, articles: list[Article], labels: list[str]) -> list[Article]:
+#: Called with a bad record's error when it is skipped; None makes a bad record an error.
+RecordSkip = Callable[[InputError], None]
+
+
+def _tolerate(error: InputError, skip: RecordSkip | None) -> None:
+    if skip is None:
+        raise error
+    skip(error)
+
+
+def _articles_from_items(
+    path: Path, items: Iterable[tuple[str, str, Any]], skip: RecordSkip | None
+) -> list[Article]:
+    """Articles of (label, default id, parsed item or InputError); bad ones skipped or raised."""
+    articles: list[Article] = []
     first_label: dict[str, str] = {}
-    for article, label in zip(articles, labels, strict=True):
-        if article.id in first_label:
-            raise InputError(
-                path,
-                f"{label} has id {article.id!r}, already used by {first_label[article.id]}; "
-                "give each article its own id",
-            )
+    for label, default_id, item in items:
+        try:
+            if isinstance(item, InputError):
+                raise item
+            article = _article_from_json(item, label, default_id, path)
+            if article.id in first_label:
+                raise InputError(
+                    path,
+                    f"{label} has id {article.id!r}, already used by {first_label[article.id]}; "
+                    "give each article its own id",
+                    record=label,
+                )
+        except InputError as exc:
+            _tolerate(exc, skip)
+            continue
         first_label[article.id] = label
+        articles.append(article)
     return articles
 
 
-def _read_json(path: Path, text: str) -> list[Article]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        hint = ""
-        if exc.msg == "Extra data":
-            hint = "; if it holds one article per line, name it .jsonl"
-        raise InputError(
-            path, f"is not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}{hint}"
-        ) from None
+def _read_json(path: Path, text: str, skip: RecordSkip | None = None) -> list[Article]:
+    data = parse_json(path, text)
     is_wrapper = isinstance(data, dict) and isinstance(data.get("articles"), list)
     if is_wrapper and not any(k in data for k in _TEXT_FIELDS):
         data = data["articles"]
     if isinstance(data, dict):
-        return [_article_from_json(data, "the article", path.stem, path)]
+        return _articles_from_items(path, [("the article", path.stem, data)], None)
     if not isinstance(data, list):
         raise InputError(path, "must hold an article object or a list of them")
     if not data:
         raise InputError(path, "holds an empty list; put article objects in it or leave it out")
-    labels = [f"article {n}" for n in range(1, len(data) + 1)]
-    articles = [
-        _article_from_json(item, labels[n - 1], f"{path.stem}-{n}", path)
-        for n, item in enumerate(data, 1)
-    ]
-    return _unique_ids(path, articles, labels)
+    return _articles_from_items(
+        path, ((f"article {n}", f"{path.stem}-{n}", item) for n, item in enumerate(data, 1)), skip
+    )
 
 
-def _read_jsonl(path: Path, text: str) -> list[Article]:
-    articles: list[Article] = []
-    labels: list[str] = []
+def _jsonl_items(path: Path, text: str) -> Iterator[tuple[str, str, Any]]:
+    count = 0
     for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
+        count += 1
+        label = f"line {lineno}"
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                path, f"is not valid JSON: line {lineno} column {exc.colno}: {exc.msg}"
-            ) from None
-        labels.append(f"line {lineno}")
-        articles.append(
-            _article_from_json(item, labels[-1], f"{path.stem}-{len(articles) + 1}", path)
-        )
-    return _unique_ids(path, articles, labels)
+            item = parse_json(path, line, label)
+        except InputError as exc:
+            item = exc
+        yield label, f"{path.stem}-{count}", item
 
 
-def _read_text(path: Path, text: str) -> list[Article]:
+def _read_jsonl(path: Path, text: str, skip: RecordSkip | None = None) -> list[Article]:
+    return _articles_from_items(path, _jsonl_items(path, text), skip)
+
+
+def _read_text(path: Path, text: str, skip: RecordSkip | None = None) -> list[Article]:
     return [article_from_text(text, id=path.stem, path=str(path))]
 
 
@@ -375,7 +462,7 @@ class _HtmlText(HTMLParser):
         return " ".join("".join(self._title).split()) or self.meta.get("title")
 
 
-def _read_html(path: Path, text: str) -> list[Article]:
+def _read_html(path: Path, text: str, skip: RecordSkip | None = None) -> list[Article]:
     parser = _HtmlText()
     parser.feed(text)
     parser.close()
@@ -395,7 +482,7 @@ def _read_html(path: Path, text: str) -> list[Article]:
     return [article]
 
 
-_READERS: dict[str, Callable[[Path, str], list[Article]]] = {
+_READERS: dict[str, Callable[[Path, str, RecordSkip | None], list[Article]]] = {
     ".txt": _read_text,
     ".md": _read_text,
     ".json": _read_json,
@@ -405,57 +492,59 @@ _READERS: dict[str, Callable[[Path, str], list[Article]]] = {
 }
 
 
-def read_article_file(path: str | Path) -> list[Article]:
+def read_article_file(
+    path: str | Path, *, strict: bool = True, on_skip: RecordSkip | None = None
+) -> list[Article]:
     """The articles in one file (a JSON list or JSON Lines file gives several).
 
-    A folder is read as :func:`iter_articles` reads it, with ``strict=True``.
-    Raises :class:`InputError` naming the file and the fix when it cannot be read.
+    Only a regular file is read, and no more than :data:`MAX_FILE_BYTES` of it.  With
+    ``strict`` (the default) a bad record of a JSON list or JSON Lines file raises; without
+    it the record is passed to ``on_skip(error)`` (``error.record`` names it) and the rest
+    of the file is read.  A folder is read as :func:`iter_articles` reads it.  Raises
+    :class:`InputError` naming the file and the fix when it cannot be read.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(path, "no such file or folder; check the path")
     if path.is_dir():
         return list(iter_articles([path], strict=True))
+    if not os.path.lexists(path):
+        raise InputError(path, "no such file or folder; check the path")
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         what = f"extension {path.suffix!r}" if path.suffix else "no file extension"
         raise InputError(path, f"has {what}; tracker reads only {_SUPPORTED_LIST} files")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                path,
-                f"is {size:,} bytes, over the limit of {_human_size(MAX_FILE_BYTES)} per file; "
-                "split it into smaller files",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror}); check its permissions") from None
+    data = read_bounded(path, MAX_FILE_BYTES)
     if not data:
         raise InputError(path, "file is empty; put the article text in it or leave it out")
     text = _decode(path, data)
     if not text.strip():
         raise InputError(path, _NO_TEXT)
-    return reader(path, text)
+    return reader(path, text, None if strict else (on_skip or (lambda error: None)))
 
 
 #: Files in a folder of articles that describe the folder rather than report news.
 NOT_ARTICLES = ("readme", "license", "licence", "changelog", "notice")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Article files under ``folder``, depth first in name order, hidden entries skipped.
+def _is_article_name(path: Path) -> bool:
+    return path.stem.lower() not in NOT_ARTICLES and path.suffix.lower() in _READERS
 
-    README, LICENSE, CHANGELOG and NOTICE files are skipped too (name one explicitly to read it).
+
+def read_from_folder(path: str | Path, folder: str | Path) -> bool:
+    """True when reading ``folder`` reads the file ``path`` (it lies inside, not hidden).
+
+    >>> read_from_folder("news/a.txt", "news"), read_from_folder("news/.a.txt", "news")
+    (True, False)
     """
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(".") or entry.stem.lower() in NOT_ARTICLES:
-            continue
-        if entry.is_dir():
-            if not entry.is_symlink():
-                yield from _walk(entry)
-        elif entry.suffix.lower() in _READERS:
-            yield entry
+    path, folder = Path(path).absolute(), Path(folder).absolute()
+    if folder not in path.parents:
+        try:
+            path, folder = path.resolve(), folder.resolve()
+        except (OSError, RuntimeError):
+            return False
+        if folder not in path.parents:
+            return False
+    parts = path.relative_to(folder).parts
+    return _is_article_name(path) and not any(part.startswith(".") for part in parts)
 
 
 def iter_articles(
@@ -466,31 +555,44 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Articles from files and folders, in the order given (folders in sorted order).
 
-    A file that cannot be read is passed to ``on_skip(path, error)`` and skipped, or its
-    :class:`InputError` raised when ``strict``.  A path that does not exist and an
-    article id used in two files always raise :class:`InputError`.  A file reached
-    twice (named and inside a named folder) is read once.
+    A file that cannot be read, and a bad record in a file of several, is passed to
+    ``on_skip(path, error)`` and skipped (``error.record`` names a record, and is None for
+    a whole file), or its :class:`InputError` raised when ``strict``.  In a folder, hidden
+    entries and README, LICENSE, CHANGELOG and NOTICE files are passed over; only regular
+    files are read, and symlinks only when they lead to somewhere inside the folder.  A path
+    that does not exist and an article id used in two files always raise
+    :class:`InputError`.  A file reached twice (named and inside a named folder) is read once.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     seen_files: set[Path] = set()
     id_owner: dict[str, str] = {}
+
+    def skip(path: Path, error: TrackerError) -> None:
+        if strict:
+            raise error
+        if on_skip is not None:
+            on_skip(str(path), error)
+
     for given in paths:
         root = Path(given)
-        if not root.exists():
+        if not os.path.lexists(root):
             raise InputError(root, "no such file or folder; check the path")
-        for path in _walk(root) if root.is_dir() else [root]:
-            key = path.resolve()
+        files = walk_folder(root, _is_article_name, skip) if root.is_dir() else [root]
+        for path in files:
+            try:
+                key = path.resolve()
+            except (OSError, RuntimeError):
+                key = path.absolute()
             if key in seen_files:
                 continue
             seen_files.add(key)
             try:
-                articles = read_article_file(path)
+                articles = read_article_file(
+                    path, strict=strict, on_skip=lambda error, p=path: skip(p, error)
+                )
             except InputError as exc:
-                if strict:
-                    raise
-                if on_skip is not None:
-                    on_skip(str(path), exc)
+                skip(path, exc)
                 continue
             for article in articles:
                 if article.id in id_owner:
@@ -524,7 +626,7 @@ def read_articles(
     if not articles:
         names = ", ".join(str(p) for p in paths) or "(no paths given)"
         why = (
-            f"{len(skipped)} file(s) could not be read; fix or remove them"
+            f"{len(set(skipped))} file(s) could not be read; fix or remove them"
             if skipped
             else f"tracker reads {_SUPPORTED_LIST} files, and searches folders for them"
         )

@@ -28,8 +28,10 @@ from tracker import lexicon
 from tracker.model import Span
 
 __all__ = [
+    "MAX_PARAGRAPH_CHARS",
     "find_debris",
     "split_paragraphs",
+    "split_long_paragraphs",
     "read_front_matter",
     "read_header",
     "parse_date",
@@ -74,6 +76,45 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
+
+
+#: Paragraphs longer than this many characters are parsed in pieces (spaCy refuses texts over
+#: 1,000,000 characters, and its parser needs about 1 GB of memory per 100,000).
+MAX_PARAGRAPH_CHARS = 100_000
+# Where a long paragraph is best cut: after a sentence's end, else at any space.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+
+
+def split_long_paragraphs(paragraphs: Sequence[Span], limit: int | None = None) -> list[Span]:
+    """``paragraphs`` with any longer than ``limit`` characters (default
+    :data:`MAX_PARAGRAPH_CHARS`) cut into pieces no longer than it, each piece ending at a
+    sentence end where one falls in the second half of the piece, else at a space, else
+    at the limit itself.  Offsets stay those of the article text.
+
+    >>> spans = split_long_paragraphs([Span(0, 30, "One two. Three four. Five six.")], 12)
+    >>> [s.text for s in spans]
+    ['One two.', 'Three four.', 'Five six.']
+    """
+    limit = MAX_PARAGRAPH_CHARS if limit is None else limit
+    pieces: list[Span] = []
+    for span in paragraphs:
+        start, text = 0, span.text
+        while len(text) - start > limit:
+            window = text[start : start + limit]
+            ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() > limit // 2]
+            cut = ends[-1] if ends else (window.rfind(" ", limit // 2) + 1 or limit)
+            piece_start, piece_end = _trim(text, start, start + cut)
+            if piece_start < piece_end:
+                pieces.append(_piece(span, piece_start, piece_end))
+            start += cut
+        piece_start, piece_end = _trim(text, start, len(text))
+        if piece_start < piece_end:
+            pieces.append(_piece(span, piece_start, piece_end))
+    return pieces
+
+
+def _piece(span: Span, start: int, end: int) -> Span:
+    return Span(span.start + start, span.start + end, span.text[start:end])
 
 
 def split_paragraphs(text: str, debris: Sequence[Span]) -> list[Span]:
