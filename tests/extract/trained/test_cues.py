@@ -101,7 +101,7 @@ def test_saved_model_scores_the_same(model, nlp, tmp_path):
     [
         (
             "",
-            "not a cue model (Expecting value: line 1 column 1 (char 0)); "
+            "not a cue model (is not valid JSON: line 1 column 1: Expecting value); "
             "train one with `tracker train-cues`",
         ),
         ('{"format": "other"}', "not a cue model; train one with `tracker train-cues`"),
@@ -111,7 +111,18 @@ def test_saved_model_scores_the_same(model, nlp, tmp_path):
         ),
         (
             '{"format": "tracker-cue-model", "version": 1, "thresholds": [0.5, 0.1]}',
-            "damaged cue model ('booster'); train it again",
+            "damaged cue model (its vocabulary is not a list of words); train it again",
+        ),
+        (
+            '{"format": "tracker-cue-model", "version": 1, "thresholds": [0.5, 0.1], '
+            '"vocabulary": [], "booster": 7}',
+            "damaged cue model (LightGBM model: not text); train it again",
+        ),
+        (
+            '{"format": "tracker-cue-model", "version": 1, "thresholds": [0.5, 0.1], '
+            '"vocabulary": [], "booster": "tree\\nversion=v4\\nnum_class=1\\n"}',
+            "damaged cue model (LightGBM model: num_tree_per_iteration is not a whole number); "
+            "train it again",
         ),
     ],
 )
@@ -215,7 +226,7 @@ def test_cli_refuses_a_file_that_is_no_cue_model(tmp_path):
     )
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: {article}: not a cue model (Expecting value: line 1 column 1 (char 0)); "
+        f"Error: {article}: not a cue model (is not valid JSON: line 1 column 1: Expecting value); "
         "train one with `tracker train-cues`\n"
     )
     assert not (tmp_path / "out.jsonl").exists()

@@ -8,15 +8,18 @@ where the rules keep it, so a model that learned them reads the boundary differe
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 pytest.importorskip("pycrfsuite")
 
 from tests.synthetic_brat import write_generated  # noqa: E402
+from tracker.cli import cli  # noqa: E402
 from tracker.errors import TrainedModelError  # noqa: E402
 from tracker.extract.extractor import SpacyExtractor  # noqa: E402
 from tracker.extract.trained.spans import SpanModel, SpanSettings  # noqa: E402
@@ -155,7 +158,7 @@ def _damaged(model: SpanModel, change) -> str:
     [
         (
             "",
-            "not a span model (Expecting value: line 1 column 1 (char 0)); "
+            "not a span model (is not valid JSON: line 1 column 1: Expecting value); "
             "train one with `tracker train-spans`",
         ),
         (
@@ -192,6 +195,28 @@ def test_a_damaged_tagger_is_refused_before_crfsuite_reads_it(model, tmp_path):
     assert str(raised.value) == (
         f"{path}: damaged span model (span_tagger does not match its checksum); train it again"
     )
+
+
+def test_a_crafted_tagger_with_its_checksum_is_refused_before_crfsuite_reads_it(model, tmp_path):
+    def craft(data):  # the label strings' offset points far past the end; checksum redone
+        blob = bytearray(base64.b64decode(data["span_tagger"]["crfsuite"]))
+        blob[32:36] = (2**31).to_bytes(4, "little")
+        data["span_tagger"] = {
+            "crfsuite": base64.b64encode(bytes(blob)).decode("ascii"),
+            "sha256": hashlib.sha256(bytes(blob)).hexdigest(),
+        }
+
+    path = tmp_path / "spans.json"
+    path.write_text(_damaged(model, craft), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["extract", str(path), "--span-model", str(path), "-o", str(tmp_path / "r.jsonl")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {path}: damaged span model (span_tagger: label strings lie outside the data); "
+        "train it again\n"
+    )
+    assert not (tmp_path / "r.jsonl").exists()
 
 
 def test_without_python_crfsuite(model, corpus, nlp, tmp_path, monkeypatch):

@@ -197,11 +197,20 @@ class VerdictModel:
         labels = header.get("labels")
         if not isinstance(labels, list) or not set(labels) <= set(VERDICTS) or not labels:
             raise InputError(source, f"lists labels other than {', '.join(VERDICTS)}")
+        match = header.get("match", 0.35)
+        if isinstance(match, bool) or not isinstance(match, (int, float)) or not 0 <= match <= 1:
+            raise InputError(source, 'has a damaged "match"; train it again')
+        from tracker.extract.trained.modelcheck import clean_lightgbm
+
         lightgbm = _lightgbm()
         try:
+            # checked tree by tree before LightGBM reads it (see docs/LIMITS.md)
+            body = clean_lightgbm(body)
             booster = lightgbm.Booster(model_str=body)
-        except lightgbm.basic.LightGBMError as exc:
+        except (ValueError, lightgbm.basic.LightGBMError) as exc:
             raise InputError(source, f"holds a damaged LightGBM model ({exc})") from None
+        if booster.num_feature() != len(expected):
+            raise InputError(source, "holds a LightGBM model whose features do not match its list")
         if booster.num_model_per_iteration() != len(labels):
             raise InputError(source, "holds a LightGBM model whose classes do not match its labels")
         return cls(
@@ -209,7 +218,7 @@ class VerdictModel:
             labels,
             feature_names=expected,
             tracker_version=str(header.get("tracker_version")),
-            match=float(header.get("match", 0.35)),
+            match=float(match),
             semantic=semantic,
             vocabulary=vocabulary,
         )

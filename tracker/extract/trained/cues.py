@@ -299,18 +299,42 @@ class CueModel:
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: object = "cue model") -> CueModel:
         """The model :meth:`to_dict` described; ``where`` names it in errors."""
+        from tracker.extract.trained.modelcheck import clean_lightgbm
+
         lightgbm = require_lightgbm()
         try:
-            booster = lightgbm.Booster(model_str=data["booster"])
-            accept, veto = data["thresholds"]
+            # every field checked before LightGBM reads anything (see docs/LIMITS.md)
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            vocabulary, thresholds = data.get("vocabulary"), data.get("thresholds")
+            if not isinstance(vocabulary, list) or not all(isinstance(w, str) for w in vocabulary):
+                raise ValueError("its vocabulary is not a list of words")
+            if not (
+                isinstance(thresholds, list)
+                and len(thresholds) == 2
+                and all(_is_chance(t) for t in thresholds)
+            ):
+                raise ValueError("its thresholds are not two numbers between 0 and 1")
+            if not isinstance(data.get("trained_on", ""), str):
+                raise ValueError("its 'trained_on' is not text")
+            booster = lightgbm.Booster(model_str=clean_lightgbm(data.get("booster")))
+            accept, veto = thresholds
             return cls(
                 booster,
-                data["vocabulary"],
+                vocabulary,
                 thresholds=(float(accept), float(veto)),
-                trained_on=str(data.get("trained_on", "")),
+                trained_on=data.get("trained_on", ""),
             )
-        except (KeyError, TypeError, ValueError, lightgbm.basic.LightGBMError) as exc:
+        except (ValueError, lightgbm.basic.LightGBMError) as exc:
             raise TrainedModelError(f"{where}: damaged cue model ({exc}); train it again") from None
+
+
+#: Model files larger than this many bytes are refused.
+MAX_MODEL_BYTES = 1_000_000_000
+
+
+def _is_chance(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
 
 
 def write_model_file(path: str | os.PathLike[str], data: dict[str, Any]) -> None:
@@ -327,14 +351,22 @@ def read_model_file(
     """The JSON object of a trained model file whose ``format`` is ``fmt`` and ``version``
     is ``version``; anything else is a :class:`TrainedModelError` naming the file, what
     ``kind`` of model it should hold and the ``command`` that trains one."""
+    from tracker.errors import InputError
+    from tracker.ingest.files import read_bounded
+    from tracker.ingest.readers import parse_json
+
     where = Path(path)
+    if not where.exists():
+        raise TrainedModelError(f"{where}: no such {kind} file")
     try:
-        data = json.loads(where.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise TrainedModelError(f"{where}: no such {kind} file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = parse_json(where, read_bounded(where, MAX_MODEL_BYTES).decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise TrainedModelError(
             f"{where}: not a {kind} ({exc}); train one with `{command}`"
+        ) from None
+    except InputError as exc:
+        raise TrainedModelError(
+            f"{where}: not a {kind} ({exc.problem}); train one with `{command}`"
         ) from None
     if not isinstance(data, dict) or data.get("format") != fmt:
         raise TrainedModelError(f"{where}: not a {kind}; train one with `{command}`")

@@ -49,6 +49,7 @@ from tracker import lexicon
 from tracker.errors import TrainedModelError
 from tracker.extract.parse import is_hedged, is_negated, noun_phrase, quote_kind
 from tracker.extract.rules import Candidate
+from tracker.extract.trained.modelcheck import check_crfsuite, check_settings
 from tracker.extract.trained.spanfeatures import (
     Paragraph,
     Tokens,
@@ -296,9 +297,15 @@ class SpanModel:
         require_crfsuite()  # a missing package is no damage to the file
         where = Path(path)
         try:
-            # crfsuite trusts its input: a damaged model could crash it, so check first
+            # crfsuite trusts its input: a damaged or crafted model could crash it, so its
+            # layout is checked field by field first (see docs/LIMITS.md)
             blobs = [_unembedded(data[name], "crfsuite", name) for name in _TAGGERS]
-            settings = SpanSettings(**data["settings"])
+            for name, blob in zip(_TAGGERS, blobs, strict=True):
+                try:
+                    check_crfsuite(blob)
+                except ValueError as exc:
+                    raise ValueError(f"{name}: {exc}") from None
+            settings = SpanSettings(**check_settings(SpanSettings, data["settings"], "settings"))
             cue_data = data["cue_model"]
             # written before word scorers existed: none
             scorer_data = data.get("word_scorer")
@@ -309,6 +316,8 @@ class SpanModel:
             raise TrainedModelError(
                 f"{where}: damaged span model ({exc}); train it again"
             ) from None
+        if cue_data is not None and not isinstance(cue_data, dict):
+            raise TrainedModelError(f"{where}: damaged span model (its cue model); train it again")
         cue_model = CueModel.from_dict(cue_data, where) if cue_data is not None else None
         word_scorer = (
             _word_scorer(scorer_blob, scorer_settings, where) if scorer_data is not None else None
@@ -338,8 +347,10 @@ def _word_scorer(blob: bytes, settings: Any, where: Path) -> WordScorer:
     except TrainedModelError as exc:  # a missing package is no damage to the file
         raise TrainedModelError(f"{where}: {exc}") from None
     try:
-        word_settings = WordScorerSettings(**settings)
-    except TypeError as exc:
+        word_settings = WordScorerSettings(
+            **check_settings(WordScorerSettings, settings, "word scorer settings")
+        )
+    except (TypeError, ValueError) as exc:
         raise TrainedModelError(
             f"{where}: damaged word scorer settings ({exc}); train it again"
         ) from None
@@ -359,6 +370,8 @@ def _embedded(blob: bytes, kind: str) -> dict[str, str]:
 
 def _unembedded(entry: dict[str, Any], kind: str, name: str) -> bytes:
     """The bytes :func:`_embedded` wrote, refused (ValueError) when they fail the checksum."""
+    if not isinstance(entry, dict) or not isinstance(entry.get(kind), str):
+        raise ValueError(f"{name} is not an object holding {kind} data")
     blob = base64.b64decode(entry[kind], validate=True)
     if hashlib.sha256(blob).hexdigest() != entry["sha256"]:
         raise ValueError(f"{name} does not match its checksum")
