@@ -601,3 +601,46 @@ def test_outlet_falls_back_to_the_url_host(tmp_path: Path) -> None:
     named = dict(item, outlet="The Harbour Ledger")
     (article,) = read_article_file(write(tmp_path, "two.json", json.dumps(named)))
     assert article.outlet == "The Harbour Ledger"
+
+
+NEWS_PAGE = """<!doctype html><html><head><title>Port of Velmora closed | Harbour Ledger</title>
+<meta property="og:site_name" content="Harbour Ledger"><meta name="synthetic" content="true">
+</head><body>
+<header><h2>Harbour Ledger</h2><nav><ul><li><a href="/">Home</a></li><li><a href="/w">World</a>
+</li></ul></nav></header>
+<div class="cookie-banner"><p>We use cookies to improve your experience. By continuing to
+browse you accept our use of cookies. Accept all</p></div>
+<main><article><h1>Port of Velmora closed</h1>
+<p>Officials in Velmora said on Tuesday that the port authority closed the eastern harbour,
+a claim that Tessaly rejected within hours of its publication.</p>
+<p>"We have seen the documents and they are clear," said Ilsa Varro, a spokesperson for the
+Velmora government, speaking to reporters outside the <b>harbour office</b>.</p>
+<p>Tomas Brekke, who leads the opposition in Tessaly, denied that the port authority closed
+the eastern harbour and called the report a fabrication meant to distract voters.</p>
+</article>
+<section class="related"><h3>Related articles</h3><ul>
+<li><a href="/a/1">Tessaly rejects ferry plan as Mara Quist calls for calm</a></li>
+<li><a href="/a/2">Northgate backs grain plan as Pell Sorensen promises a review</a></li>
+</ul></section></main>
+<footer><p>© 2026 Harbour Ledger. All rights reserved.</p></footer></body></html>"""
+
+
+def test_html_main_text_leaves_out_banners_menus_and_related_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "page.html", NEWS_PAGE)
+    (article,) = read_article_file(path)
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0] == "Port of Velmora closed"
+    assert texts[1].startswith("Officials in Velmora said on Tuesday")
+    assert texts[2].endswith("speaking to reporters outside the harbour office.")
+    assert texts[3].startswith("Tomas Brekke, who leads the opposition in Tessaly, denied")
+    assert len(texts) == 4
+    assert all(article.text[p.start : p.end] == p.text for p in article.paragraphs)
+    assert (article.outlet, article.title) == (
+        "Harbour Ledger",
+        "Port of Velmora closed | Harbour Ledger",
+    )
+    monkeypatch.setattr(ingest, "USE_TRAFILATURA", False)  # the plain tag filter keeps them
+    (plain,) = read_article_file(path)
+    assert "We use cookies" in plain.text and "Tessaly rejects ferry plan" in plain.text

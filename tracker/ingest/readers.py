@@ -31,13 +31,13 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.errors import InputError, NoArticlesError, TrackerError
 from tracker.ingest.files import read_bounded, walk_folder
+from tracker.ingest.pages import read_page
 from tracker.ingest.structure import (
     find_debris,
     normalise_date,
@@ -67,6 +67,9 @@ MAX_FILE_BYTES = 50_000_000
 #: An article whose text is longer than this many characters is refused (skipped in a folder
 #: or a file of several); extraction time grows with the text, see docs/LIMITS.md.
 MAX_ARTICLE_CHARS = 1_000_000
+#: Read the main text of HTML pages with trafilatura (menus, cookie banners and lists of
+#: other articles left out); False keeps the plain tag filter.
+USE_TRAFILATURA = True
 #: File extensions read as articles (compared case-insensitively).
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
 
@@ -381,102 +384,19 @@ def _read_text(path: Path, text: str, skip: RecordSkip | None = None) -> list[Ar
     return [article_from_text(text, id=path.stem, path=str(path))]
 
 
-_HTML_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"}
-# Page furniture whose text is never article text (menus, captions, scripts).
-_HTML_SKIP = {"script", "style", "noscript", "template", "svg", "nav", "aside", "footer"}
-_HTML_SKIP |= {"form", "button", "select", "figcaption"}
-_HTML_META = {
-    "og:title": "title",
-    "article:published_time": "date",
-    "og:published_time": "date",
-    "datepublished": "date",
-    "pubdate": "date",
-    "date": "date",
-    "og:site_name": "outlet",
-    "og:url": "url",
-}
-
-
-class _HtmlText(HTMLParser):
-    """Collects paragraph text, the <title> and a few <meta> fields from a page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.meta: dict[str, str] = {}
-        self._buffer: list[str] = []
-        self._title: list[str] = []
-        self._in_title = False
-        self._depth = 0
-        self._skip = 0
-
-    def _flush(self) -> None:
-        paragraph = " ".join("".join(self._buffer).split())
-        if paragraph:
-            self.paragraphs.append(paragraph)
-        self._buffer = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag in _HTML_SKIP:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in _HTML_BLOCKS:
-            self._flush()
-            self._depth += 1
-        elif tag == "br":
-            self._buffer.append(" ")
-        elif tag == "meta":
-            field = _HTML_META.get((values.get("property") or values.get("name", "")).lower())
-            if field and values.get("content"):
-                self.meta.setdefault(field, values["content"].strip())
-        elif tag == "link" and values.get("rel", "").lower() == "canonical" and values.get("href"):
-            self.meta.setdefault("url", values["href"])
-        elif tag == "time" and values.get("datetime"):
-            self.meta.setdefault("date", values["datetime"])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HTML_SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in _HTML_BLOCKS:
-            self._flush()
-            self._depth = max(0, self._depth - 1)
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._in_title:
-            self._title.append(data)
-        elif self._depth:
-            self._buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    @property
-    def title(self) -> str | None:
-        return " ".join("".join(self._title).split()) or self.meta.get("title")
-
-
 def _read_html(path: Path, text: str, skip: RecordSkip | None = None) -> list[Article]:
-    parser = _HtmlText()
-    parser.feed(text)
-    parser.close()
-    if not parser.paragraphs:
+    page = read_page(text, main_text=USE_TRAFILATURA)
+    if not page.paragraphs:
         raise InputError(
             path, "has no text to read: no <p>, heading, list item or blockquote text was found"
         )
     article = article_from_text(
-        "\n\n".join(parser.paragraphs),
+        "\n\n".join(page.paragraphs),
         id=path.stem,
-        title=parser.title,
-        date=parser.meta.get("date"),
-        outlet=parser.meta.get("outlet"),
-        url=parser.meta.get("url"),
+        title=page.title,
+        date=page.meta.get("date"),
+        outlet=page.meta.get("outlet"),
+        url=page.meta.get("url"),
         path=str(path),
     )
     return [article]
