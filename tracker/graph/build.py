@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import networkx as nx
 
@@ -37,6 +38,19 @@ def source_node(source_id: str) -> str:
 
 def claim_node(claim_id: str) -> str:
     return f"claim:{claim_id}"
+
+
+def _where_said(r: Attribution) -> dict[str, Any]:
+    """The article and sentence an edge comes from, as edge attributes."""
+    return {
+        "article_id": r.article_id,
+        "date": r.date,
+        "outlet": r.outlet,
+        "url": r.url,
+        "title": r.title,
+        "sentence": r.sentence,
+        "evidence": r.evidence,
+    }
 
 
 def _offsets(prefix: str, span) -> dict[str, int]:
@@ -104,13 +118,7 @@ def build_graph(
                 cue=r.cue.text,
                 quote=r.quote,
                 hedged=r.hedged,
-                article_id=r.article_id,
-                date=r.date,
-                outlet=r.outlet,
-                url=r.url,
-                title=r.title,
-                sentence=r.sentence,
-                evidence=r.evidence,
+                **_where_said(r),
                 content=r.content.text if r.content else None,
                 via=r.via,
                 **_offsets("source", r.source),
@@ -126,13 +134,7 @@ def build_graph(
                     source_node(sid),
                     key=f"cites:{r.id}",
                     relation="cites",
-                    article_id=r.article_id,
-                    date=r.date,
-                    outlet=r.outlet,
-                    url=r.url,
-                    title=r.title,
-                    sentence=r.sentence,
-                    evidence=r.evidence,
+                    **_where_said(r),
                 )
     if articles:
         graph.graph["articles"] = sorted(articles)
