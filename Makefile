@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench eval notebooks clean
+.PHONY: demo test lint format bench eval notebooks clean fuzz fuzz-atheris
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,16 @@ bench: $(STAMP)
 POLNEAR ?= ../shared/evaldata/polnear
 eval: $(STAMP)
 	$(BIN)/tracker eval $(POLNEAR)/dev
+
+# the property tests with many more examples than the suite runs (see docs/LIMITS.md)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests/test_properties.py
+
+# coverage-guided fuzzing of the readers for 10 minutes (needs the "fuzz" extra)
+fuzz-atheris: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[fuzz]"
+	mkdir -p out/fuzz-findings
+	$(BIN)/python benchmarks/fuzz_readers.py -max_total_time=600 -artifact_prefix=out/fuzz-findings/
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache .mypy_cache

@@ -52,3 +52,17 @@ def extract_text(extractor):
         ]
 
     return run
+
+
+# Property tests (hypothesis): a bounded run in the suite, a long one with `make fuzz`
+# (HYPOTHESIS_PROFILE=fuzz).  No example database is written in either.
+try:
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("default", max_examples=30, deadline=None, database=None)
+    settings.register_profile("fuzz", max_examples=5_000, deadline=None, database=None)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+except ImportError:  # pragma: no cover - hypothesis is in the dev extra
+    pass

@@ -369,7 +369,7 @@ def test_size_is_counted_while_reading(tmp_path):
 def test_article_text_limit(tmp_path, monkeypatch):
     from tracker.ingest import readers
 
-    assert readers.MAX_ARTICLE_CHARS == 1_000_000
+    assert readers.MAX_ARTICLE_CHARS == 200_000
     monkeypatch.setattr(readers, "MAX_ARTICLE_CHARS", 100)
     long_text = "Officials said the port was closed. " * 5
     (tmp_path / "long.txt").write_text(long_text)
@@ -400,3 +400,41 @@ def test_paragraph_over_the_parser_limit_is_parsed_in_pieces(nlp, monkeypatch):
     (record,) = SpacyExtractor(nlp).extract(article)
     assert record.cue.text == "said"
     assert text[record.content.start : record.content.end] == record.content.text
+
+
+# --- graph files ----------------------------------------------------------------------
+
+SOURCE = {"id": "source:officials", "kind": "source", "name": "officials"}
+CLAIM = {"id": "claim:c", "kind": "claim", "text": "the port was closed"}
+EDGE = {"source": "source:officials", "target": "claim:c", "key": "r1", "stance": "asserts"}
+HINT = "; was it written by tracker build?"
+
+
+@pytest.mark.parametrize(
+    ("nodes", "edges", "problem"),
+    [
+        ([{"kind": "source"}, CLAIM], [], f"node 1 has no string 'id'{HINT}"),
+        ([SOURCE | {"id": ["a"]}, CLAIM], [], f"node 1 has no string 'id'{HINT}"),
+        (
+            [SOURCE | {"name": {"first": "x"}}, CLAIM],
+            [EDGE],
+            f"node 'source:officials' has a 'name' that is not a string{HINT}",
+        ),
+        (
+            [SOURCE, CLAIM],
+            [{k: v for k, v in EDGE.items() if k != "stance"}],
+            "edge 'source:officials' -> 'claim:c' has no 'stance' "
+            f"(one of asserts, denies, declines){HINT}",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["contested", "claims", "sources", "render"])
+def test_malformed_graph_files_give_one_error_line(tmp_path, nodes, edges, problem, command):
+    path = tmp_path / "g.json"
+    graph = {"directed": True, "multigraph": True, "graph": {}, "nodes": nodes, "edges": edges}
+    path.write_text(json.dumps(graph))
+    extra = ["-o", tmp_path / "g.png"] if command == "render" else []
+    result = run(command, path, *extra)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {path}: {problem}\n"
+    assert not (tmp_path / "g.png").exists()

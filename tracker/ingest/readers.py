@@ -65,8 +65,8 @@ __all__ = [
 #: so it can be changed).  A JSON or JSON Lines file may hold many articles.
 MAX_FILE_BYTES = 50_000_000
 #: An article whose text is longer than this many characters is refused (skipped in a folder
-#: or a file of several); extraction time grows with the text, see docs/LIMITS.md.
-MAX_ARTICLE_CHARS = 1_000_000
+#: or a file of several): extraction time grows faster than the text, see docs/LIMITS.md.
+MAX_ARTICLE_CHARS = 200_000
 #: Read the main text of HTML pages with trafilatura (menus, cookie banners and lists of
 #: other articles left out); False keeps the plain tag filter.
 USE_TRAFILATURA = True
