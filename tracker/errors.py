@@ -15,6 +15,8 @@ __all__ = [
     "ModelError",
     "EvaluationError",
     "TrainedModelError",
+    "StoreError",
+    "CorrectionError",
 ]
 
 
@@ -62,3 +64,11 @@ class EvaluationError(TrackerError):
 
 class TrainedModelError(TrackerError):
     """A model trained on the user's own annotations cannot be trained, saved or loaded."""
+
+
+class StoreError(TrackerError):
+    """A story store cannot be opened, read or written (not a store, newer schema, locked)."""
+
+
+class CorrectionError(StoreError):
+    """A correction is malformed or its target is not in the store."""

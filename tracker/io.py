@@ -267,10 +267,20 @@ def write_graph(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:
-    """Read a graph written by ``tracker build``."""
+    """Read a graph written by ``tracker build``, or the graph of a story store
+    (``tracker add``), told apart by the file's first bytes."""
+    from tracker.store.read import read_store_graph
+    from tracker.store.schema import STORE_SUFFIXES, is_store_file
+
     path = Path(path)
     suffix = path.suffix.lower()
+    if is_store_file(path):
+        return read_store_graph(path)
     if not path.is_file():
+        if suffix in STORE_SUFFIXES:
+            raise GraphError(
+                f"{path}: no such story store; create one with: tracker add ARTICLES --db {path}"
+            )
         raise GraphError(
             f"{path}: no such graph file; create one with: tracker build ARTICLES -o {path}"
         )

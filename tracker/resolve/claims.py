@@ -114,6 +114,22 @@ class ClaimRegistry:
 
     # -- public -----------------------------------------------------------------------
 
+    def add_claim(self, text: str, members: Iterable[ClaimSignature]) -> str:
+        """Make a claim grouped earlier (read back from a story store) known, so new
+        contents can join it; returns the provisional id :meth:`assign` gives its records."""
+        signatures = list(members)
+        if not signatures:
+            raise ValueError("a claim needs at least one member signature")
+        claim = self._new_claim(text, signatures[0])
+        for signature in signatures:
+            self._add_member(claim, signature, text)
+        return f"c-{claim.key}"
+
+    def claim_members(self) -> list[tuple[str, str, tuple[ClaimSignature, ...]]]:
+        """Every claim known, in order: ``(provisional id, first wording, member signatures
+        in the order they joined)``."""
+        return [(f"c-{c.key}", c.text, tuple(c.members)) for c in self.claims]
+
     def assign(self, extracted: ExtractedArticle) -> list[Attribution]:
         """The article's attributions with a provisional ``claim_id`` and ``claim`` filled in
         (pass all of them to :meth:`resolve` for the final ones)."""

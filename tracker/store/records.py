@@ -1,0 +1,172 @@
+"""Attribution records and claim signatures to and from store rows.
+
+>>> from tracker.model import Span
+>>> a = Attribution("a1", "art", Span(0, 3, "Ann"), Span(4, 8, "said"), Span(9, 12, "yes"),
+...                 source_id="ann", claim_id="c-yes", claim="yes", evidence="Ann said yes")
+>>> row_attribution(attribution_row(a, article=1)) == a
+True
+>>> sig = ClaimSignature(words=frozenset({"port", "close"}), negated=True)
+>>> signature_from_json(signature_json(sig)) == sig
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from tracker.model import Attribution, Span
+from tracker.resolve.similarity import ClaimSignature
+
+__all__ = [
+    "ATTRIBUTION_COLUMNS",
+    "attribution_row",
+    "row_attribution",
+    "signature_json",
+    "signature_from_json",
+]
+
+#: The columns of ``attributions`` that hold a record's (corrected) fields, in order.
+ATTRIBUTION_COLUMNS = (
+    "attribution_id",
+    "article",
+    "article_id",
+    "source_id",
+    "source_name",
+    "source_kind",
+    "anonymous",
+    "source_text",
+    "source_start",
+    "source_end",
+    "cue_text",
+    "cue_start",
+    "cue_end",
+    "content_text",
+    "content_start",
+    "content_end",
+    "stance",
+    "quote",
+    "hedged",
+    "via",
+    "claim_id",
+    "claim",
+    "sentence",
+    "evidence",
+    "date",
+    "outlet",
+    "url",
+    "title",
+    "dropped",
+    "corrected",
+    "extracted",
+)
+
+_SETS = ("entities", "words", "predicates", "agent", "modifiers")
+_FLAGS = ("negated", "directive", "anaphoric", "reporting")
+
+
+def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
+    if span is None:
+        return {f"{prefix}_text": None, f"{prefix}_start": None, f"{prefix}_end": None}
+    return {f"{prefix}_text": span.text, f"{prefix}_start": span.start, f"{prefix}_end": span.end}
+
+
+def attribution_row(
+    record: Attribution,
+    *,
+    article: int,
+    extracted: Attribution | None = None,
+    dropped: bool = False,
+) -> dict[str, Any]:
+    """The ``attributions`` row of ``record`` (as corrected); ``extracted`` is the record as
+    extraction gave it (``record`` itself when no correction touched it)."""
+    raw = extracted if extracted is not None else record
+    return {
+        "attribution_id": record.id,
+        "article": article,
+        "article_id": record.article_id,
+        "source_id": record.source_id,
+        "source_name": record.source_name,
+        "source_kind": record.source_kind,
+        "anonymous": int(record.anonymous),
+        **_span_columns("source", record.source),
+        **_span_columns("cue", record.cue),
+        **_span_columns("content", record.content),
+        "stance": record.stance,
+        "quote": record.quote,
+        "hedged": int(record.hedged),
+        "via": record.via,
+        "claim_id": record.claim_id,
+        "claim": record.claim,
+        "sentence": record.sentence,
+        "evidence": record.evidence,
+        "date": record.date,
+        "outlet": record.outlet,
+        "url": record.url,
+        "title": record.title,
+        "dropped": int(dropped),
+        "corrected": int(dropped or raw != record),
+        "extracted": json.dumps(raw.to_dict(), ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _span(row: Mapping[str, Any], prefix: str) -> Span | None:
+    if row[f"{prefix}_start"] is None:
+        return None
+    return Span(row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"])
+
+
+def row_attribution(row: Mapping[str, Any]) -> Attribution:
+    """The (corrected) record an ``attributions`` row holds."""
+    cue = _span(row, "cue")
+    assert cue is not None
+    return Attribution(
+        id=row["attribution_id"],
+        article_id=row["article_id"],
+        source=_span(row, "source"),
+        cue=cue,
+        content=_span(row, "content"),
+        stance=row["stance"],
+        quote=row["quote"],
+        hedged=bool(row["hedged"]),
+        source_id=row["source_id"],
+        source_name=row["source_name"],
+        source_kind=row["source_kind"],
+        anonymous=bool(row["anonymous"]),
+        via=row["via"],
+        claim_id=row["claim_id"],
+        claim=row["claim"],
+        sentence=row["sentence"],
+        evidence=row["evidence"],
+        date=row["date"],
+        outlet=row["outlet"],
+        url=row["url"],
+        title=row["title"],
+        extra=dict(json.loads(row["extracted"]).get("extra") or {}),
+    )
+
+
+def signature_json(signature: ClaimSignature) -> str:
+    """A claim signature as compact JSON (sets as sorted lists)."""
+    data: dict[str, Any] = {name: sorted(getattr(signature, name)) for name in _SETS}
+    data.update({name: getattr(signature, name) for name in _FLAGS})
+    data["reference"] = signature.reference
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def signature_from_json(text: str) -> ClaimSignature:
+    """The claim signature :func:`signature_json` wrote."""
+    data = json.loads(text)
+    return ClaimSignature(
+        entities=frozenset(data["entities"]),
+        words=frozenset(data["words"]),
+        predicates=frozenset(data["predicates"]),
+        agent=frozenset(data["agent"]),
+        negated=bool(data["negated"]),
+        directive=bool(data["directive"]),
+        reference=data["reference"],
+        modifiers=frozenset(data["modifiers"]),
+        anaphoric=bool(data["anaphoric"]),
+        reporting=bool(data["reporting"]),
+    )
