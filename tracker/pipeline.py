@@ -7,7 +7,7 @@ analyst can edit records and rebuild.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from spacy.language import Language
 
-    from tracker.extract.extractor import CueScorer, SpanScorer
+    from tracker.extract.extractor import CueScorer, ExtractedArticle, SpanScorer
 
 __all__ = ["extract_attributions", "load_records", "build_claim_graph"]
 
@@ -37,17 +37,37 @@ def extract_attributions(
     progress: Progress | None = None,
     cue_model: CueScorer | None = None,
     span_model: SpanScorer | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> list[Attribution]:
     """Extract the attributions of every article and group their contents into claims.
 
     ``cue_model`` is an optional trained cue model (:mod:`tracker.extract.trained.cues`),
-    ``span_model`` an optional span model (:mod:`tracker.extract.trained.spans`); not both."""
-    from tracker.extract.extractor import SpacyExtractor
+    ``span_model`` an optional span model (:mod:`tracker.extract.trained.spans`); not both.
+    ``workers`` > 1 extracts on that many processes; ``engine="dask"`` (or a ``scheduler``
+    address) on a Dask cluster (:mod:`tracker.extract.parallel`).  The records are the same,
+    in the same order, whichever way; claims are grouped here, over all of them."""
+    from tracker.extract import parallel
 
-    extractor = SpacyExtractor(nlp, model=model, cue_model=cue_model, span_model=span_model)
+    settings = parallel.ExtractionSettings(model, cue_model, span_model)
+    items: Iterable[ExtractedArticle]
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    if engine == "dask" or scheduler is not None:
+        items = parallel.extract_on_dask(
+            articles, settings, scheduler=scheduler, workers=max(1, workers)
+        )
+    elif workers > 1:
+        items = parallel.extract_in_processes(articles, settings, workers=workers)
+    else:
+        items = parallel.extract_stream(settings.extractor(nlp), articles)
+
+    if progress is not None and isinstance(articles, Sized) and hasattr(progress, "total"):
+        progress.total = len(articles)  # a progress bar can tell the time left
 
     def counted():
-        for n, item in enumerate(extractor.extract_many(articles), start=1):
+        for n, item in enumerate(items, start=1):
             if progress is not None:
                 progress(n, item.article)
             yield item
@@ -77,6 +97,9 @@ def load_records(
     progress: Progress | None = None,
     cue_model: CueScorer | None = None,
     span_model: SpanScorer | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[list[Attribution], list[Article]]:
     """Attribution records for ``paths``: read from record files, extracted from articles."""
     from tracker.ingest.readers import read_articles
@@ -101,6 +124,9 @@ def load_records(
                 progress=progress,
                 cue_model=cue_model,
                 span_model=span_model,
+                workers=workers,
+                engine=engine,
+                scheduler=scheduler,
             )
         )
     if not records and not articles:
@@ -120,6 +146,9 @@ def build_claim_graph(
     progress: Progress | None = None,
     cue_model: CueScorer | None = None,
     span_model: SpanScorer | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> nx.MultiDiGraph:
     """The claim graph of everything in ``paths``."""
     records, articles = load_records(
@@ -131,5 +160,8 @@ def build_claim_graph(
         progress=progress,
         cue_model=cue_model,
         span_model=span_model,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
     )
     return build_graph(records, {a.id: a for a in articles})

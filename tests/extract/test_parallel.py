@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.extract.extractor import SpacyExtractor
 from tracker.ingest.readers import article_from_text
 
@@ -41,3 +43,31 @@ def test_articles_spanning_batches_stay_whole_with_two_processes(nlp):
     assert [a for a, _ in two] == [a.id for a in articles]
     assert two == one
     assert sum(len(r) for _, r in one) >= 16
+
+
+def _records(articles, nlp=None, **options):
+    from tracker.pipeline import extract_attributions
+
+    return [r.to_dict() for r in extract_attributions(articles, nlp=nlp, **options)]
+
+
+def test_one_worker_two_workers_and_a_dask_cluster_give_the_same_records(nlp):
+    articles = _articles(6)
+    one = _records(articles, nlp)
+    assert len(one) >= 12
+    assert _records(articles, workers=2) == one
+    pytest.importorskip("distributed")
+    assert _records(articles, engine="dask", workers=1) == one
+
+
+def test_the_memory_zone_keeps_records_whole(nlp):
+    from tracker.extract.parallel import extract_stream
+
+    extractor = SpacyExtractor(nlp)
+    articles = _articles(5)
+    zoned = [
+        [r.to_dict() for r in e.attributions] for e in extract_stream(extractor, articles, zone=2)
+    ]
+    assert zoned == [
+        [r.to_dict() for r in e.attributions] for e in extractor.extract_many(articles)
+    ]

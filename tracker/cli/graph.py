@@ -14,6 +14,7 @@ from tracker.cli.options import (
     format_option,
     load_learned_model,
     output_option,
+    parallel_options,
     progress_reporter,
     span_model_option,
 )
@@ -30,8 +31,11 @@ from tracker.present.tables import (
 @common_input_options
 @cue_model_option
 @span_model_option
+@parallel_options
 @fail_cleanly
-def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path):
+def extract(
+    paths, output, model, strict, quiet, cue_model_path, span_model_path, workers, engine, scheduler
+):
     """Extract attribution records from articles into a JSON Lines file.
 
     PATHS are article files (.txt, .md, .json, .jsonl, .html) or folders of them.
@@ -40,6 +44,7 @@ def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path
     Example:
         tracker extract data/ -o attributions.jsonl
         tracker extract data/ -o attributions.jsonl --span-model spans.json
+        tracker extract articles/ -o attributions.jsonl --workers 2
     """
     from tracker.ingest.readers import read_articles
     from tracker.io import check_output, write_attributions
@@ -52,9 +57,12 @@ def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path
     records = extract_attributions(
         articles,
         model=model,
-        progress=progress_reporter(quiet),
+        progress=progress_reporter(quiet, len(articles)),
         cue_model=cue_model,
         span_model=span_model,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
     )
     count = write_attributions(records, output)
     if not quiet:
@@ -71,8 +79,11 @@ def extract(paths, output, model, strict, quiet, cue_model_path, span_model_path
 @common_input_options
 @cue_model_option
 @span_model_option
+@parallel_options
 @fail_cleanly
-def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
+def build(
+    paths, output, model, strict, quiet, cue_model_path, span_model_path, workers, engine, scheduler
+):
     """Build the claim graph from articles or attribution records.
 
     PATHS are articles, folders of articles, or .jsonl files written by
@@ -83,6 +94,8 @@ def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
         tracker build data/ -o graph.json
         tracker build attributions.jsonl -o graph.graphml
         tracker build data/ -o graph.json --span-model spans.json
+        tracker build articles/ -o graph.json --workers 2
+        tracker build articles/ -o graph.json --scheduler tcp://10.0.0.5:8786
     """
     from tracker.io import GRAPH_FORMATS, check_output, write_graph
     from tracker.pipeline import build_claim_graph
@@ -100,6 +113,9 @@ def build(paths, output, model, strict, quiet, cue_model_path, span_model_path):
         progress=progress_reporter(quiet),
         cue_model=cue_model,
         span_model=span_model,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
     )
     write_graph(graph, output)
     if not quiet:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -17,6 +19,8 @@ __all__ = [
     "fail_cleanly",
     "clean_error",
     "progress_reporter",
+    "ProgressBar",
+    "parallel_options",
     "skip_warning",
     "SkipReport",
     "common_input_options",
@@ -101,14 +105,46 @@ class CleanGroup(click.Group):
             raise error from exc
 
 
-def progress_reporter(quiet: bool):
-    if quiet:
+class ProgressBar:
+    """Articles done, articles per second and time left, redrawn in place on stderr."""
+
+    def __init__(self, stream: TextIO, total: int | None = None, width: int = 24) -> None:
+        self.stream = stream
+        self.total = total
+        self.width = width
+        self.start = time.monotonic()
+        self._last = 0.0
+
+    def __call__(self, n: int, article: object) -> None:
+        now = time.monotonic()
+        if now - self._last < 0.2 and n != self.total:
+            return
+        self._last = now
+        rate = n / max(now - self.start, 1e-9)
+        if self.total:
+            filled = int(self.width * n / self.total)
+            bar = "#" * filled + "-" * (self.width - filled)
+            left = (self.total - n) / rate if rate else 0.0
+            line = f"[{bar}] {n}/{self.total} articles  {rate:.1f}/s  ETA {_clock(left)}"
+        else:
+            line = f"{n} articles  {rate:.1f}/s"
+        end = "\n" if self.total and n >= self.total else ""
+        self.stream.write("\r" + line + end)
+        self.stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def progress_reporter(quiet: bool, total: int | None = None) -> ProgressBar | None:
+    """A progress bar on stderr, or None with ``-q`` or when stderr is not a terminal."""
+    stream = sys.stderr
+    if quiet or not stream.isatty():
         return None
-
-    def report(n: int, article) -> None:
-        click.echo(f"extracted {n}: {article.id}", err=True)
-
-    return report
+    return ProgressBar(stream, total)
 
 
 def skip_warning(path: str, error: TrackerError) -> None:
@@ -157,6 +193,33 @@ def common_input_options(func: Callable) -> Callable:
         help="Stop at the first unreadable file or record instead of skipping it.",
     )(func)
     func = click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")(func)
+    return func
+
+
+def parallel_options(func: Callable) -> Callable:
+    """--workers, --engine and --scheduler: where extraction runs (the records are the same)."""
+    func = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Extract on the Dask cluster whose scheduler is at ADDRESS (host:port); "
+        'needs the "dask" extra. Claims are grouped here, on the merged records.',
+    )(func)
+    func = click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local: this process, or --workers processes; dask: a Dask LocalCluster of "
+        "--workers workers (or the cluster at --scheduler).",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Extract on this many processes (each loads the pipeline once); same records, "
+        "same order.",
+    )(func)
     return func
 
 

@@ -10,7 +10,10 @@ members (a word used by thousands of contents, "year" or a country, tells little
 member costs one append per word, so the index grows with the corpus and can take new
 articles at any time.
 
->>> from tracker.resolve.similarity import ClaimSignature
+>>> import heapq
+from collections import Counter
+
+from tracker.resolve.similarity import ClaimSignature
 >>> index = CandidateIndex()
 >>> a = ClaimSignature(words=frozenset({"bridge", "close", "dunmere"}))
 >>> b = ClaimSignature(words=frozenset({"ferry", "late", "morning"}))
@@ -22,14 +25,17 @@ articles at any time.
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
+
 from tracker.resolve.similarity import ClaimSignature
 
 __all__ = ["POSTING_CAP", "CANDIDATE_LIMIT", "CandidateIndex"]
 
 #: How many of a word's latest members a look-up reads.
-POSTING_CAP = 400
+POSTING_CAP = 200
 #: How many members, those sharing the most words, a look-up hands over for exact comparison.
-CANDIDATE_LIMIT = 60
+CANDIDATE_LIMIT = 40
 
 
 class CandidateIndex:
@@ -56,15 +62,13 @@ class CandidateIndex:
             self._postings.setdefault(word, []).append(entry)
 
     def candidates(self, signature: ClaimSignature) -> list[tuple[int, ClaimSignature]]:
-        counts: dict[int, int] = {}
+        counts: Counter[int] = Counter()
         for word in signature.words:
             posting = self._postings.get(word)
-            if posting is None:
-                continue
-            for entry in posting[-self.cap :] if len(posting) > self.cap else posting:
-                counts[entry] = counts.get(entry, 0) + 1
+            if posting is not None:
+                counts.update(posting[-self.cap :] if len(posting) > self.cap else posting)
         found = [entry for entry, n in counts.items() if n >= 2]
         if len(found) > self.limit:
-            found.sort(key=lambda entry: (-counts[entry], -entry))
-            found = found[: self.limit]
+            # those sharing the most words, the latest of equals
+            found = heapq.nlargest(self.limit, found, key=lambda entry: (counts[entry], entry))
         return [self._entries[entry] for entry in sorted(found)]
