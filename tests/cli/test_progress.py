@@ -15,8 +15,7 @@ def test_bar_shows_articles_rate_and_time_left(monkeypatch):
     bar(2, None)
     bar(4, None)
     assert stream.getvalue() == (
-        "\r[####----] 2/4 articles  1.0/s  ETA 0:02"
-        "\r[########] 4/4 articles  1.0/s  ETA 0:00\n"
+        "\r[####----] 2/4 articles  1.0/s  ETA 0:02\r[########] 4/4 articles  1.0/s  ETA 0:00\n"
     )
 
 
