@@ -10,10 +10,7 @@ members (a word used by thousands of contents, "year" or a country, tells little
 member costs one append per word, so the index grows with the corpus and can take new
 articles at any time.
 
->>> import heapq
-from collections import Counter
-
-from tracker.resolve.similarity import ClaimSignature
+>>> from tracker.resolve.similarity import ClaimSignature
 >>> index = CandidateIndex()
 >>> a = ClaimSignature(words=frozenset({"bridge", "close", "dunmere"}))
 >>> b = ClaimSignature(words=frozenset({"ferry", "late", "morning"}))
