@@ -74,6 +74,17 @@ __all__ = [
     "REPORTING_HEDGES",
     "ENDORSING_CUES",
     "DOUBT_PHRASES",
+    "PERSON_NOUNS",
+    "GROUP_NOUNS",
+    "DESCRIPTOR_NOUNS",
+    "OUTLET_DESCRIPTORS",
+    "NOT_SOURCE_NOUNS",
+    "PAGE_LABELS",
+    "OUTLET_CUES",
+    "ALIAS_PHRASES",
+    "REAL_NAME_PHRASES",
+    "NAME_VARIANTS",
+    "ACRONYM_SKIP_WORDS",
 ]
 
 #: Verbs that report an assertion by their subject.
@@ -590,3 +601,126 @@ FRAMING_ADVERBS = frozenset(
 
 # (read by tracker.extract.parse)
 CLOSING_MARKS = frozenset('"\u201d\u00bb')
+
+
+# -- who a source is (tracker.resolve.sources, tracker.resolve.aliases) -------------------
+
+#: Nouns for one person by role, trade or relation: a source phrase headed by one is a person
+#: ("the guitarist", "his publicist"), and before a name they describe it ("comedian Ada Lind").
+PERSON_NOUNS = PERSON_ROLES | frozenset(
+    "publicist rep agent manager doctor physician surgeon nurse patient anchor host presenter "
+    "forecaster weatherman meteorologist comedian actor actress singer guitarist musician "
+    "rapper artist star celebrity author writer blogger vlogger journalist columnist "
+    "sleuth detective investigator witness eyewitness victim survivor resident student "
+    "teacher priest bishop archbishop cardinal pastor rabbi imam monk nun father mother "
+    "brother sister son daughter wife husband girlfriend boyfriend friend neighbour neighbor "
+    "colleague spokesperson scientist researcher arachnologist biologist economist "
+    "historian officer captain sergeant colonel lieutenant detective coach player owner "
+    "founder entrepreneur businessman businesswoman billionaire man woman boy girl "
+    "congressman congresswoman lawmaker politician activist campaigner organizer "
+    "organiser redditor user poster tweeter employee worker farmer driver pilot".split()
+)
+
+#: Nouns for a group of people that speaks as one ("witnesses", "residents", "experts").
+GROUP_NOUNS = frozenset(
+    "people residents witnesses eyewitnesses customers readers viewers users fans critics "
+    "experts scientists researchers doctors analysts observers activists protesters "
+    "protestors voters workers employees staff crew passengers students parents locals "
+    "villagers neighbours neighbors relatives family families friends supporters opponents "
+    "rebels militants fighters troops soldiers police investigators prosecutors lawyers "
+    "journalists reporters commentators bloggers members leaders citizens americans "
+    "arachnologists economists historians farmers drivers pilots teachers priests".split()
+)
+
+#: Nouns that say what an outlet is ("the gossip website ...", "the tabloid ...").
+OUTLET_DESCRIPTORS = frozenset(
+    "site website publication newspaper tabloid magazine blog outlet "
+    "broadcaster channel network station agency wire portal newsletter podcast".split()
+)
+
+#: Nouns that describe a named source before its name ("comedian Ada Lind", "the gossip
+#: website Tattlerly", "the firm Brakwell"): the description is kept, the name is the source.
+DESCRIPTOR_NOUNS = (
+    PERSON_NOUNS
+    | OUTLET_DESCRIPTORS
+    | frozenset(
+        "company firm group organization organisation charity campaign party ngo union "
+        "association foundation institute think-tank tank lab laboratory startup brand chain "
+        "retailer manufacturer maker giant account handle".split()
+    )
+)
+
+#: Common-noun heads that name nothing that could speak: a phrase headed by one is not a
+#: source ("a sign said", "the final bit of evidence suggests", "the motorway showed").
+NOT_SOURCE_NOUNS = frozenset(
+    "sign signs motorway road street highway evidence bit piece part parts way ways reason "
+    "reasons thing things fact facts quality weekend week day days night morning evening "
+    "afternoon time times moment year years month months hour hours minute minutes "
+    "a.m. a.m p.m. p.m am pm id lot kind sort type amount rest idea truth point effect "
+    "matter case question answer issue problem".split()
+)
+
+#: Labels of a web page read as words ("UPDATE: the company said ..."): never a source.
+PAGE_LABELS = frozenset(
+    [
+        "update",
+        "updated",
+        "updates",
+        "correction",
+        "editor's note",
+        "editors note",
+        "in pictures",
+        "digital feature",
+        "watch",
+        "related",
+        "advertisement",
+        "read more",
+        "see also",
+        "breaking",
+        "exclusive",
+    ]
+)
+
+#: Cue words (lower case) that only an outlet or a writer uses of what it published: a
+#: named organisation that "reported" something is a news outlet.
+OUTLET_CUES = frozenset("report reported reports reporting publish published publishes".split())
+
+#: Phrases (lower case) that give a second name for the source named just before them:
+#: "Ada Lind, who goes by Lindy", "Ada Lind, better known as Lindy".
+ALIAS_PHRASES = (
+    "who goes by",
+    "who went by",
+    "also known as",
+    "better known as",
+    "known professionally as",
+    "aka",
+    "a.k.a.",
+    "who performs as",
+    "who calls himself",
+    "who calls herself",
+    "who calls themselves",
+)
+
+#: Phrases (lower case) that give the real name of the source named just before them:
+#: "Lindy (real name Ada Lind)", "Lindy, whose real name is Ada Lind".
+REAL_NAME_PHRASES = (
+    "real name",
+    "whose real name is",
+    "real name is",
+    "born as",
+    "birth name",
+    "legal name",
+)
+
+#: Word sequences in source ids written several ways, and the one form ids use.
+NAME_VARIANTS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("united", "states", "of", "america"): ("us",),
+    ("united", "states"): ("us",),
+    ("usa",): ("us",),
+    ("united", "kingdom"): ("uk",),
+    ("united", "nations"): ("un",),
+    ("european", "union"): ("eu",),
+}
+
+#: Words an acronym may leave out ("Department of Homeland Security": DHS).
+ACRONYM_SKIP_WORDS = frozenset("of the and for in on at to de du des la le".split())

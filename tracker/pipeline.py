@@ -8,6 +8,7 @@ analyst can edit records and rebuild.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence, Sized
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from tracker.errors import InputError, NoArticlesError, TrackerError
 from tracker.graph.build import build_graph
 from tracker.io import looks_like_attributions, read_attributions
 from tracker.model import Article, Attribution
+from tracker.resolve.aliases import unify_sources
 from tracker.resolve.claims import assign_claims
 
 if TYPE_CHECKING:
@@ -66,13 +68,27 @@ def extract_attributions(
     if progress is not None and isinstance(articles, Sized) and hasattr(progress, "total"):
         progress.total = len(articles)  # a progress bar can tell the time left
 
-    def counted():
-        for n, item in enumerate(items, start=1):
-            if progress is not None:
-                progress(n, item.article)
-            yield item
+    collected = []
+    for n, item in enumerate(items, start=1):
+        if progress is not None:
+            progress(n, item.article)
+        collected.append(item)
+    return assign_claims(_one_id_per_source(collected))
 
-    return assign_claims(counted())
+
+def _one_id_per_source(items: list[ExtractedArticle]) -> list[ExtractedArticle]:
+    """The articles' records with one id for each source of the corpus (surnames, aliases,
+    acronyms: :func:`~tracker.resolve.aliases.unify_sources`)."""
+    records = unify_sources(
+        [r for item in items for r in item.attributions],
+        [pair for item in items for pair in item.aliases],
+    )
+    out, start = [], 0
+    for item in items:
+        end = start + len(item.attributions)
+        out.append(replace(item, attributions=records[start:end]))
+        start = end
+    return out
 
 
 def _split_inputs(paths: Sequence[str | Path]) -> tuple[list[Path], list[Path]]:

@@ -27,6 +27,7 @@ from tracker.extract.quotes import quote_segments
 from tracker.extract.rules import Candidate, find_candidates, link_relays
 from tracker.ingest.structure import split_long_paragraphs, split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
+from tracker.resolve.aliases import find_aliases
 from tracker.resolve.similarity import ClaimSignature, signature_of
 from tracker.resolve.sources import SourceResolver, qualified_aliases
 
@@ -82,6 +83,8 @@ class ExtractedArticle:
     article: Article
     attributions: list[Attribution]
     signatures: dict[str, ClaimSignature] = field(default_factory=dict)
+    #: (real name id, other name id) pairs the article gives ("Ada Lind, who goes by Lindy")
+    aliases: list[tuple[str, str]] = field(default_factory=list)
 
 
 def refuse_two_models(
@@ -253,7 +256,8 @@ class SpacyExtractor:
         records.sort(key=lambda r: (r.sentence, r.cue.start))
         if references:
             records = resolve_claim_references(records, signatures, references)
-        return ExtractedArticle(article, _merge_qualified_sources(records), signatures)
+        aliases = [pair for _, doc in docs for pair in find_aliases(doc)]
+        return ExtractedArticle(article, _merge_qualified_sources(records), signatures, aliases)
 
     def _record(
         self,
@@ -277,6 +281,8 @@ class SpacyExtractor:
         if source is not None and cand.source_token is not None:
             named = span(cand.notes.get("source_name")) or source  # type: ignore[arg-type]
             info = resolver.resolve(cand.source_token, named.text, cand.cue_token)
+            if info is None:
+                source = None  # "a sign said", "9:45 a.m.": the text names no source
         cue = span(cand.cue)
         content = span(cand.content)
         assert cue is not None
@@ -299,6 +305,7 @@ class SpacyExtractor:
             outlet=article.outlet,
             url=article.url,
             title=article.title,
+            extra={"source_description": info.description} if info and info.description else {},
         )
 
     def _continuations(
@@ -342,7 +349,7 @@ class SpacyExtractor:
                 if sent is not None
                 else last_direct.sentence,
                 evidence=sent.sent.text.strip() if sent is not None else content.text,
-                extra={"continues": last_direct.id},
+                extra={**last_direct.extra, "continues": last_direct.id},
             )
             if sent is not None:
                 signatures[record.id] = signature_of(sent)

@@ -59,6 +59,13 @@ def _offsets(prefix: str, span) -> dict[str, int]:
     return {f"{prefix}_start": span.start, f"{prefix}_end": span.end}
 
 
+def _description(counts: Counter[str]) -> dict[str, str]:
+    """What the articles say a source is ("gossip website"), the most said first."""
+    if not counts:
+        return {}
+    return {"description": "; ".join(d for d, _ in counts.most_common(3))}
+
+
 def _add_nodes(graph: nx.MultiDiGraph[str], records: Sequence[Attribution]) -> None:
     """One node per source (its most used name and known kind, every alias) and one per
     claim (its wording and the date it was first seen)."""
@@ -66,6 +73,7 @@ def _add_nodes(graph: nx.MultiDiGraph[str], records: Sequence[Attribution]) -> N
     kinds: dict[str, Counter] = defaultdict(Counter)
     aliases: dict[str, set[str]] = defaultdict(set)
     anonymous: dict[str, bool] = defaultdict(bool)
+    descriptions: dict[str, Counter[str]] = defaultdict(Counter)
     claim_texts: dict[str, str] = {}
 
     for r in records:
@@ -75,6 +83,8 @@ def _add_nodes(graph: nx.MultiDiGraph[str], records: Sequence[Attribution]) -> N
         if r.source is not None:
             aliases[sid].add(r.source.text)
         anonymous[sid] |= r.anonymous
+        if r.extra.get("source_description"):
+            descriptions[sid][r.extra["source_description"]] += 1
         if r.claim_id:
             claim_texts.setdefault(r.claim_id, r.claim or (r.content.text if r.content else ""))
 
@@ -87,6 +97,7 @@ def _add_nodes(graph: nx.MultiDiGraph[str], records: Sequence[Attribution]) -> N
             source_kind=known[0] if known else "unknown",
             anonymous=anonymous[sid],
             aliases=sorted(aliases[sid]),
+            **_description(descriptions[sid]),
         )
     first_seen: dict[str, tuple] = {}
     for r in records:

@@ -14,7 +14,7 @@ with a short qualifier ("customs officials", "customs officials in veldmark") ar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -28,6 +28,8 @@ __all__ = [
     "slugify",
     "display_name",
     "qualified_aliases",
+    "names_nothing",
+    "acronym_of",
 ]
 
 _DROP_WORDS = lexicon.SOURCE_DROP_WORDS
@@ -38,13 +40,31 @@ def slugify(text: str) -> str:
 
     >>> slugify("Two senior officials"), slugify("Seventy-two percent of voters")
     ('officials', 'seventy-two-percent-of-voters')
+    >>> slugify("U.S. officials"), slugify("US officials"), slugify("United States officials")
+    ('us-officials', 'us-officials', 'us-officials')
     """
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # u.s. -> us
     text = text.replace(".", "").replace("'s", "")
     # a hyphenated word is one word: "seventy-two percent" keeps its "two"
     words = [w for w in re.findall(r"\w+(?:-\w+)*", text) if w not in _DROP_WORDS]
-    return "-".join(words) or "unknown"
+    return "-".join(_canonical_words(words)) or "unknown"
+
+
+def _canonical_words(words: list[str]) -> list[str]:
+    """Words with the several spellings of one name made one ("united states": "us")."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        for variant, canonical in lexicon.NAME_VARIANTS.items():
+            if tuple(words[k : k + len(variant)]) == variant:
+                out.extend(canonical)
+                k += len(variant)
+                break
+        else:
+            out.append(words[k])
+            k += 1
+    return out
 
 
 def display_name(text: str) -> str:
@@ -63,14 +83,81 @@ class SourceInfo:
     anonymous: bool
     head: str
     plural: bool = False
+    #: what the text says the source is ("gossip website", "cia director"), apart from its name
+    description: str = ""
+
+
+#: entity labels that make a phrase name something
+_NAMED_LABELS = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT WORK_OF_ART EVENT LAW".split())
+#: entity labels of times and quantities: a phrase headed by one names nothing that speaks
+#: (not numbers: "six in 10 say", "a third said", "the 46-year-old said" are people)
+_MEASURE_LABELS = frozenset("TIME QUANTITY MONEY".split())
+#: parts of speech a title-cased headline has inside it and a name does not
+_HEADLINE_POS = frozenset("ADP AUX VERB PART SCONJ CCONJ PRON ADV".split())
+
+
+def _phrase_tokens(head: Token, text: str) -> list[Token]:
+    """The tokens of the phrase ``text`` around ``head`` (``[head]`` if it is not found)."""
+    doc = head.doc
+    start = doc.text.find(text, max(0, head.idx - len(text)))
+    while start != -1 and not start <= head.idx < start + len(text):
+        start = doc.text.find(text, start + 1)
+        if start > head.idx:
+            start = -1
+    if start == -1 or not text:
+        return [head]
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    return list(span) if span is not None else [head]
+
+
+def _possessed(head: Token) -> set[int]:
+    """Token indices inside the possessive modifiers of ``head`` ("Ada Lind's" publicist)."""
+    return {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+
+
+def _person_entity(tokens: Iterable[Token]) -> list[Token]:
+    """The last run of PERSON-entity tokens among ``tokens``."""
+    run: list[Token] = []
+    last = -2
+    for tok in tokens:
+        if tok.ent_type_ != "PERSON":
+            continue
+        if tok.i != last + 1 or tok.ent_iob_ == "B":
+            run = []
+        run.append(tok)
+        last = tok.i
+    return run
+
+
+def _drop_descriptors(tokens: list[Token]) -> list[Token]:
+    """A name without the role words an entity tagger took in ("Comedian" Ada Lind)."""
+    k = 0
+    while k < len(tokens) - 1 and tokens[k].lemma_.lower() in lexicon.DESCRIPTOR_NOUNS:
+        k += 1
+    return tokens[k:]
 
 
 def _name_tokens(head: Token) -> list[Token]:
-    """The tokens of a person's name inside the phrase headed by ``head``."""
-    phrase = [t for t in head.subtree if t.i <= head.i]
-    people = [t for t in phrase if t.ent_type_ == "PERSON"]
+    """The tokens of a person's name inside the phrase headed by ``head``.
+
+    The name the head belongs to, never a possessor's ("Ada Lind's doctor"); a person
+    noun's apposition ("her doctor, Ben Okafor") names it."""
+    skip = _possessed(head)
+    phrase = [t for t in head.subtree if t.i <= head.i and t.i not in skip]
+    if head.ent_type_ == "PERSON":
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            return _drop_descriptors([t for t in ent if t.i not in skip])
+    personal = head.pos_ == "PROPN"  # "Lind spokesman": Lind is who he speaks for
+    people = _drop_descriptors(_person_entity(phrase)) if personal else []
     if people:
         return people
+    if head.lemma_.lower() in lexicon.PERSON_NOUNS:
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i:
+                named = _person_entity(child.subtree)
+                if named:
+                    return named
     # "cia director william burns": proper nouns after a role word
     for i, tok in enumerate(phrase):
         if tok.lemma_.lower() in lexicon.PERSON_ROLES:
@@ -78,6 +165,157 @@ def _name_tokens(head: Token) -> list[Token]:
             if 1 <= len(rest) <= 4 and all(t.pos_ == "PROPN" or t.is_title for t in rest):
                 return rest
     return []
+
+
+def _described_name(head: Token, tokens: list[Token]) -> tuple[list[Token], str] | None:
+    """The name and the description of "the gossip website Tattlerly", "comedian Ada Lind":
+    a proper name after a noun that says what it names (:data:`~tracker.lexicon.DESCRIPTOR_NOUNS`)."""
+    lower_text = not any(c.isupper() for c in head.sent.text)
+    if head.lemma_.lower() in lexicon.DESCRIPTOR_NOUNS:
+        # "the gossip website Tattlerly": the name is the descriptor's apposition
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i:
+                name = [t for t in child.subtree if t.pos_ != "DET" and not t.is_punct]
+                if 1 <= len(name) <= 4 and all(t.pos_ == "PROPN" for t in name):
+                    words = [t for t in tokens if t.i <= head.i and t.dep_ != "det"]
+                    return name, _joined(words)
+        return None
+    before = [t for t in tokens if t.i <= head.i]
+    if not lower_text and head.pos_ == "PROPN":
+        # "the 66-year-old Lind", "a visibly shaken Lind": what is said of a name is no name
+        run = [t for t in before if t.is_title or t.is_upper or t.pos_ == "PROPN"]
+        rest = before[: len(before) - len(run)]
+        if (
+            run
+            and rest
+            and before[len(rest) :] == run
+            and all(t.pos_ in ("DET", "ADJ", "ADV", "NUM", "PUNCT") for t in rest)
+            and not any(t.is_title or t.is_upper for t in rest[1:])
+            and any(t.pos_ in ("ADJ", "NUM") for t in rest)
+        ):
+            return run, _joined([t for t in rest if t.pos_ != "DET"])
+    for k in range(len(before) - 2, -1, -1):
+        tok = before[k]
+        if tok.lemma_.lower() not in lexicon.DESCRIPTOR_NOUNS and tok.lower_ not in (
+            lexicon.DESCRIPTOR_NOUNS
+        ):
+            continue
+        if tok.pos_ == "PROPN" and not lower_text:
+            continue  # part of the name ("Channel" in a cased name)
+        name = before[k + 1 :]
+        while name and name[0].pos_ == "DET":
+            name = name[1:]
+        if not 1 <= len(name) <= 4 or any(t.is_punct for t in name):
+            return None
+        if lower_text:
+            # no capitals to go by: a name is what no word list knows
+            known = _KNOWN_SOURCE_WORDS | lexicon.NOT_SOURCE_NOUNS | lexicon.DESCRIPTOR_NOUNS
+            if any(t.lemma_.lower() in known or t.pos_ not in ("PROPN", "NOUN") for t in name):
+                return None
+        elif not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name):
+            return None
+        words = [t for t in before[: k + 1] if not (t.i == before[0].i and t.pos_ == "DET")]
+        return name, _joined(words)
+    return None
+
+
+def acronym_of(words: Sequence[str], acronym: str) -> bool:
+    """Whether ``acronym`` is made of the initials of ``words``, which may leave out small
+    words (:data:`~tracker.lexicon.ACRONYM_SKIP_WORDS`).
+
+    >>> acronym_of("department of homeland security".split(), "dhs")
+    True
+    >>> acronym_of("coordinator of government activities in the territories".split(), "cogat")
+    True
+    >>> acronym_of("port safety board".split(), "psa")
+    False
+    """
+    letters = acronym.lower().replace(".", "").replace("&", "")
+
+    def match(w: int, k: int) -> bool:
+        if k == len(letters):
+            return all(word in lexicon.ACRONYM_SKIP_WORDS for word in words[w:])
+        if w == len(words):
+            return False
+        word = words[w]
+        if word[:1] == letters[k] and match(w + 1, k + 1):
+            return True
+        return word in lexicon.ACRONYM_SKIP_WORDS and match(w + 1, k)
+
+    return len(letters) >= 2 and len(words) >= 2 and match(0, 0)
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` is the initials of the last words of ``words``."""
+    return any(acronym_of(words[-n:], acronym) for n in range(2, len(words) + 1))
+
+
+def _joined(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def names_nothing(head: Token, text: str) -> bool:
+    """Whether the source phrase ``text`` (headed by ``head``) names nothing that can speak:
+    a web page label ("UPDATE"), a headline read as a phrase, a time or a number, or a
+    common noun such as "sign" or "the final bit of evidence"."""
+    if display_name(text).lower().strip(" .,:;!?\"'\u201c\u201d") in lexicon.PAGE_LABELS:
+        return True
+    if head.pos_ == "PRON":
+        return False
+    tokens = _phrase_tokens(head, text)
+    if _headline_fragment(tokens):
+        return True
+    if any(t.ent_type_ in _NAMED_LABELS or t.pos_ == "PROPN" for t in tokens):
+        return False
+    of_group = any(
+        c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj" and _speaks(g)
+        for c in head.children
+        for g in c.children
+    )
+    if head.ent_type_ in _MEASURE_LABELS:
+        return not of_group
+    lemma = head.lemma_.lower()
+    return (lemma in lexicon.NOT_SOURCE_NOUNS or head.lower_ in lexicon.NOT_SOURCE_NOUNS) and (
+        not of_group
+    )
+
+
+def _speaks(token: Token) -> bool:
+    words = {token.lemma_.lower(), token.lower_}
+    return token.pos_ in ("PROPN", "PRON") or bool(
+        words & _KNOWN_SOURCE_WORDS and not words & lexicon.NOT_SOURCE_NOUNS
+    )
+
+
+def _headline_fragment(tokens: list[Token]) -> bool:
+    """A title-cased run with verbs or function words inside ("Mayor Says Port Will Close")."""
+    words = [t for t in tokens if t.is_alpha or t.like_num]
+    if len(words) < 3 or not all(t.is_title or t.is_upper or t.like_num for t in words):
+        return False
+    odd = sum(1 for t in words[1:] if t.pos_ in _HEADLINE_POS) + int(words[0].like_num)
+    return odd >= 2 or (odd >= 1 and len(words) >= 4)
+
+
+_KNOWN_SOURCE_WORDS = (
+    lexicon.PERSON_NOUNS
+    | lexicon.GROUP_NOUNS
+    | lexicon.ANONYMOUS_HEADS
+    | lexicon.DOCUMENT_NOUNS
+    | lexicon.MEDIA_WORDS
+    | lexicon.GOVERNMENT_WORDS
+    | lexicon.ORGANIZATION_WORDS
+    | lexicon.OUTLET_DESCRIPTORS
+)
+
+
+def _without(text: str, name: str) -> str:
+    """``text`` less the name in it: what it says of the source ("cia director")."""
+    rest = display_name(text)
+    at = rest.find(name)
+    if at != -1:
+        rest = rest[:at] + " " + rest[at + len(name) :]
+    rest = re.sub(r"\s+", " ", rest).strip(" ,;:-\u2014(")
+    return display_name(rest) if rest.lower() not in ("", "'s", "\u2019s") else ""
 
 
 def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
@@ -95,8 +333,24 @@ def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
         return SourceInfo(slugify(text), display_name(text), kind, False, lemma, plural)
     names = _name_tokens(head)
     if names:
-        name = " ".join(t.text for t in names)
-        return SourceInfo(slugify(name), display_name(text), "person", False, lemma, False)
+        name = _joined(names)
+        return SourceInfo(slugify(name), name, "person", False, lemma, False, _without(text, name))
+    described = _described_name(head, _phrase_tokens(head, text))
+    if described is not None:
+        tokens, description = described
+        name = _joined(tokens)
+        said = {w.lower() for w in re.findall(r"\w+", description)}
+        if said & lexicon.PERSON_NOUNS:
+            kind = "person"
+        elif said & lexicon.OUTLET_DESCRIPTORS:
+            kind = "media"
+        else:
+            kind = "organization"
+        return SourceInfo(slugify(name), name, kind, anonymous, lemma, plural, description)
+    defined = re.match(r"^(.*\w)\s*\(\s*([A-Za-z][A-Za-z&.]{1,9})\s*\)?$", text.strip())
+    if defined and _abbreviates(defined.group(2), slugify(defined.group(1)).split("-")):
+        text = defined.group(1)  # "the Port Safety Board (PSB)": the acronym is an alias
+        words = set(re.findall(r"\w+", text.lower().replace(".", "")))
     if lemma in lexicon.DOCUMENT_NOUNS and not (words & lexicon.MEDIA_WORDS - {"report"}):
         return SourceInfo(slugify(text), display_name(text), "document", anonymous, lemma, plural)
     named = any(
@@ -112,6 +366,8 @@ def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
         kind = "media"
     elif words & lexicon.GOVERNMENT_WORDS:
         kind = "government"
+    elif lemma in lexicon.PERSON_NOUNS and not plural:
+        kind = "person"
     elif words & lexicon.ORGANIZATION_WORDS or head.ent_type_ == "ORG":
         kind = "organization"
     elif head.ent_type_ == "PERSON":
@@ -132,8 +388,11 @@ class SourceResolver:
         self.history: list[SourceInfo] = []
         self.nouns_by_source: list[tuple[set[str], SourceInfo]] = []
 
-    def resolve(self, head: Token, text: str, cue: Token) -> SourceInfo:
-        """Who the mention ``text`` (headed by ``head``, speaking through ``cue``) stands for."""
+    def resolve(self, head: Token, text: str, cue: Token) -> SourceInfo | None:
+        """Who the mention ``text`` (headed by ``head``, speaking through ``cue``) stands for;
+        ``None`` when it names nothing that can speak (:func:`names_nothing`)."""
+        if names_nothing(head, text):
+            return None
         info = describe_source(head, text, head.sent.text)
         resolved = self._antecedent(head, info) or info
         if info.anonymous and not resolved.anonymous:

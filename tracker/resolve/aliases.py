@@ -1,0 +1,298 @@
+"""One source, one id, across the articles of a corpus.
+
+Within an article :class:`~tracker.resolve.sources.SourceResolver` resolves pronouns and short
+names; across articles a source is named in many ways, and ids alone keep those apart.
+:func:`unify_sources` joins, over the whole corpus:
+
+- a surname or a first name alone ("Okafor") and the full name ("Ben Okafor"), when only one
+  person of the corpus fits (with "Ben Okafor" and "Ada Okafor" both named, "Okafor" stays);
+- a full name and the same name with a middle name or initial ("Ben T. Okafor");
+- the names an article says are one source (:func:`find_aliases`: "Ada Lind, who goes by
+  Lindy", "Lindy (real name Ada Lind)", "the Port Safety Board (PSB)");
+- an acronym and the one name of the corpus it abbreviates ("PSB", "Port Safety Board");
+
+and it gives a named organisation that "reported" something the kind ``media``.
+
+>>> from tracker.model import Attribution, Span
+>>> def said(n, text, sid, kind="person"):
+...     return Attribution(f"a{n}", f"art{n}", Span(0, len(text), text), Span(0, 4, "said"),
+...                        None, source_id=sid, source_name=text, source_kind=kind)
+>>> records = unify_sources([said(1, "Ben Okafor", "ben-okafor"),
+...                          said(2, "Okafor", "okafor", "organization")])
+>>> [(r.source_id, r.source_name, r.source_kind) for r in records]
+[('ben-okafor', 'Ben Okafor', 'person'), ('ben-okafor', 'Ben Okafor', 'person')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tracker import lexicon
+from tracker.model import Attribution
+from tracker.resolve.sources import acronym_of, slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["find_aliases", "unify_sources"]
+
+#: kinds a short name may have and still be a person's surname (the tagger often calls a
+#: lone surname an organisation)
+_NAME_KINDS = frozenset({"person", "organization", "unknown"})
+_MAX_NAME_TOKENS = 4
+#: words no person's name is made of: a role ("robert-vane-publicist") or a pronoun
+_NOT_NAMES = lexicon.DESCRIPTOR_NOUNS | lexicon.GROUP_NOUNS | lexicon.PRONOUNS
+
+
+# -- names the text gives as one source ---------------------------------------------------
+
+
+def _name_like(token: Token, lower_text: bool) -> bool:
+    if token.is_punct or token.is_space:
+        return False
+    if token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN":
+        return True
+    if lower_text:
+        lemma = token.lemma_.lower()
+        return token.pos_ == "NOUN" and lemma not in lexicon.DESCRIPTOR_NOUNS
+    return token.is_title and token.pos_ in ("NOUN", "ADJ", "X")
+
+
+def _name_before(doc: Doc, index: int, lower_text: bool) -> str:
+    """The name that ends just before token ``index`` (past a comma or a parenthesis)."""
+    k = index - 1
+    while k >= 0 and doc[k].text in (",", "(", "-", "\u2014"):
+        k -= 1
+    run: list[Token] = []
+    while k >= 0 and len(run) < _MAX_NAME_TOKENS and _name_like(doc[k], lower_text):
+        run.insert(0, doc[k])
+        k -= 1
+    return "".join(t.text_with_ws for t in run).strip()
+
+
+def _name_after(doc: Doc, index: int, lower_text: bool) -> str:
+    """The name that starts at token ``index`` (past "is", a colon or a determiner)."""
+    k = index
+    while k < len(doc) and (doc[k].lower_ in ("is", "was", ":", "as") or doc[k].pos_ == "DET"):
+        k += 1
+    run: list[Token] = []
+    while k < len(doc) and len(run) < _MAX_NAME_TOKENS and _name_like(doc[k], lower_text):
+        run.append(doc[k])
+        k += 1
+    return "".join(t.text_with_ws for t in run).strip()
+
+
+def _defined_acronyms(text: str) -> list[tuple[str, str]]:
+    """("port-safety-board", "psb") for "the Port Safety Board (PSB)", in any case."""
+    pairs = []
+    for match in re.finditer(r"\(\s*([A-Za-z][A-Za-z&.]{1,9})\s*\)", text):
+        words = slugify(text[max(0, match.start() - 120) : match.start()]).split("-")
+        acronym = match.group(1).replace(".", "").lower()
+        for n in range(2, min(len(words), 9) + 1):
+            if words[-n] not in lexicon.ACRONYM_SKIP_WORDS and acronym_of(words[-n:], acronym):
+                pairs.append(("-".join(words[-n:]), acronym))
+                break
+    return pairs
+
+
+def find_aliases(doc: Doc) -> list[tuple[str, str]]:
+    """(real name id, other name id) pairs that ``doc`` says name one source.
+
+    "Ada Lind, who goes by Lindy" and "Lindy (real name Ada Lind)" both give
+    ``("ada-lind", "lindy")`` (:data:`~tracker.lexicon.ALIAS_PHRASES`,
+    :data:`~tracker.lexicon.REAL_NAME_PHRASES`); "the Port Safety Board (PSB)" gives
+    ``("port-safety-board", "psb")``."""
+    lower_text = not any(c.isupper() for c in doc.text)
+    low = doc.text.lower()
+    pairs: list[tuple[str, str]] = _defined_acronyms(doc.text)
+    for phrases, real_first in ((lexicon.ALIAS_PHRASES, True), (lexicon.REAL_NAME_PHRASES, False)):
+        for phrase in phrases:
+            for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+                first = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if first is None:
+                    continue
+                before = _name_before(doc, first.start, lower_text)
+                after = _name_after(doc, first.end, lower_text)
+                if not before or not after or slugify(before) == slugify(after):
+                    continue
+                real, other = (before, after) if real_first else (after, before)
+                pairs.append((slugify(real), slugify(other)))
+    return pairs
+
+
+# -- joining ids over the corpus ----------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over source ids; each group's id is chosen when it is read."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    def members(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for item in list(self.parent):
+            out[self.find(item)].add(item)
+        return out
+
+
+def _is_bare_name(record: Attribution) -> bool:
+    """A mention that is a name alone ("Okafor"), not a common noun ("the hunter")."""
+    if record.source is None:
+        return False
+    text = record.source.text.strip().lower()
+    return not re.match(r"(the|a|an|this|that|his|her|their|its)\s", text)
+
+
+def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]) -> None:
+    """Join short person names to the one full name of the corpus they fit."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    bare: dict[str, bool] = defaultdict(lambda: True)
+    one_word: dict[str, bool] = defaultdict(lambda: True)
+    for r in records:
+        if r.source_id is not None:
+            kinds[r.source_id][r.source_kind or "unknown"] += 1
+            bare[r.source_id] &= _is_bare_name(r)
+            one_word[r.source_id] &= len((r.source_name or r.source_id).split()) == 1
+    persons = {i for i, k in kinds.items() if k.most_common(1)[0][0] == "person"} | real
+    # every name a short name could stand for, persons or not ("Okafor" with "Ben Okafor"
+    # and an "Ada Okafor" the tagger took for a company stays itself)
+    full = {
+        i
+        for i in set(kinds) | real
+        if 2 <= len(i.split("-")) <= _MAX_NAME_TOKENS
+        and not set(i.split("-")) & _NOT_NAMES
+        and (i in persons or kinds[i].most_common(1)[0][0] in _NAME_KINDS)
+    }
+    by_word: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for sid in full:
+        parts = sid.split("-")
+        for k in range(1, len(parts)):
+            by_word[(0, "-".join(parts[:k]))].add(groups.find(sid))
+            by_word[(-1, "-".join(parts[k:]))].add(groups.find(sid))
+        by_word[(2, parts[0] + "-" + parts[-1])].add(groups.find(sid))
+    for sid, counts in kinds.items():
+        parts = sid.split("-")
+        kind = counts.most_common(1)[0][0]
+        if sid in full and len(parts) > 2:
+            # "ben-t-okafor" and "ben-okafor"
+            fits = by_word[(2, parts[0] + "-" + parts[-1])] - {groups.find(sid)}
+        elif one_word[sid] and kind in _NAME_KINDS and bare[sid]:
+            # "Okafor", "Al-Okafor": one word of a name
+            if set(parts) & _NOT_NAMES:
+                continue
+            fits = (by_word[(0, sid)] | by_word[(-1, sid)]) - {groups.find(sid)}
+        else:
+            continue
+        if len(fits) == 1 and next(iter(fits)) in {groups.find(p) for p in persons}:
+            groups.union(next(iter(fits)), sid)
+
+
+def _acronym_groups(records: Sequence[Attribution], groups: _Groups) -> None:
+    """Join an acronym to the one longer name of the corpus it abbreviates."""
+    capitals: set[str] = set()
+    names: dict[str, str] = {}
+    for r in records:
+        if r.source_id is None:
+            continue
+        name = r.source_name or (r.source.text if r.source else "")
+        names.setdefault(r.source_id, name)
+        bare = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+        if bare.replace(".", "").isupper() and "-" not in r.source_id:
+            capitals.add(r.source_id)
+    for short in capitals:
+        fits = {
+            groups.find(sid)
+            for sid in list(groups.parent) + list(names)
+            if sid != short and acronym_of(sid.split("-"), short)
+        }
+        if len(fits) == 1:
+            groups.union(next(iter(fits)), short)
+
+
+def _canonical(members: set[str], counts: Counter, real: set[str]) -> str:
+    """The id a group goes by: a real name, else the longest name read, else the commonest."""
+    present = [m for m in members if counts[m]] or sorted(members)
+    return max(present, key=lambda m: (m in real, len(m.split("-")), counts[m], m))
+
+
+def unify_sources(
+    records: Sequence[Attribution], aliases: Iterable[tuple[str, str]] = ()
+) -> list[Attribution]:
+    """``records`` with one id for each source of the corpus (see the module's summary).
+
+    ``aliases`` are ``(real name id, other name id)`` pairs the articles give
+    (:func:`find_aliases`).  Records keep their order; a record whose id changes takes the
+    name and kind its source goes by."""
+    groups = _Groups()
+    real: set[str] = set()
+    for first, other in aliases:
+        groups.union(first, other)
+        real.add(first)
+    for r in records:
+        if r.source_id is not None:
+            groups.find(r.source_id)
+    _person_groups(records, groups, real)
+    _acronym_groups(records, groups)
+
+    counts = Counter(r.source_id for r in records if r.source_id is not None)
+    target: dict[str, str] = {}
+    for members in groups.members().values():
+        if len(members) > 1:
+            chosen = _canonical(members, counts, real)
+            target.update({m: chosen for m in members if m != chosen})
+    names: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for r in records:
+        if r.source_id is not None and r.source_id not in target:
+            names[r.source_id][r.source_name or ""] += 1
+            kinds[r.source_id][r.source_kind or "unknown"] += 1
+    out = []
+    for r in records:
+        new = target.get(r.source_id or "")
+        if new is not None:
+            known = [k for k, _ in kinds[new].most_common() if k != "unknown"]
+            r = replace(
+                r,
+                source_id=new,
+                source_name=names[new].most_common(1)[0][0] if names[new] else r.source_name,
+                source_kind=known[0] if known else r.source_kind,
+            )
+        out.append(r)
+    return _outlets_by_cue(out)
+
+
+def _outlets_by_cue(records: list[Attribution]) -> list[Attribution]:
+    """A named organisation that "reported" or "published" something is a news outlet."""
+    outlets = set()
+    for r in records:
+        if r.source_id is None or r.source_kind not in ("organization", "unknown"):
+            continue
+        named = r.source_kind == "organization" or any(c.isupper() for c in r.source_name or "")
+        cue_words = set(r.cue.text.lower().split())
+        if named and cue_words & lexicon.OUTLET_CUES:
+            outlets.add(r.source_id)
+    if not outlets:
+        return records
+    return [
+        replace(r, source_kind="media")
+        if r.source_id in outlets and r.source_kind in ("organization", "unknown")
+        else r
+        for r in records
+    ]
