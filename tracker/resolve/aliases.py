@@ -162,7 +162,7 @@ def _is_bare_name(record: Attribution) -> bool:
 
 def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]) -> None:
     """Join short person names to the one full name of the corpus they fit."""
-    kinds: dict[str, Counter] = defaultdict(Counter)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
     bare: dict[str, bool] = defaultdict(lambda: True)
     one_word: dict[str, bool] = defaultdict(lambda: True)
     for r in records:
@@ -226,7 +226,7 @@ def _acronym_groups(records: Sequence[Attribution], groups: _Groups) -> None:
             groups.union(next(iter(fits)), short)
 
 
-def _canonical(members: set[str], counts: Counter, real: set[str]) -> str:
+def _canonical(members: set[str], counts: Counter[str], real: set[str]) -> str:
     """The id a group goes by: a real name, else the longest name read, else the commonest."""
     present = [m for m in members if counts[m]] or sorted(members)
     return max(present, key=lambda m: (m in real, len(m.split("-")), counts[m], m))
@@ -257,8 +257,8 @@ def unify_sources(
         if len(members) > 1:
             chosen = _canonical(members, counts, real)
             target.update({m: chosen for m in members if m != chosen})
-    names: dict[str, Counter] = defaultdict(Counter)
-    kinds: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
     for r in records:
         if r.source_id is not None and r.source_id not in target:
             names[r.source_id][r.source_name or ""] += 1
