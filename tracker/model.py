@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, TypeGuard
 
 from tracker.errors import RecordError
 
@@ -58,7 +58,7 @@ class Span:
         )
 
 
-def _is_count(value: object) -> bool:
+def _is_count(value: object) -> TypeGuard[int]:
     """A whole number of zero or more (not a bool, not a float)."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
@@ -92,7 +92,8 @@ def _json_kind(value: object) -> str:
         return f"the number {value!r}" if len(repr(value)) < 30 else "a number"
     if isinstance(value, str):
         return "an empty string" if not value else "a string"
-    return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {list: "a list", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
 
 
 _TEXT_FIELDS = (

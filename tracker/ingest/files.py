@@ -141,7 +141,9 @@ def walk_folder(folder: Path, wanted: Callable[[Path], bool], on_skip: Skip) -> 
     yield from _walk(root, root, wanted, on_skip)
 
 
-def _walk(folder: Path, root: Path, wanted: Callable[[Path], bool], on_skip: Skip):
+def _walk(
+    folder: Path, root: Path, wanted: Callable[[Path], bool], on_skip: Skip
+) -> Iterator[Path]:
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as exc:

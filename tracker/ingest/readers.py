@@ -26,6 +26,7 @@ because headlines often carry attributions.  Those rules for the text itself liv
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -509,7 +510,7 @@ def iter_articles(
             seen_files.add(key)
             try:
                 articles = read_article_file(
-                    path, strict=strict, on_skip=lambda error, p=path: skip(p, error)
+                    path, strict=strict, on_skip=functools.partial(skip, path)
                 )
             except InputError as exc:
                 skip(path, exc)

@@ -24,6 +24,7 @@ import math
 import re
 import struct
 from dataclasses import fields
+from typing import Any
 
 __all__ = ["check_crfsuite", "clean_lightgbm", "check_settings"]
 
@@ -43,7 +44,7 @@ _MAX_LABELS = 10_000
 def _u32(blob: bytes | memoryview, offset: int) -> int:
     if offset < 0 or offset + 4 > len(blob):
         raise ValueError(f"offset {offset} lies outside the data")
-    return _U32.unpack_from(blob, offset)[0]
+    return int(_U32.unpack_from(blob, offset)[0])
 
 
 def check_crfsuite(blob: bytes) -> None:
@@ -235,7 +236,7 @@ def _int(value: str | None, key: str) -> int:
     return int(value)
 
 
-def _numbers(fields: dict[str, str], key: str, count: int, kind: type) -> list:
+def _numbers(fields: dict[str, str], key: str, count: int, kind: type) -> list[Any]:
     raw = fields.get(key, "")
     items = raw.split(" ") if raw else []
     if len(items) != count:
@@ -343,7 +344,7 @@ def _check_shape(left: list[int], right: list[int], leaves: int) -> None:
 # -- settings --------------------------------------------------------------------------
 
 
-def check_settings(kind: type, data: object, what: str) -> dict[str, object]:
+def check_settings(kind: type, data: object, what: str) -> dict[str, Any]:
     """``data`` as keyword arguments for the settings dataclass ``kind``: an object whose
     keys are fields of ``kind``, each of its default's type (a whole number where a float
     belongs is taken); ValueError otherwise.
