@@ -317,10 +317,7 @@ class CueModel:
                 raise ValueError("its thresholds are not two numbers between 0 and 1")
             if not isinstance(data.get("trained_on", ""), str):
                 raise ValueError("its 'trained_on' is not text")
-            booster_text = data.get("booster")
-            if not isinstance(booster_text, str):
-                raise ValueError("its 'booster' is not LightGBM's text model")
-            booster = lightgbm.Booster(model_str=clean_lightgbm(booster_text))
+            booster = lightgbm.Booster(model_str=clean_lightgbm(data.get("booster")))
             accept, veto = thresholds
             return cls(
                 booster,

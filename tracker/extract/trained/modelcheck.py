@@ -178,7 +178,7 @@ _TREE_FLOATS_INTERNAL = ("split_gain", "threshold", "internal_value", "internal_
 _MAX_LEAVES = 131_072
 
 
-def clean_lightgbm(text: str) -> str:
+def clean_lightgbm(text: object) -> str:
     """The LightGBM text model ``text``, checked tree by tree and written out again from
     the parsed values (only what prediction needs); ValueError when anything is off.
 
