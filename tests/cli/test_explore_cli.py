@@ -41,8 +41,8 @@ def test_explore_errors_are_one_line(tmp_path):
     result = run("explore", graph, "-o", tmp_path / "story.html", "--about", "volcanic ash")
     assert result.exit_code == 1
     assert result.stderr == (
-        'Error: no claim in the graph is about "volcanic ash"; give a claim id or words of '
-        "its wording (tracker claims GRAPH lists them)\n"
+        "Error: no claim in the graph is close to 'volcanic ash'; give a claim id (tracker "
+        "claims GRAPH lists them) or word it as the articles do\n"
     )
     result = run("explore", graph, "-o", tmp_path / "story.pdf")
     assert result.exit_code == 1

@@ -212,20 +212,40 @@ def sources(graph_path, fmt):
 @click.argument("graph_path", metavar="GRAPH", type=click.Path())
 @output_option("Image to write: .png, .svg or .pdf.")
 @click.option("--claim", "claim_id", help="Draw only this claim and the sources around it.")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Draw every claim, however many (refused when they cannot fit in a picture).",
+)
 @click.option("--title", help="Title drawn above the graph.")
 @about_option
 @fail_cleanly
-def render(graph_path, output, claim_id, title, about):
+def render(graph_path, output, claim_id, show_all, title, about):
     """Draw the claim graph: sources coloured by kind, edges styled by stance.
+
+    Above 60 claims only the contested claims and their sources are drawn (or, with
+    --about, the claims closest to it); the picture and a note on stderr say what was
+    left out.  Pictures stay under 4,000 pixels on their long side.
 
     \b
     Example:
         tracker render graph.json -o graph.png
         tracker render graph.json -o claim.svg --claim c-iran-transferred-short-range-ballistic
-        tracker render graph.json -o story.png --about "iran sent missiles to russia"
+        tracker render graph.json -o missiles.png --about "iran sent missiles to russia"
     """
     from tracker.io import read_graph
     from tracker.present.render import render_graph
 
-    path = render_graph(read_graph(graph_path), output, claim=claim_id, title=title, about=about)
+    if claim_id is not None and (about is not None or show_all):
+        raise click.UsageError("--claim draws one claim; use it without --about and --all")
+    path = render_graph(
+        read_graph(graph_path),
+        output,
+        claim=claim_id,
+        about=about,
+        show_all=show_all,
+        title=title,
+        on_note=lambda note: click.echo(f"Note: {note}", err=True),
+    )
     click.echo(f"Wrote {path}", err=True)

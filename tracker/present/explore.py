@@ -37,13 +37,14 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import GraphError
-from ..graph.focus import about_claim
-from ..io import atomic_write
-from .layout import SOURCE_KIND_COLOURS, STANCE_STYLES, shorten
+from tracker.errors import GraphError
+from tracker.graph.about import claims_about
+from tracker.io import atomic_write
+from tracker.present.layout import SOURCE_KIND_COLOURS, STANCE_STYLES, shorten
 
 __all__ = [
     "ARTICLE_FIELDS",
+    "about_claim",
     "explorer_data",
     "explorer_html",
     "explorer_positions",
@@ -149,6 +150,25 @@ def explorer_data(
         "cites": cites,
         "articles": articles,
     }
+
+
+def about_claim(graph: nx.MultiDiGraph, text: str) -> str:
+    """The claim node ``text`` names (its id, with or without ``claim:``) or, else, the claim
+    closest to it (:func:`tracker.graph.about.claims_about`).
+
+    Raises :class:`~tracker.errors.GraphError` when no claim is close enough.
+    """
+    wanted = text.strip()
+    for node in (wanted, f"claim:{wanted}"):
+        if node in graph and graph.nodes[node].get("kind") == "claim":
+            return node
+    close = claims_about(graph, wanted)
+    if not close:
+        raise GraphError(
+            f"no claim in the graph is close to {text!r}; give a claim id (tracker claims "
+            "GRAPH lists them) or word it as the articles do"
+        )
+    return f"claim:{close[0].claim_id}"
 
 
 def _source_node(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:

@@ -31,6 +31,8 @@ from __future__ import annotations
 import os
 import secrets
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,6 @@ import networkx as nx
 from tracker.errors import GraphError
 from tracker.present.layout import (
     MARGIN,
-    MAX_INCHES,
     PNG_DPI,
     SOURCE_KIND_COLOURS,
     STANCE_STYLES,
@@ -54,8 +55,10 @@ from tracker.present.layout import (
     strip_prefix,
     wrap_lines,
 )
+from tracker.present.selection import Selection, select_for_drawing
 
 __all__ = [
+    "MAX_PIXELS",
     "SUPPORTED_FORMATS",
     "render_graph",
 ]
@@ -70,6 +73,10 @@ _CLAIM_FILL = "#F6F3EC"
 _CLAIM_EDGE = "#9A9488"
 _TEXT_COLOUR = "#222222"
 _MUTED_COLOUR = "#6B6B6B"
+_NOTE_COLOUR = "#A31D1D"
+
+#: The longest side of a picture, in pixels at the PNG resolution (inches x 150 for SVG, PDF).
+MAX_PIXELS = 4000
 
 
 def render_graph(
@@ -77,18 +84,27 @@ def render_graph(
     path: str | Path,
     *,
     claim: str | None = None,
-    title: str | None = None,
     about: str | None = None,
+    show_all: bool = False,
+    title: str | None = None,
     seed: int = 7,
     max_label_chars: int = 60,
+    on_note: Callable[[str], None] | None = None,
 ) -> Path:
     """Draw ``graph`` to ``path`` (``.png``, ``.svg`` or ``.pdf``) and return the path.
 
     With ``claim``, only that claim's neighbourhood is drawn (see :func:`claim_neighbourhood`)
-    and its full wording heads the picture.  Claim wording longer than ``max_label_chars``
-    is shortened with an ellipsis.  With ``about`` (a claim or headline), only the claims
-    close to it and their sources are drawn (:func:`tracker.graph.about.about_subgraph`).  The file is written whole or not at all: the picture
-    goes to a temporary file in the same folder, then is renamed into place.
+    and its full wording heads the picture.  Otherwise a graph of more than
+    :data:`~tracker.present.selection.DRAWN_CLAIMS` claims is cut to its contested claims and
+    their sources, or, with ``about``, to the claims closest to that wording
+    (:func:`~tracker.present.selection.select_for_drawing`); ``show_all`` draws every claim.
+    The picture stays under :data:`MAX_PIXELS` on its long side: a selection is cut further
+    to fit, and a drawing asked for whole that cannot fit is refused.  Whatever is left out
+    is said in the picture and passed to ``on_note``.
+
+    Claim wording longer than ``max_label_chars`` is shortened with an ellipsis.  The file
+    is written whole or not at all: the picture goes to a temporary file in the same
+    folder, then is renamed into place.
     """
     path = Path(path)
     fmt = SUPPORTED_FORMATS.get(path.suffix.lower())
@@ -104,35 +120,64 @@ def render_graph(
         )
     if max_label_chars < 10:
         raise GraphError(f"max_label_chars must be at least 10, not {max_label_chars}")
-    wording = None
-    if about is not None:
-        from tracker.graph.about import about_subgraph
-
-        graph = about_subgraph(graph, about)
-        if graph.number_of_nodes() == 0:
-            raise GraphError(
-                f"no claim in the graph is close to {about!r}; word it as the articles do, "
-                "or draw the whole graph without --about"
-            )
+    wording, selection = None, None
     if claim is not None:
         graph = claim_neighbourhood(graph, claim)
         node = find_claim_node(graph, claim)
         wording = "“" + shorten(graph.nodes[node].get("text") or strip_prefix(node), 400) + "”"
         if title is None:
             title = f"Claim {strip_prefix(node)}: who asserted, denied or declined it"
+    else:
+        selection = select_for_drawing(graph, about=about, show_all=show_all)
+        graph = selection.graph
     if not any(node_kind(graph, node) for node in graph):
         raise GraphError(
             "the graph has no sources or claims to draw; build it from articles or "
             "attribution records that hold attributions (tracker build PATHS -o GRAPH)"
         )
-    plan = plan_picture(graph, seed, max_label_chars)
     import matplotlib
 
     settings: Any = {"svg.hashsalt": "tracker", "pdf.fonttype": 42, "font.family": "DejaVu Sans"}
     with matplotlib.rc_context(settings):
-        figure = _draw(plan, title or "Who said what", wording)
+        fixed = claim is not None or show_all
+        plan, header = _fit(
+            graph, selection, (title or "Who said what", wording), seed, max_label_chars, fixed
+        )
+        if header.note and on_note is not None:
+            on_note(header.note)
+        figure = _draw(plan, header)
         _save_atomically(figure, path, fmt)
     return path
+
+
+def _fit(
+    graph: nx.MultiDiGraph,
+    selection: Selection | None,
+    heading: tuple[str, str | None],
+    seed: int,
+    max_label_chars: int,
+    fixed: bool,
+) -> tuple[Plan, _Header]:
+    """The plan and header of a picture under :data:`MAX_PIXELS`: a selection loses its
+    last-ranked claims until it fits; a drawing asked for whole (``fixed``) is refused."""
+    limit = MAX_PIXELS / PNG_DPI
+    while True:
+        note = selection.note if selection is not None else None
+        plan = plan_picture(graph, seed, max_label_chars)
+        header = _header(plan, *heading, note)
+        longest = max(plan.width, header.height)
+        if longest <= limit:
+            return plan, header
+        claims = len(selection.claims) if selection is not None else len(plan.claims)
+        if fixed or selection is None or claims <= 1:
+            raise GraphError(
+                f"{claims:,} claims and {len(plan.sources):,} sources need a picture "
+                f"{int(longest * PNG_DPI):,} pixels long, more than {MAX_PIXELS:,}; draw "
+                "fewer (leave out --all, or use --about CLAIM), or explore the whole graph "
+                "with tracker explore GRAPH -o FILE.html"
+            )
+        selection = selection.first(min(claims - 1, int(claims * limit / longest)))
+        graph = selection.graph
 
 
 # --- drawing ----------------------------------------------------------------------------
@@ -148,10 +193,19 @@ _LEGEND_STYLE: dict[str, Any] = {
 }
 
 
-def _draw(plan: Plan, title: str, wording: str | None) -> Any:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+@dataclass(frozen=True)
+class _Header:
+    """The header over the drawing, top down: title, the claim's wording (one-claim
+    pictures), summary, the note of what was left out, legends; and the picture's height."""
 
+    heading: list[tuple[str, float, str, str]]
+    blocks: list[float]
+    legends: list[tuple[str, list[Any], int, str]]
+    height: float
+    note: str | None
+
+
+def _header(plan: Plan, title: str, wording: str | None, note: str | None) -> _Header:
     node_handles, line_handles = _legend_handles(plan)
     legends = [
         ("Sources and claims", node_handles, min(len(node_handles), 4), "upper left"),
@@ -170,10 +224,20 @@ def _draw(plan: Plan, title: str, wording: str | None) -> Any:
     if wording:
         heading.append((wrap_lines(wording, per_line * 4 // 3, 5), 10.5, "normal", _TEXT_COLOUR))
     heading.append((_summary(plan), 9, "normal", _MUTED_COLOUR))
+    if note:
+        heading.append((wrap_lines(note, per_line * 3 // 2, 4), 9, "normal", _NOTE_COLOUR))
     blocks = [(text.count("\n") + 1) * size * 1.3 / 72 + 0.1 for text, size, *_ in heading]
+    # Room for the legends' titles and rows: the drawing starts below them.
     legend_rows = max(-(-len(handles) // columns) for _, handles, columns, _ in legends)
-    height = min(plan.height + 0.72 + sum(blocks) + 0.2 * legend_rows, MAX_INCHES)
+    height = plan.height + 0.72 + sum(blocks) + 0.2 * legend_rows
+    return _Header(heading, blocks, legends, height, note)
 
+
+def _draw(plan: Plan, header: _Header) -> Any:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    heading, blocks, legends, height = header.heading, header.blocks, header.legends, header.height
     figure = Figure(figsize=(plan.width, height))
     FigureCanvasAgg(figure)
     ax = figure.add_axes((0, 0, 1, 1))
