@@ -69,11 +69,14 @@ def test_without_contested_claims_the_most_attributed_are_kept():
 
 
 def test_about_keeps_the_closest_claims():
-    chosen = select_for_drawing(story(100, 4), about="claim 42 about the tender wages")
-    assert chosen.claims[0] == "claim:c042"
-    assert chosen.note.startswith("Drawn: the ")
-    assert 'closest to "claim 42 about the tender wages"' in chosen.note
-    with pytest.raises(GraphError, match='no claim in the graph is about "volcanic ash"'):
+    graph = story(100, 4)
+    graph.nodes["claim:c042"]["text"] = "the lighthouse keeper resigned"
+    chosen = select_for_drawing(graph, about="the keeper of the lighthouse resigned")
+    assert chosen.claims == ("claim:c042",)
+    assert chosen.note.startswith(
+        'Drawn: the 1 claim closest to "the keeper of the lighthouse resigned" and its 1 source;'
+    )
+    with pytest.raises(GraphError, match="no claim in the graph is close to 'volcanic ash'"):
         select_for_drawing(story(10, 1), about="volcanic ash")
 
 

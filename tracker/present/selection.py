@@ -132,7 +132,11 @@ def select_for_drawing(
     """
     ranked, contested = ranked_claims(graph)
     total_sources = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "source")
-    common = {"total_claims": len(ranked), "total_sources": total_sources, "contested": contested}
+    common: dict[str, Any] = {
+        "total_claims": len(ranked),
+        "total_sources": total_sources,
+        "contested": contested,
+    }
     if about is not None:
         close = tuple(f"claim:{c.claim_id}" for c in claims_about(graph, about))[:max_claims]
         if not close:
