@@ -85,6 +85,8 @@ __all__ = [
     "REAL_NAME_PHRASES",
     "NAME_VARIANTS",
     "ACRONYM_SKIP_WORDS",
+    "ROLE_SYNONYMS",
+    "POSSESSIVE_WORDS",
 ]
 
 #: Verbs that report an assertion by their subject.
@@ -724,3 +726,13 @@ NAME_VARIANTS: dict[tuple[str, ...], tuple[str, ...]] = {
 
 #: Words an acronym may leave out ("Department of Homeland Security": DHS).
 ACRONYM_SKIP_WORDS = frozenset("of the and for in on at to de du des la le".split())
+
+#: A role's neutral word and its other forms: a "spokesperson" may be a "spokesman" or a
+#: "spokeswoman", a "spokesman" is a "spokesperson" but no "spokeswoman".
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "spokesperson": ("spokesman", "spokeswoman", "spokespeople", "spokespersons"),
+    "rep": ("representative", "reps", "representatives"),
+}
+
+#: Possessive pronouns: "his spokesman" says whose only through the text around it.
+POSSESSIVE_WORDS = frozenset("his her their its my our your".split())

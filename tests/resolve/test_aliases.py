@@ -229,3 +229,22 @@ def test_unify_takes_aliases_the_articles_give():
         ("ada-lind", "Ada Lind", "person"),
         ("ada-lind", "Ada Lind", "person"),
     ]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_role_without_a_name_joins_the_one_person_described_so(corpus, case):
+    rows = corpus(
+        "Vane spokesman Joe Tarrow said the congressman stood by his claim.",
+        "A spokesman for Vane said the claim was accurate.",
+        "Vane's spokesperson said the congressman had been misquoted.",
+        "Port Board spokeswoman Ilse Marr said the claim was false.",
+        "A Port Board spokesman said the claim was false.",
+        case=case,
+    )
+    assert ids(rows) == [
+        "joe-tarrow",
+        "joe-tarrow",
+        "joe-tarrow",
+        "ilse-marr",
+        "port-board-spokesman",
+    ]

@@ -10,6 +10,8 @@ names; across articles a source is named in many ways, and ids alone keep those 
 - the names an article says are one source (:func:`find_aliases`: "Ada Lind, who goes by
   Lindy", "Lindy (real name Ada Lind)", "the Port Safety Board (PSB)");
 - an acronym and the one name of the corpus it abbreviates ("PSB", "Port Safety Board");
+- a role named without a name ("a spokesman for Vane") and the one person of the corpus the
+  articles describe so ("Vane spokesman Joe Tarrow");
 
 and it gives a named organisation that "reported" something the kind ``media``.
 
@@ -226,6 +228,50 @@ def _acronym_groups(records: Sequence[Attribution], groups: _Groups) -> None:
             groups.union(next(iter(fits)), short)
 
 
+def _role_words(text: str) -> set[str]:
+    """The words of a role phrase."""
+    return set(slugify(text).split("-")) - lexicon.ACRONYM_SKIP_WORDS
+
+
+def _described_words(text: str) -> set[str]:
+    """The words of a description, with every role word it allows: a "spokesman" is also a
+    "spokesperson", a "spokesperson" also a "spokesman" or a "spokeswoman"."""
+    words = _role_words(text)
+    for neutral, forms in lexicon.ROLE_SYNONYMS.items():
+        if neutral in words:
+            words |= set(forms)
+        elif words & set(forms):
+            words.add(neutral)
+    return words
+
+
+def _role_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]) -> None:
+    """Join a role named without a name ("a spokesman for Vane", "Vane's spokesperson") to
+    the one named person of the corpus the articles describe so ("Vane spokesman Joe Tarrow")."""
+    described: dict[str, list[set[str]]] = defaultdict(list)
+    for r in records:
+        if r.source_id and r.source_kind == "person" and r.extra.get("source_description"):
+            described[groups.find(r.source_id)].append(
+                _described_words(r.extra["source_description"])
+            )
+    if not described:
+        return
+    for sid in {r.source_id for r in records if r.source_id and r.source_id not in described}:
+        words = _role_words(sid)
+        roles = words & lexicon.PERSON_NOUNS
+        if len(roles) != 1 or len(words) < 2 or words & lexicon.POSSESSIVE_WORDS:
+            continue
+        fits = {
+            person
+            for person, descriptions in described.items()
+            if any(words <= d for d in descriptions)
+        }
+        if len(fits) == 1 and groups.find(sid) not in fits:
+            person = next(iter(fits))
+            real.add(person)
+            groups.union(person, sid)
+
+
 def _canonical(members: set[str], counts: Counter[str], real: set[str]) -> str:
     """The id a group goes by: a real name, else the longest name read, else the commonest."""
     present = [m for m in members if counts[m]] or sorted(members)
@@ -250,6 +296,7 @@ def unify_sources(
             groups.find(r.source_id)
     _person_groups(records, groups, real)
     _acronym_groups(records, groups)
+    _role_groups(records, groups, real)
 
     counts = Counter(r.source_id for r in records if r.source_id is not None)
     target: dict[str, str] = {}
