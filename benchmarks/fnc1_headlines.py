@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     right = sum(confusion[g][g] for g in STANCES)
     accuracy = right / len(gold)
     stories = len({story for story, *_ in labelled})
-    print(f"{len(gold)} headlines of {stories} held-out stories, each checked as an article")
+    print(f"{len(gold)} headlines of {stories} stories, each checked as an article")
     print(f"3-way accuracy {accuracy:.3f} ({right} of {len(gold)}); time {seconds:.1f} s")
     print(f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
     scores = {}

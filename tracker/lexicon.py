@@ -87,6 +87,10 @@ __all__ = [
     "ACRONYM_SKIP_WORDS",
     "ROLE_SYNONYMS",
     "POSSESSIVE_WORDS",
+    "OPENING_DENIALS",
+    "HEADLINE_LABELS",
+    "SPEAKER_NOUNS",
+    "DENIAL_PHRASAL_VERBS",
 ]
 
 #: Verbs that report an assertion by their subject.
@@ -736,3 +740,48 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 #: Possessive pronouns: "his spokesman" says whose only through the text around it.
 POSSESSIVE_WORDS = frozenset("his her their its my our your".split())
+
+#: Openings (lower case) by which a text, in its own voice, answers a claim with no:
+#: "No, the dam did not burst", "Nope: ...", "Fact check: false", "Myth: ...".
+OPENING_DENIALS = (
+    "no",
+    "nope",
+    "not so",
+    "wrong",
+    "false",
+    "fake",
+    "fake news",
+    "hoax",
+    "myth",
+    "debunked",
+    "fact check: false",
+    "fact check: no",
+)
+
+#: Labels (lower case) that open a headline before a colon without naming a source:
+#: "Update: ...", "Watch: ...", "Pictured: ...".
+HEADLINE_LABELS = frozenset(
+    "update updated breaking exclusive watch video videos photo photos picture pictures "
+    "pictured gallery audio live listen analysis opinion comment explainer "
+    "revealed confirmed official".split()
+)
+
+#: Nouns of people who speak for what they know, besides the source words above
+#: ("Scientists: ...", "... : witnesses").
+SPEAKER_NOUNS = frozenset(
+    "expert scientist researcher witness doctor cop lawyer attorney source report".split()
+)
+
+#: Phrasal verbs (all forms, lower case) by which a source rejects a claim, as headlines
+#: put it: "agent shoots down report".
+DENIAL_PHRASAL_VERBS = (
+    "shoot down",
+    "shoots down",
+    "shot down",
+    "shooting down",
+    "knock down",
+    "knocks down",
+    "knocked down",
+    "puts to rest",
+    "put to rest",
+)

@@ -133,14 +133,16 @@ def test_records_round_trip(checker):
     [verdict] = checker.check(ARMS, ["denies-paraphrase"])
     data = verdict.to_dict()
     assert list(data) == ["claim", "article_id", "verdict", "score", "evidence"]
-    assert set(data["evidence"][0]) == {
+    assert list(data["evidence"][0]) == [
         "source",
         "stance",
         "cue",
         "sentence",
+        "start",
+        "end",
         "similarity",
         "article_id",
-    }
+    ]
     again = Verdict.from_dict(json.loads(json.dumps(data)))
     assert (again.claim, again.article_id, again.verdict) == (ARMS, "denies-paraphrase", "denies")
     assert again.evidence[0] == Evidence.from_dict(data["evidence"][0])

@@ -644,3 +644,17 @@ def test_html_main_text_leaves_out_banners_menus_and_related_articles(
     monkeypatch.setattr(ingest, "USE_TRAFILATURA", False)  # the plain tag filter keeps them
     (plain,) = read_article_file(path)
     assert "We use cookies" in plain.text and "Tessaly rejects ferry plan" in plain.text
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Pictured: ", "PICTURES: ", "WATCH: ", "Photos: "],
+)
+def test_a_caption_like_opening_is_debris_only_where_other_text_follows(opening):
+    # synthetic headline
+    headline = opening + "Astrin volunteers pose with the sandbags they filled on Monday"
+    assert ingest.find_debris(headline) == []
+    text = headline + "\n\nVolunteers in Astrin filled sandbags on Monday."
+    assert [d.text for d in ingest.find_debris(text)] == [headline]
+    # a credit stays debris wherever it stands
+    assert [d.text for d in ingest.find_debris("Photo by Ana Velk")] == ["Photo by Ana Velk"]

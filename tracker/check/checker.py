@@ -38,18 +38,17 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tracker import lexicon
+from tracker.check.records import VERDICTS, CheckSettings, ClaimRequest, Evidence, Verdict
+from tracker.check.rules import decide, deciding_evidence, read_sentence
 from tracker.check.text import (
-    WEAK_CUES,
     ParsedArticle,
     ParsedClaim,
-    ParsedSentence,
     RecordingPipeline,
     parse_article,
     parse_claim,
@@ -58,7 +57,7 @@ from tracker.check.text import (
 from tracker.errors import InputError, RecordError
 from tracker.extract.extractor import SpacyExtractor
 from tracker.io import read_utf8
-from tracker.model import Article, Attribution
+from tracker.model import Article
 from tracker.resolve.semantic import similarity_from_cosine
 from tracker.resolve.similarity import claim_similarity
 
@@ -81,116 +80,6 @@ __all__ = [
     "claim_lines",
 ]
 
-#: Every verdict, in the order tables list them.
-VERDICTS = ("supports", "denies", "reports", "unrelated")
-
-
-@dataclass(frozen=True)
-class CheckSettings:
-    """Thresholds of the verdict rules (general values, picked by reading errors).
-
-    ``related`` is the TF-IDF cosine of claim and article below which an article is
-    unrelated (``related_overlap``: the weighted share of the claim's words it must use);
-    ``match`` the weighted share of the claim's words a sentence must hold to count as
-    being about the claim.  An article refutes the claim when its denials of the claim
-    weigh ``deny`` (sum of their similarities), or when ``refuting_sentences`` of its
-    sentences, or ``refuting_share`` of them, refute, doubt or deny something.  It only
-    reports the claim when ``hedged_share`` of its sentences hedge.  A claim that is
-    itself a denial is denied by an article that asserts what it denies with a weight of
-    ``flip_assertion``.  With a sentence encoder, an article is also related when one of
-    its sentences reaches a cosine of ``semantic_related`` with the claim.
-    """
-
-    related: float = 0.08
-    related_overlap: float = 0.1
-    match: float = 0.35
-    max_matches: int = 5
-    deny: float = 1.2
-    refuting_sentences: int = 3
-    refuting_share: float = 0.2
-    hedged_share: float = 0.08
-    flip_assertion: float = 0.5
-    semantic_related: float = 0.6
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One sentence or attribution that bears on the verdict.
-
-    ``source`` is who speaks (``None``: the article's own voice); ``stance`` is what the
-    sentence does with the claim (``asserts``, ``denies``, ``declines``, ``reports``);
-    ``cue`` the word that shows it; ``similarity`` how closely the sentence matches the claim.
-    """
-
-    source: str | None
-    stance: str
-    cue: str | None
-    sentence: str
-    similarity: float
-    article_id: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "stance": self.stance,
-            "cue": self.cue,
-            "sentence": self.sentence,
-            "similarity": round(self.similarity, 3),
-            "article_id": self.article_id,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Evidence:
-        return cls(
-            source=data.get("source"),
-            stance=str(data["stance"]),
-            cue=data.get("cue"),
-            sentence=str(data.get("sentence", "")),
-            similarity=float(data.get("similarity", 0.0)),
-            article_id=str(data.get("article_id", "")),
-        )
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """An article's verdict on a claim, with the evidence that decided it.
-
-    ``score`` is how related the article is to the claim (0 to 1).
-    """
-
-    claim: str
-    article_id: str
-    verdict: str
-    evidence: tuple[Evidence, ...] = ()
-    score: float = 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "claim": self.claim,
-            "article_id": self.article_id,
-            "verdict": self.verdict,
-            "score": round(self.score, 3),
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Verdict:
-        return cls(
-            claim=str(data["claim"]),
-            article_id=str(data["article_id"]),
-            verdict=str(data["verdict"]),
-            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
-            score=float(data.get("score", 0.0)),
-        )
-
-
-@dataclass(frozen=True)
-class ClaimRequest:
-    """A claim to check, against one article (``article_id``) or against all (``None``)."""
-
-    claim: str
-    article_id: str | None = None
-
 
 @dataclass(frozen=True)
 class Assessment:
@@ -198,8 +87,8 @@ class Assessment:
     reads.
 
     ``similarities`` holds, for each sentence of ``article`` in order, how closely it
-    matches the claim (0 to 1); it is empty when the rules found the article unrelated
-    and were not asked for it (``full=False``).  ``evidence`` is what the rules read,
+    matches the claim (0 to 1).  ``evidence`` is what the rules read (nothing when they
+    found the article unrelated and were not asked for it, ``full=False``),
     ``verdict`` what they decided.  ``cosines`` holds each sentence's embedding cosine
     with the claim when the checker has a sentence encoder, else nothing.
     """
@@ -260,6 +149,7 @@ class ClaimChecker:
         self._idf: dict[str, float] | None = None
         self._default_idf = 1.0
         self._norms: dict[str, float] = {}
+        self._prefixes: dict[str, set[str]] = {}
 
     @property
     def article_ids(self) -> list[str]:
@@ -273,7 +163,8 @@ class ClaimChecker:
         added = []
         for n, extracted in enumerate(extractor.extract_many(articles)):
             docs = recorder.docs.pop(n, [])
-            parsed = parse_article(extracted, docs)
+            starts = recorder.starts.pop(n, [])
+            parsed = parse_article(extracted, docs, starts if -1 not in starts else None)
             self._articles[extracted.article.id] = parsed
             added.append(parsed)
         if self.encoder is not None and added:
@@ -287,6 +178,7 @@ class ClaimChecker:
                 start = end
         self._idf = None
         self._norms = {}
+        self._prefixes = {}
 
     def claim(self, text: str) -> ParsedClaim:
         """The parsed claim (cached)."""
@@ -344,7 +236,15 @@ class ClaimChecker:
         assessments = self.assess(claim, article_ids, full=model is not None)
         labels = [a.verdict for a in assessments] if model is None else model.predict(assessments)
         return [
-            Verdict(claim, a.article.article.id, label, a.evidence, a.cosine)
+            Verdict(
+                claim,
+                a.article.article.id,
+                label,
+                deciding_evidence(
+                    a.claim, label, a.evidence, a.article, a.similarities, self.settings
+                ),
+                a.cosine,
+            )
             for a, label in zip(assessments, labels, strict=True)
         ]
 
@@ -367,15 +267,25 @@ class ClaimChecker:
         settings = self.settings
         cosine, overlap = self.relatedness(claim, parsed)
         cosines = self._cosines(claim, parsed)
-        related = (cosine >= settings.related and overlap >= settings.related_overlap) or (
-            max(cosines, default=0.0) >= settings.semantic_related
-        )
-        if not related and not (full and (overlap > 0 or cosines)):
-            return Assessment(claim, parsed, cosine, overlap, (), (), "unrelated", cosines)
+        related = (
+            cosine >= settings.related
+            and overlap >= settings.related_overlap
+            and _shares_the_story(claim, parsed, self._prefixes_of(parsed))
+        ) or (max(cosines, default=0.0) >= settings.semantic_related)
         similarities = self._similarities(claim, parsed, cosines)
+        if not related and not (full and (overlap > 0 or cosines)):
+            return Assessment(
+                claim, parsed, cosine, overlap, similarities, (), "unrelated", cosines
+            )
         evidence = tuple(self._evidence(claim, parsed, similarities))
-        verdict = _decide(claim, evidence, parsed, settings) if related else "unrelated"
+        verdict = decide(claim, evidence, parsed, settings) if related else "unrelated"
         return Assessment(claim, parsed, cosine, overlap, similarities, evidence, verdict, cosines)
+
+    def _prefixes_of(self, parsed: ParsedArticle) -> set[str]:
+        found = self._prefixes.get(parsed.article.id)
+        if found is None:
+            found = self._prefixes[parsed.article.id] = {_prefix(t) for t in parsed.counts}
+        return found
 
     def _cosines(self, claim: ParsedClaim, parsed: ParsedArticle) -> tuple[float, ...]:
         """Each sentence's embedding cosine with the claim (nothing without an encoder)."""
@@ -430,9 +340,14 @@ class ClaimChecker:
                     and refers_back(sentence)
                 ):
                     scored.append((best * 0.9, sentence))
+        short = len(parsed.sentences) <= settings.short_text
+        if short and not scored and any(sim > 0 for sim in similarities):
+            # a headline or a few lines: the sentence closest to the claim is about it
+            best = max(range(len(similarities)), key=lambda k: (similarities[k], -k))
+            scored.append((similarities[best], parsed.sentences[best]))
         scored.sort(key=lambda pair: (-pair[0], pair[1].index))
         evidence = [
-            _read_sentence(claim, sentence, sim, parsed.article.id)
+            read_sentence(claim, sentence, sim, parsed.article.id, short=short)
             for sim, sentence in scored[: settings.max_matches]
         ]
         # on equal similarity a denial comes first: it is the evidence a reader needs
@@ -441,74 +356,23 @@ class ClaimChecker:
         return evidence
 
 
-def _read_sentence(
-    claim: ParsedClaim, sentence: ParsedSentence, sim: float, article_id: str
-) -> Evidence:
-    """What one sentence about the claim does with it."""
-    for record, _signature in sentence.attributions:
-        if record.stance == "denies":
-            return _said(record, "denies", sentence, sim, article_id)
-    refutation = sentence.refutation or sentence.correction or sentence.doubt
-    if refutation and not (claim.negative and sentence.refutation):
-        source = next((r.source_name or _text(r.source) for r, _ in sentence.attributions), None)
-        return Evidence(source, "denies", refutation, sentence.text, sim, article_id)
-    if not (claim.signature.negated or claim.negative):
-        # a contrary statement: "X refrains from such actions", "the bodies were not ..."
-        for record, signature in sentence.attributions:
-            if signature is not None and signature.negated and not signature.directive:
-                return _said(record, "denies", sentence, sim, article_id)
-        if sentence.signature.negated and not sentence.attributions:
-            return Evidence(None, "denies", "not", sentence.text, sim, article_id)
-    for record, _signature in sentence.attributions:
-        if record.stance == "declines":
-            return _said(record, "declines", sentence, sim, article_id)
-    if sentence.hedge:
-        source = next((r.source_name or _text(r.source) for r, _ in sentence.attributions), None)
-        return Evidence(source, "reports", sentence.hedge, sentence.text, sim, article_id)
-    for record, _signature in sentence.attributions:
-        cue = record.cue.text.lower().split()[0] if record.cue.text else ""
-        endorsing = any(cue.startswith(c[:5]) for c in lexicon.ENDORSING_CUES)
-        stance = "asserts" if endorsing and not record.hedged else "reports"
-        return _said(record, stance, sentence, sim, article_id)
-    return Evidence(None, "asserts", None, sentence.text, sim, article_id)
+def _prefix(term: str) -> str:
+    """A term cut to five letters, so that derived words meet: "suspended" / "suspension",
+    "investigate" / "investigation"."""
+    return term[:5]
 
 
-def _text(span) -> str | None:
-    return span.text if span is not None else None
-
-
-def _said(
-    record: Attribution, stance: str, sentence: ParsedSentence, sim: float, article_id: str
-) -> Evidence:
-    """Evidence from an attribution: its source and cue."""
-    source = record.source_name or _text(record.source)
-    return Evidence(source, stance, record.cue.text, sentence.text, sim, article_id)
-
-
-def _decide(
-    claim: ParsedClaim, evidence: Sequence[Evidence], parsed: ParsedArticle, settings: CheckSettings
-) -> str:
-    weight: dict[str, float] = defaultdict(float)
-    for e in evidence:
-        weight[e.stance] += e.similarity
-    sentences = max(len(parsed.sentences), 1)
-    refutes = (
-        weight["denies"] >= settings.deny
-        or bool(evidence and evidence[0].stance == "denies" and evidence[0].cue not in WEAK_CUES)
-        or parsed.refuting >= settings.refuting_sentences
-        or parsed.refuting / sentences >= settings.refuting_share
-    )
-    hedges = parsed.hedged / sentences >= settings.hedged_share
-    if claim.negative:
-        # the claim is a denial: an article refuting what it denies agrees with it
-        if refutes:
-            return "supports"
-        if not hedges and weight["asserts"] >= settings.flip_assertion:
-            return "denies"
-        return "reports" if hedges else "supports"
-    if refutes:
-        return "denies"
-    return "reports" if hedges else "supports"
+def _shares_the_story(claim: ParsedClaim, parsed: ParsedArticle, prefixes: set[str]) -> bool:
+    """Whether the article shares what the claim says happened (one of its words that are
+    not names, or a word derived from the same stem: ``prefixes`` are the article's terms
+    cut by :func:`_prefix`) or at least two of its names ("Fidel Castro"); a place in
+    common is not a story in common.  A claim of names alone asks nothing more."""
+    events = claim.terms - claim.names
+    if not events:
+        return True
+    if any(parsed.counts[t] or _prefix(t) in prefixes for t in events):
+        return True
+    return sum(1 for t in claim.names if parsed.counts[t]) >= 2
 
 
 # ---------------------------------------------------------------------------------------
@@ -522,9 +386,15 @@ def check_claims(
     *,
     checker: ClaimChecker | None = None,
     verdict_model: VerdictDecider | None = None,
+    strict: bool = True,
+    on_skip: Callable[[ClaimRequest, RecordError], None] | None = None,
 ) -> Iterator[Verdict]:
     """Verdicts for every request: against its article, or against every article when the
     request names none.  Each article is parsed once, however many claims it meets.
+
+    A request naming an article that is not among ``articles`` (a file that could not be
+    read, a wrong id) raises :class:`RecordError` when ``strict``; otherwise it gets no
+    verdict, ``on_skip`` hears of it, and the other requests are checked.
 
     ``verdict_model`` (see :mod:`tracker.check.verdict.model`) decides the verdicts in place of
     the rules; it replaces the checker's own, if any."""
@@ -536,10 +406,15 @@ def check_claims(
     known = set(checker.article_ids)
     for request in claims:
         if request.article_id is not None and request.article_id not in known:
-            raise RecordError(
+            error = RecordError(
                 f"claim {request.claim!r} names article {request.article_id!r}, which is not "
                 "among the articles read; fix its article_id or add that article's file"
             )
+            if strict:
+                raise error
+            if on_skip is not None:
+                on_skip(request, error)
+            continue
         ids = None if request.article_id is None else [request.article_id]
         yield from checker.check(request.claim, ids)
 

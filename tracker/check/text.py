@@ -42,6 +42,10 @@ __all__ = [
     "terms_of",
     "stem",
     "first_phrase",
+    "subject_negation",
+    "relayed",
+    "OPENING_DENIAL",
+    "DENIAL_VERB",
     "refutes",
     "refers_back",
     "REFUTE",
@@ -63,12 +67,52 @@ REFUTE = _phrase_pattern(lexicon.REFUTATION_PHRASES + tuple(lexicon.FALSE_WORDS)
 DOUBT = _phrase_pattern(lexicon.DOUBT_PHRASES)
 #: Corrections: "actually", "in fact", "turned out".
 CORRECT = _phrase_pattern(lexicon.CORRECTION_PHRASES)
+#: Denials that open a sentence: "No, the dam did not burst", "Fact check: false".
+OPENING_DENIAL = re.compile(
+    r"^(" + "|".join(re.escape(p) for p in lexicon.OPENING_DENIALS) + r")(?=[\s,.:!])"
+)
+
+
+def _verb_forms(verb: str) -> list[str]:
+    """A regular verb's finite forms: deny, denies, denied; reject, rejects, rejected (not
+    the gerund: "contesting the charges" is no denial of a claim)."""
+    if verb.endswith("y"):
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d"]
+    if verb.endswith(("s", "sh", "ch")):
+        return [verb, verb + "es", verb + "ed"]
+    return [verb, verb + "s", verb + "ed"]
+
+
+#: Denial verbs in any form: "denies", "rejected", "shoots down".
+DENIAL_VERB = _phrase_pattern(
+    [form for verb in lexicon.DENY_VERBS for form in _verb_forms(verb)]
+    + list(lexicon.DENIAL_PHRASAL_VERBS)
+)
 #: Hedges: "reportedly", "according to", "may".
 HEDGE = _phrase_pattern(lexicon.REPORTING_HEDGES + tuple(lexicon.HEDGE_WORDS - {"could"}))
 #: Cues too weak to settle a denial alone, even in the sentence that best matches a claim.
 WEAK_CUES = frozenset(lexicon.DOUBT_PHRASES) | {"not"} | WEAK_REFUTATIONS
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# a claim in quotation marks: 'to resign', "to resign" (an apostrophe inside a word is no
+# quotation mark)
+_QUOTED = re.compile(r"(?:(?<![\w])'([^']+)'(?![\w])|\"([^\"]+)\")")
+_SPEAKER_NOUNS = (
+    lexicon.ANONYMOUS_HEADS
+    | lexicon.DOCUMENT_NOUNS
+    | lexicon.MEDIA_WORDS
+    | lexicon.GOVERNMENT_WORDS
+    | lexicon.ORGANIZATION_WORDS
+    | lexicon.PERSON_ROLES
+    | lexicon.SPEAKER_NOUNS
+)
+# what stands before a colon without being a source: "Update:", "Watch:", "Pictured:"
+_NOT_A_SOURCE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in lexicon.HEADLINE_LABELS) + r")$", re.I
+)
 _TERM_POS = frozenset("NOUN PROPN VERB ADJ NUM ADV".split())
+_NAME_TYPES = frozenset("PERSON ORG GPE NORP LOC FAC".split())
 
 
 @dataclass(frozen=True)
@@ -84,6 +128,19 @@ class ParsedSentence:
     doubt: str | None
     hedge: str | None
     attributions: tuple[tuple[Attribution, ClaimSignature | None], ...] = ()
+    start: int = 0  # offsets of ``text`` in the article's text (end-exclusive)
+    end: int = 0
+    #: the word that makes the sentence say the contrary of a claim without "not":
+    #: "no threats were made", "nobody was hurt", "none survived"
+    negation: str | None = None
+    #: "not", "n't" or "never" anywhere in the sentence (a headline's "X not banned")
+    negated_word: str | None = None
+    #: a denial verb in any form ("denies", "rejected"): what a headline denies with
+    denial: str | None = None
+    #: how a headline-like sentence passes a claim on without vouching for it: "says"
+    #: (a source before a colon or after the claim: "Police: ...", "...: police"),
+    #: "quoted" (the claim in quotation marks), "question" (it ends with a question mark)
+    relayed: str | None = None
 
 
 @dataclass
@@ -106,6 +163,9 @@ class ParsedClaim:
     terms: frozenset[str]
     signature: ClaimSignature
     negative: str | None
+    #: the terms that name someone or somewhere (people, organisations, places); the rest
+    #: say what happened
+    names: frozenset[str] = frozenset()
 
 
 _UNINFORMATIVE = lexicon.UNINFORMATIVE_CLAIM_WORDS
@@ -173,26 +233,105 @@ def parse_claim(doc: Doc) -> ParsedClaim:
         terms -= {word_class(w) for w in lexicon.DENY_VERBS} | {
             stem(w) for w in lexicon.FALSE_WORDS
         }
-    return ParsedClaim(text, terms, signature_of(doc[:]), negative)
+    names = frozenset(
+        term
+        for token in doc
+        if token.ent_type_ in _NAME_TYPES and (term := _term(token)) is not None
+    )
+    return ParsedClaim(text, terms, signature_of(doc[:]), negative, names & terms)
 
 
-def _sentence(index: int, sent: SpacySpan) -> ParsedSentence:
+def _sentence(index: int, sent: SpacySpan, base: int = 0) -> ParsedSentence:
     text = sent.text.strip()
+    start = base + sent.start_char + len(sent.text) - len(sent.text.lstrip())
     return ParsedSentence(
         index=index,
         text=text,
         terms=frozenset(terms_of(sent)),
         signature=signature_of(sent),
-        refutation=first_phrase(REFUTE, text),
+        refutation=first_phrase(REFUTE, text) or first_phrase(OPENING_DENIAL, text),
         correction=first_phrase(CORRECT, text),
         doubt=first_phrase(DOUBT, text),
         hedge=first_phrase(HEDGE, text),
+        start=start,
+        end=start + len(text),
+        negation=subject_negation(sent),
+        negated_word=next(
+            (t.lower_ for t in sent if t.dep_ == "neg" or t.lower_ in ("not", "never")), None
+        ),
+        denial=first_phrase(DENIAL_VERB, text),
+        relayed=relayed(sent),
     )
 
 
-def parse_article(extracted, docs: list[Doc]) -> ParsedArticle:
+def subject_negation(sent: SpacySpan) -> str | None:
+    """The word by which a clause says nothing of the kind happened, without "not": a
+    negative subject ("no threats were made", "nobody was hurt", "nothing was stolen").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("No threats were made")
+    >>> doc[0].dep_, doc[1].dep_ = "det", "nsubjpass"
+    >>> doc[1].head = doc[3]; doc[0].head = doc[1]
+    >>> subject_negation(doc[:])
+    'no'
+    """
+    for token in sent:
+        word = token.lower_
+        if word in lexicon.NEGATIVE_SUBJECTS and token.dep_ in ("nsubj", "nsubjpass"):
+            return word
+        if word == "no" and token.dep_ == "det" and token.head.dep_ in ("nsubj", "nsubjpass"):
+            return word
+    return None
+
+
+def _names_a_source(words: list) -> bool:
+    """Whether the few words beside a headline's colon can be who speaks: not a label
+    ("Update", "Watch") and not only a place ("Ostervik: ...")."""
+    if _NOT_A_SOURCE.match(" ".join(t.text for t in words)):
+        return False
+    if all(t.ent_type_ in ("GPE", "LOC") for t in words):
+        return False
+    return any(
+        t.ent_type_ in ("PERSON", "ORG", "NORP") or t.lemma_.lower() in _SPEAKER_NOUNS
+        for t in words
+    )
+
+
+def relayed(sent: SpacySpan) -> str | None:
+    """How a headline-like sentence passes a claim on without vouching for it, if it does:
+    ``"says"`` for a source set off by a colon ("Police: the car was stolen", "The car was
+    stolen: police"), ``"quoted"`` for a claim in quotation marks, with its verb ("Minister
+    'to resign over the dam'"), ``"question"`` for a question."""
+    text = sent.text.strip().translate(_APOSTROPHES)
+    if text.endswith("?"):
+        return "question"
+    colons = [t.i for t in sent if t.text == ":"]
+    if colons and colons[0] < sent.end - 1:
+        for side in (sent.doc[sent.start : colons[0]], sent.doc[colons[0] + 1 : sent.end]):
+            words = [t for t in side if not t.is_punct]
+            if 1 <= len(words) <= 3 and _names_a_source(words):
+                return "says"
+    offset = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    for match in _QUOTED.finditer(text):
+        inside = sent.doc.char_span(
+            offset + match.start(), offset + match.end(), alignment_mode="expand"
+        )
+        if (
+            inside is not None
+            and len(inside) >= 3
+            and any(t.pos_ in ("VERB", "AUX") for t in inside)
+        ):
+            return "quoted"
+    return None
+
+
+def parse_article(extracted, docs: list[Doc], starts: list[int] | None = None) -> ParsedArticle:
     """An extracted article (:class:`tracker.extract.ExtractedArticle`-like: ``article``,
-    ``attributions``, ``signatures``) and the parsed paragraphs it came from."""
+    ``attributions``, ``signatures``) and the parsed paragraphs it came from, which start
+    at ``starts`` in the article's text (so each sentence knows its offsets)."""
+    if starts is None or len(starts) != len(docs):
+        starts = _paragraph_starts(extracted.article.text, docs)
     by_sentence: dict[int, list[tuple[Attribution, ClaimSignature | None]]] = {}
     for record in extracted.attributions:
         by_sentence.setdefault(record.sentence, []).append(
@@ -201,12 +340,12 @@ def parse_article(extracted, docs: list[Doc]) -> ParsedArticle:
     sentences: list[ParsedSentence] = []
     counts: Counter[str] = Counter()
     index = 0  # counts sentences as the extractor does, blank ones included
-    for doc in docs:
+    for doc, base in zip(docs, starts, strict=True):
         for sent in doc.sents:
             index += 1
             if not sent.text.strip():
                 continue
-            parsed = _sentence(index - 1, sent)
+            parsed = _sentence(index - 1, sent, base)
             attributions = tuple(by_sentence.get(index - 1, ()))
             if attributions:
                 parsed = replace(parsed, attributions=attributions)
@@ -215,6 +354,16 @@ def parse_article(extracted, docs: list[Doc]) -> ParsedArticle:
     refuting = sum(1 for s in sentences if refutes(s))
     hedged = sum(1 for s in sentences if s.hedge)
     return ParsedArticle(extracted.article, sentences, counts, refuting, hedged)
+
+
+def _paragraph_starts(text: str, docs: list[Doc]) -> list[int]:
+    """Where each parsed paragraph lies in ``text``, found in order."""
+    starts, position = [], 0
+    for doc in docs:
+        found = text.find(doc.text, position)
+        starts.append(max(found, 0))
+        position = found + len(doc.text) if found >= 0 else position
+    return starts
 
 
 class RecordingPipeline:
@@ -228,6 +377,7 @@ class RecordingPipeline:
         self.nlp = nlp
         self.n_process = n_process
         self.docs: dict[int, list[Doc]] = {}
+        self.starts: dict[int, list[int]] = {}  # where each paragraph starts in the text
 
     def pipe(self, items, as_tuples: bool = False, batch_size: int = 64, **kwargs):
         kwargs.setdefault("n_process", self.n_process)
@@ -235,6 +385,10 @@ class RecordingPipeline:
             article = context[0] if isinstance(context, tuple) else None
             if isinstance(article, Article) and doc.text:
                 self.docs.setdefault(context[2], []).append(doc)
+                start = getattr(context[1], "start", None)
+                self.starts.setdefault(context[2], []).append(
+                    start if isinstance(start, int) else -1
+                )
             yield (doc, context) if as_tuples else doc
 
 

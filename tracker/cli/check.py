@@ -88,7 +88,20 @@ def check(args, claims_file, fmt, verdict_model_path, semantic, output, model, s
             f"checking {len(requests)} claim(s) against {len(articles)} article(s)", err=True
         )
     checker = ClaimChecker(model=model, encoder=sentence_encoder(semantic))
-    verdicts = list(check_claims(requests, articles, checker=checker, verdict_model=verdict_model))
+
+    def no_verdict(request, error) -> None:
+        click.echo(f"Warning: no verdict: {error}", err=True)
+
+    verdicts = list(
+        check_claims(
+            requests,
+            articles,
+            checker=checker,
+            verdict_model=verdict_model,
+            strict=strict,
+            on_skip=no_verdict,
+        )
+    )
     if fmt == "json":
         text = json.dumps([v.to_dict() for v in verdicts], ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":

@@ -172,14 +172,12 @@ _SLASH_CREDIT = re.compile(
 _DEBRIS_LINES = [
     re.compile(pattern, re.I)
     for pattern in (
-        r"^(?:file\s+)?(?:photo|photograph|picture|image|caption)s?\s*(?:by\b|:)",
-        r"^pictured\s*:",
+        r"^(?:file\s+)?(?:photo|photograph|picture|image|caption)s?\s*by\b",
         r"^file\s+(?:photo|image|picture|footage)\b",
         r"^(?:image|photo|picture|video)\s*(?:credit|source|copyright)s?\b",
         r"^credits?\s*:",
         r"^(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})",
-        r"^(?:further reading|read more|related|see also|also read|recommended|watch|listen)"
-        r"\s*:\s*\S",
+        r"^(?:further reading|read more|related|see also|also read|recommended)\s*:\s*\S",
         r"^(?:advertisement|advertising|advert|sponsored(?: content)?|ad)"
         r"(?:\s*[-–—:|]?\s*(?:scroll|continue|story continues)[\w ]*)?$",
         r"^(?:story continues below|continue reading|listen to this article)\b.{0,40}$",
@@ -191,6 +189,13 @@ _DEBRIS_LINES = [
         r"^<?(?:https?://|www\.)\S+>?$",
     )
 ]
+# Openings of a caption or a media prompt ("Pictured: ...", "PHOTOS: ...", "WATCH: ..."):
+# debris where other text follows, the text itself where nothing else is (a headline).
+_CAPTION_OPENINGS = re.compile(
+    r"^(?:(?:file\s+)?(?:photo|photograph|picture|image|caption)s?\s*:"
+    r"|pictured\s*:|(?:watch|listen)\s*:\s*\S)",
+    re.I,
+)
 # A link-list heading: the rest of its block is a list of links, so all of it is debris.
 _LINK_HEADING = re.compile(
     r"^(?:further reading|read more|related(?: articles| stories| coverage| content| links)?|"
@@ -229,12 +234,14 @@ def _is_language_bar(line: str) -> bool:
     )
 
 
-def _debris_kind(line: str) -> str | None:
-    """What kind of debris ``line`` is: "heading" (a link-list heading), "line" or None."""
+def _debris_kind(line: str, openings: bool = True) -> str | None:
+    """What kind of debris ``line`` is: "heading" (a link-list heading), "line" or None;
+    with ``openings``, a line that opens like a caption ("Pictured: ...") is debris too."""
     if _LINK_HEADING.match(line):
         return "heading"
     if (
         any(pattern.search(line) for pattern in _DEBRIS_LINES)
+        or (openings and _CAPTION_OPENINGS.search(line))
         or _PIPE_CREDIT.search(line)
         or (len(line) <= 400 and (_PAREN_CREDIT.search(line) or _SLASH_CREDIT.search(line)))
         or _is_language_bar(line)
@@ -248,18 +255,41 @@ def find_debris(text: str) -> list[Span]:
 
     Recognised by general rules, in any letter case: language-selector bars, photo
     captions and credits, "file photo", link lists ("further reading:", "related:"),
-    advertisement and share/newsletter prompts, "click here" and bare URLs.
+    advertisement and share/newsletter prompts, "click here" and bare URLs.  A line that
+    only opens like a caption or a media prompt ("Pictured: ...", "WATCH: ...") is debris
+    where other text follows; a text that is nothing else (a headline) keeps it.
 
     >>> [d.text for d in find_debris("Aid arrived.\\n\\nfile photo\\n\\nread more:")]
     ['file photo', 'read more:']
+    >>> [d.text for d in find_debris("Pictured: aid arrives\\n\\nAid arrived on Monday.")]
+    ['Pictured: aid arrives']
+    >>> find_debris("Pictured: aid arrives in Astrin")
+    []
     """
+    spans = _find_debris(text, openings=True)
+    if spans and not _text_outside(text, spans):
+        spans = _find_debris(text, openings=False)
+    return spans
+
+
+def _text_outside(text: str, spans: list[Span]) -> bool:
+    """Whether ``text`` holds anything but white space outside ``spans``."""
+    position = 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if text[position : span.start].strip():
+            return True
+        position = max(position, span.end)
+    return bool(text[position:].strip())
+
+
+def _find_debris(text: str, *, openings: bool) -> list[Span]:
     spans: list[Span] = []
     for block in _blocks(text):
         marked: list[tuple[int, int, bool]] = []
         rest_is_debris = False
         for start, end in block:
             start, end = _trim(text, start, end)
-            kind = None if rest_is_debris else _debris_kind(text[start:end])
+            kind = None if rest_is_debris else _debris_kind(text[start:end], openings)
             rest_is_debris = rest_is_debris or kind == "heading"
             marked.append((start, end, rest_is_debris or kind is not None))
         for is_debris, group in itertools.groupby(marked, key=lambda line: line[2]):

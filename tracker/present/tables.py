@@ -91,8 +91,14 @@ def verdicts_table(verdicts) -> str:
     for v in verdicts:
         lines.append(f"{v.article_id}  {v.verdict}  (relatedness {v.score:.2f})")
         for e in v.evidence:
-            who = e.source or "the article itself"
-            lines.append(f"    {who} {e.stance} ({e.cue or '-'}, similarity {e.similarity:.2f})")
+            where = f", characters {e.start}-{e.end}" if e.start is not None else ""
+            if e.stance == "nearest":
+                lines.append(f"    nearest sentence (similarity {e.similarity:.2f}{where})")
+            else:
+                who = e.source or "the article itself"
+                lines.append(
+                    f"    {who} {e.stance} ({e.cue or '-'}, similarity {e.similarity:.2f}{where})"
+                )
             lines.extend(f"      {w}" for w in textwrap.wrap(e.sentence, 80))
     return "\n".join(lines) + "\n"
 

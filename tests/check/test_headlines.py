@@ -1,0 +1,196 @@
+"""Tests for tracker.check on short texts: a headline alone is an article that can be
+checked, with the patterns headlines use to deny a claim or pass it on.
+
+Every sentence here is synthetic: invented places, bodies and people.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tracker.check.checker import ClaimChecker
+from tracker.model import Article
+
+DAM = "The Velmora dam burst on Monday"
+THREATS = "Threats were made against the Ostervik school"
+
+HEADLINES = {
+    # denials in the text's own voice and in headline style
+    "no-comma": (DAM, "No, the Velmora dam did not burst on Monday", "denies", "no"),
+    "says-no": (
+        THREATS,
+        "Ostervik police chief says no threats were made against the school",
+        "denies",
+        "says",
+    ),
+    "colon-false": (
+        DAM,
+        "Astrin water board: claims that the Velmora dam burst on Monday are false",
+        "denies",
+        ":",
+    ),
+    "not-after-colon": (DAM, "Water board, mayor: Velmora dam did not burst", "denies", "not"),
+    "denial-verb": (DAM, "Water Board Denies Velmora Dam Burst On Monday", "denies", "denies"),
+    "shoots-down": (
+        DAM,
+        "Mayor shoots down report that the Velmora dam burst on Monday",
+        "denies",
+        "shoots",
+    ),
+    "nobody": (
+        "Workers were hurt when the Velmora dam burst",
+        "Nobody was hurt when the Velmora dam burst",
+        "denies",
+        "nobody",
+    ),
+    # passed on without vouching for it
+    "colon-source": (DAM, "Astrin water board: Velmora dam burst on Monday", "reports", ":"),
+    "trailing-source": (DAM, "Velmora dam burst on Monday: water board", "reports", ":"),
+    "quoted": (DAM, "Velmora dam 'burst on Monday', officials say", "reports", "say"),
+    "scare-quotes": (
+        "The mayor of Astrin will resign",
+        "Mayor of Astrin 'to resign over the dam'",
+        "reports",
+        "'",
+    ),
+    "question": (DAM, "Did the Velmora dam burst on Monday?", "reports", "?"),
+    "hedged": (DAM, "Velmora dam reportedly burst on Monday", "reports", "reportedly"),
+    # stated, or confirmed
+    "own-voice": (DAM, "Velmora dam bursts on Monday, flooding Astrin", "supports", None),
+    "confirms": (
+        DAM,
+        "Water board confirms the Velmora dam burst on Monday",
+        "supports",
+        "confirms",
+    ),
+    "label-colon": (DAM, "Update: the Velmora dam burst on Monday", "supports", None),
+    "place-colon": (DAM, "Astrin: the Velmora dam burst on Monday", "supports", None),
+}
+
+
+@pytest.fixture(scope="module")
+def checker(nlp):
+    checker = ClaimChecker(nlp)
+    checker.add_articles(Article(key, text) for key, (_, text, _, _) in HEADLINES.items())
+    return checker
+
+
+@pytest.mark.parametrize("key", list(HEADLINES))
+def test_a_headline_alone_is_checked(checker, key):
+    claim, text, expected, cue = HEADLINES[key]
+    [verdict] = checker.check(claim, [key])
+    assert verdict.verdict == expected
+    first = verdict.evidence[0]
+    assert first.cue == cue
+    assert first.sentence in text
+    assert text[first.start : first.end] == first.sentence
+
+
+def test_unrelated_lists_the_nearest_sentence(checker):
+    # a place in common is not a story in common
+    claim = "Teachers in Ostervik go on strike over pay"
+    [verdict] = checker.check(claim, ["own-voice"])
+    assert (verdict.verdict, verdict.evidence) == ("unrelated", ())
+    [verdict] = checker.check(claim, ["says-no"])
+    assert verdict.verdict == "unrelated"
+    [nearest] = verdict.evidence
+    assert (nearest.stance, nearest.sentence) == ("nearest", HEADLINES["says-no"][1])
+    assert 0 < nearest.similarity < 0.35
+
+
+CLAIM = "Threats were made against the Ostervik school"
+FILES = {
+    "says-no.txt": "Ostervik police chief says no threats were made against the school\n",
+    "pictured.txt": "Pictured: Ostervik pupils hold up the letters that threatened their school\n",
+    "library.txt": "Astrin council opens a new library on Monday\n",
+    "empty.txt": "Advertisement\n",
+}
+
+
+@pytest.fixture()
+def headline_files(tmp_path):
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _cli():
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    return cli, CliRunner()
+
+
+def test_cli_table_of_headlines(headline_files):
+    cli, runner = _cli()
+    paths = [str(headline_files / name) for name in FILES]
+    result = runner.invoke(cli, ["check", CLAIM, *paths, "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "says-no  denies  (relatedness 0.72)\n"
+        "    Ostervik police chief denies (says, similarity 1.00, characters 0-66)\n"
+        "      Ostervik police chief says no threats were made against the school\n"
+        "pictured  supports  (relatedness 0.32)\n"
+        "    the article itself asserts (-, similarity 0.60, characters 0-74)\n"
+        "      Pictured: Ostervik pupils hold up the letters that threatened their school\n"
+        "library  unrelated  (relatedness 0.00)\n"
+    )
+    # the file that is only debris is skipped with a warning, the others are checked
+    assert result.stderr == (
+        f"Warning: skipped {headline_files / 'empty.txt'}: has no text to read "
+        "(it is blank or holds only a header and scraping debris)\n"
+    )
+
+
+def test_cli_claims_skip_an_unread_article_unless_strict(headline_files):
+    cli, runner = _cli()
+    claims = headline_files / "claims.jsonl"
+    claims.write_text(
+        "".join(
+            json.dumps({"claim": CLAIM, "article_id": name}) + "\n"
+            for name in ("empty", "says-no", "library")
+        ),
+        encoding="utf-8",
+    )
+    paths = [str(headline_files / name) for name in FILES]
+    out = headline_files / "verdicts.jsonl"
+    result = runner.invoke(cli, ["check", "--claims", str(claims), *paths, "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert [(v["article_id"], v["verdict"]) for v in map(json.loads, out.open())] == [
+        ("says-no", "denies"),
+        ("library", "unrelated"),
+    ]
+    assert result.stderr.splitlines()[1] == (
+        f"Warning: no verdict: claim {CLAIM!r} names article 'empty', which is not among the "
+        "articles read; fix its article_id or add that article's file"
+    )
+    out.unlink()
+    result = runner.invoke(
+        cli, ["check", "--claims", str(claims), *paths, "-o", str(out), "-q", "--strict"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {headline_files / 'empty.txt'}: has no text to read "
+        "(it is blank or holds only a header and scraping debris)\n"
+    )
+    assert not out.exists()
+
+
+def test_strict_check_claims_stops_at_an_unknown_article(checker):
+    from tracker.check.checker import ClaimRequest, check_claims
+    from tracker.errors import RecordError
+
+    requests = [ClaimRequest(CLAIM, "says-no"), ClaimRequest(CLAIM, "nowhere")]
+    skipped = []
+    found = list(
+        check_claims(
+            requests, [], checker=checker, strict=False, on_skip=lambda r, e: skipped.append(r)
+        )
+    )
+    assert [v.article_id for v in found] == ["says-no"]
+    assert skipped == [requests[1]]
+    with pytest.raises(RecordError, match="names article 'nowhere'"):
+        list(check_claims(requests, [], checker=checker))

@@ -1,0 +1,217 @@
+"""The verdict rules of :mod:`tracker.check`: what one sentence does with a claim, and
+which verdict an article's evidence adds up to.
+
+A sentence about the claim is read, in this order, as a source's denial; a refutation,
+correction or doubt in the article's own voice ("a hoax", "actually", "cast doubt"); a
+contrary statement ("the dam did not burst", "nobody was hurt", "X says no threats were
+made"); a source declining to confirm; a hedge ("reportedly"); a claim passed on as a
+headline passes it on (a source set off by a colon, quotation marks, a question); a
+source's attribution; or a plain assertion.
+
+A short text (a headline, a lead of a few sentences) is decided by its best-matching
+sentence; a longer one by the weight of its evidence and how many of its sentences refute
+or hedge.  Every verdict lists the sentences that decided it (:func:`deciding_evidence`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tracker import lexicon
+from tracker.check.records import CheckSettings, Evidence
+from tracker.check.text import (
+    WEAK_CUES,
+    ParsedArticle,
+    ParsedClaim,
+    ParsedSentence,
+    refutes,
+)
+from tracker.model import Attribution
+
+__all__ = ["read_sentence", "decide", "deciding_evidence", "nearest_evidence", "RELAY_CUES"]
+
+#: The cue an evidence names for a sentence that passes a claim on as headlines do.
+RELAY_CUES = {"says": ":", "quoted": "'", "question": "?"}
+
+
+def _text(span) -> str | None:
+    return span.text if span is not None else None
+
+
+def _evidence(
+    sentence: ParsedSentence,
+    stance: str,
+    cue: str | None,
+    sim: float,
+    article_id: str,
+    source: str | None = None,
+) -> Evidence:
+    return Evidence(
+        source, stance, cue, sentence.text, sim, article_id, sentence.start, sentence.end
+    )
+
+
+def _said(
+    record: Attribution, stance: str, sentence: ParsedSentence, sim: float, article_id: str
+) -> Evidence:
+    """Evidence from an attribution: its source and cue."""
+    source = record.source_name or _text(record.source)
+    return _evidence(sentence, stance, record.cue.text, sim, article_id, source)
+
+
+def _first_source(sentence: ParsedSentence) -> str | None:
+    return next((r.source_name or _text(r.source) for r, _ in sentence.attributions), None)
+
+
+def read_sentence(
+    claim: ParsedClaim,
+    sentence: ParsedSentence,
+    sim: float,
+    article_id: str,
+    *,
+    short: bool = False,
+) -> Evidence:
+    """What one sentence about the claim does with it.  In a ``short`` text (a headline)
+    a denial verb or a "not" anywhere in the sentence counts."""
+    if sentence.relayed != "says" and any(r.cue.text == ":" for r, _ in sentence.attributions):
+        # "Update: ...", "Astrin: ...": a label or a place before a colon is no source
+        kept = tuple((r, sig) for r, sig in sentence.attributions if r.cue.text != ":")
+        sentence = replace(sentence, attributions=kept)
+    for record, _signature in sentence.attributions:
+        if record.stance == "denies":
+            return _said(record, "denies", sentence, sim, article_id)
+    if short and sentence.denial and not claim.negative:
+        return _evidence(
+            sentence, "denies", sentence.denial, sim, article_id, _first_source(sentence)
+        )
+    refutation = sentence.refutation or sentence.correction or sentence.doubt
+    if refutation and not (claim.negative and sentence.refutation):
+        return _evidence(sentence, "denies", refutation, sim, article_id, _first_source(sentence))
+    if not (claim.signature.negated or claim.negative):
+        # a contrary statement: "X refrains from such actions", "the bodies were not ..."
+        for record, signature in sentence.attributions:
+            if signature is not None and signature.negated and not signature.directive:
+                return _said(record, "denies", sentence, sim, article_id)
+        negation = sentence.negation or (sentence.negated_word if short else None)
+        if negation:
+            # "nobody was hurt", "X says no threats were made", "X: Y not banned"
+            source = _first_source(sentence)
+            return _evidence(sentence, "denies", negation, sim, article_id, source)
+        if sentence.signature.negated and not sentence.attributions:
+            return _evidence(sentence, "denies", "not", sim, article_id)
+    for record, _signature in sentence.attributions:
+        if record.stance == "declines":
+            return _said(record, "declines", sentence, sim, article_id)
+    if sentence.hedge:
+        return _evidence(
+            sentence, "reports", sentence.hedge, sim, article_id, _first_source(sentence)
+        )
+    for record, _signature in sentence.attributions:
+        cue = record.cue.text.lower().split()[0] if record.cue.text else ""
+        endorsing = any(cue.startswith(c[:5]) for c in lexicon.ENDORSING_CUES)
+        stance = "asserts" if endorsing and not record.hedged else "reports"
+        return _said(record, stance, sentence, sim, article_id)
+    if sentence.relayed:
+        return _evidence(sentence, "reports", RELAY_CUES[sentence.relayed], sim, article_id)
+    return _evidence(sentence, "asserts", None, sim, article_id)
+
+
+def _is_short(parsed: ParsedArticle, settings: CheckSettings) -> bool:
+    return len(parsed.sentences) <= settings.short_text
+
+
+def decide(
+    claim: ParsedClaim, evidence: Sequence[Evidence], parsed: ParsedArticle, settings: CheckSettings
+) -> str:
+    """The verdict of an article related to the claim, from its evidence (best first)."""
+    weight: dict[str, float] = defaultdict(float)
+    for e in evidence:
+        weight[e.stance] += e.similarity
+    sentences = max(len(parsed.sentences), 1)
+    lead = evidence[0] if evidence else None
+    if lead is not None and _is_short(parsed, settings):
+        # a headline or a few lines: any denial of the claim decides, else the sentence
+        # that states the claim best
+        refutes_it = any(e.stance == "denies" for e in evidence) or parsed.refuting > 0
+        hedges = lead.stance in ("reports", "declines")
+    else:
+        refutes_it = (
+            weight["denies"] >= settings.deny
+            or bool(lead and lead.stance == "denies" and lead.cue not in WEAK_CUES)
+            or parsed.refuting >= settings.refuting_sentences
+            or parsed.refuting / sentences >= settings.refuting_share
+        )
+        hedges = parsed.hedged / sentences >= settings.hedged_share
+    if claim.negative:
+        # the claim is a denial: an article refuting what it denies agrees with it
+        if refutes_it:
+            return "supports"
+        if not hedges and weight["asserts"] >= settings.flip_assertion:
+            return "denies"
+        return "reports" if hedges else "supports"
+    if refutes_it:
+        return "denies"
+    return "reports" if hedges else "supports"
+
+
+def deciding_evidence(
+    claim: ParsedClaim,
+    verdict: str,
+    evidence: Sequence[Evidence],
+    parsed: ParsedArticle,
+    similarities: Sequence[float],
+    settings: CheckSettings,
+) -> tuple[Evidence, ...]:
+    """The evidence to list with ``verdict``: the matching sentences, and where none of them
+    shows what decided it (the article refutes or hedges in sentences that do not match the
+    claim, or no sentence matches it), the sentences that did, closest to the claim first.
+    For ``unrelated``, the sentence closest to the claim (:func:`nearest_evidence`)."""
+    if verdict == "unrelated":
+        return nearest_evidence(parsed, similarities)
+    wanted = {"supports": ("asserts",), "denies": ("denies",), "reports": ("reports", "declines")}
+    if claim.negative and verdict != "reports":
+        # a claim that is itself a denial: refuting what it denies supports it
+        wanted = {"supports": ("denies",), "denies": ("asserts",)}
+    if any(e.stance in wanted[verdict] for e in evidence):
+        return tuple(evidence)
+    article_id = parsed.article.id
+    if "denies" in wanted[verdict]:
+        chosen = [k for k, s in enumerate(parsed.sentences) if refutes(s)]
+    elif verdict == "reports":
+        chosen = [k for k, s in enumerate(parsed.sentences) if s.hedge]
+    else:
+        chosen = []
+    if not chosen:
+        if evidence:
+            return tuple(evidence)
+        chosen = list(range(len(parsed.sentences)))
+    ranked = sorted(chosen, key=lambda k: (-similarities[k], k))
+    extra = []
+    for k in ranked[: max(1, settings.max_matches - len(evidence))]:
+        sentence, sim = parsed.sentences[k], similarities[k]
+        source = _first_source(sentence)
+        if "denies" in wanted[verdict]:
+            record = next((r for r, _ in sentence.attributions if r.stance == "denies"), None)
+            if record is not None:
+                extra.append(_said(record, "denies", sentence, sim, article_id))
+            else:
+                cue = sentence.refutation or sentence.doubt
+                extra.append(_evidence(sentence, "denies", cue, sim, article_id, source))
+        elif verdict == "reports":
+            extra.append(_evidence(sentence, "reports", sentence.hedge, sim, article_id, source))
+        else:
+            short = len(parsed.sentences) <= settings.short_text
+            extra.append(read_sentence(claim, sentence, sim, article_id, short=short))
+    return (*evidence, *extra)
+
+
+def nearest_evidence(parsed: ParsedArticle, similarities: Sequence[float]) -> tuple[Evidence, ...]:
+    """For an unrelated article: its sentence closest to the claim, with its score (none
+    when no sentence shares anything with the claim)."""
+    if not parsed.sentences or not similarities or max(similarities) <= 0:
+        return ()
+    best = max(range(len(similarities)), key=lambda k: (similarities[k], -k))
+    sentence = parsed.sentences[best]
+    return (_evidence(sentence, "nearest", None, similarities[best], parsed.article.id),)
