@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from tracker.pipeline import build_claim_graph, extract_attributions, load_records
     from tracker.present.explore import write_explorer
     from tracker.present.render import render_graph
+    from tracker.store.add import add_articles, rebuild_store
+    from tracker.store.corrections import Correction, add_correction
+    from tracker.store.db import open_store
+    from tracker.store.outlets import outlet_report
+    from tracker.store.timeline import claim_timeline
 
 __version__ = "0.1.0"
 
@@ -51,6 +56,13 @@ _LAZY_NAMES = {
     "ContestedClaim": "tracker.graph.analysis",
     "render_graph": "tracker.present.render",
     "write_explorer": "tracker.present.explore",
+    "add_articles": "tracker.store.add",
+    "rebuild_store": "tracker.store.add",
+    "open_store": "tracker.store.db",
+    "add_correction": "tracker.store.corrections",
+    "Correction": "tracker.store.corrections",
+    "claim_timeline": "tracker.store.timeline",
+    "outlet_report": "tracker.store.outlets",
     "read_attributions": "tracker.io",
     "write_attributions": "tracker.io",
     "read_graph": "tracker.io",
@@ -79,6 +91,13 @@ __all__ = [
     "write_attributions",
     "read_graph",
     "write_graph",
+    "add_articles",
+    "rebuild_store",
+    "open_store",
+    "add_correction",
+    "Correction",
+    "claim_timeline",
+    "outlet_report",
 ]
 
 
