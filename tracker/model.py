@@ -49,7 +49,14 @@ class Span:
     def from_dict(cls, data: dict[str, Any]) -> Span:
         if isinstance(data, dict):
             start, end, text = data.get("start"), data.get("end"), data.get("text")
-            if _is_count(start) and _is_count(end) and start <= end and isinstance(text, str):
+            if (
+                isinstance(start, int)
+                and isinstance(end, int)
+                and _is_count(start)
+                and _is_count(end)
+                and start <= end
+                and isinstance(text, str)
+            ):
                 return cls(start, end, text)
         shown = repr(data)
         shown = shown if len(shown) <= 80 else shown[:77] + "..."

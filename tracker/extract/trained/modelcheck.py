@@ -140,10 +140,15 @@ def _check_cqdb(blob: bytes, offset: int, count: int, what: str) -> None:
     if bwd_size < count or bwd_offset == 0 or bwd_offset + 4 * bwd_size > size:
         raise ValueError(f"{what} strings lack their index")
     for index in range(count):
-        _check_record(db, _u32(db, bwd_offset + 4 * index), what)
+        if _check_record(db, _u32(db, bwd_offset + 4 * index), count, what) != index:
+            raise ValueError(f"{what} strings have a damaged index")
+    records = 0
     for table in range(_CQDB_TABLES):
         where, buckets = struct.unpack_from("<II", db, _CQDB_HEADER.size + 8 * table)
+        records += buckets // 2
         if where == 0:
+            if buckets:  # counted by crfsuite all the same, as strings it then cannot find
+                raise ValueError(f"{what} strings have a damaged hash table")
             continue
         if buckets == 0 or where + 8 * buckets > size:
             raise ValueError(f"{what} strings have a damaged hash table")
@@ -153,18 +158,26 @@ def _check_cqdb(blob: bytes, offset: int, count: int, what: str) -> None:
             if record == 0:
                 empty = True
             else:
-                _check_record(db, record, what)
+                _check_record(db, record, count, what)
         if not empty:  # a full table makes crfsuite's lookup loop forever
             raise ValueError(f"{what} strings have a full hash table")
+    if records != count:
+        raise ValueError(f"{what} strings number {records}, not {count}")
 
 
-def _check_record(db: memoryview, offset: int, what: str) -> None:
+def _check_record(db: memoryview, offset: int, count: int, what: str) -> int:
+    """Check one string record (its id, then its length and bytes); return its id, which
+    crfsuite uses as an index into its tables."""
     if offset == 0 or offset + 8 > len(db):
         raise ValueError(f"a {what} string lies outside the data")
+    ident = _u32(db, offset)
+    if ident >= count:
+        raise ValueError(f"a {what} string has an id out of range")
     size = _u32(db, offset + 4)
     end = offset + 8 + size
     if size == 0 or end > len(db) or db[end - 1] != 0 or 0 in db[offset + 8 : end - 1]:
         raise ValueError(f"a {what} string is damaged")
+    return ident
 
 
 # -- LightGBM --------------------------------------------------------------------------
@@ -364,7 +377,7 @@ def check_settings(kind: type, data: object, what: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{what} are not an object")
     defaults = {f.name: f.default for f in fields(kind)}
-    checked: dict[str, object] = {}
+    checked: dict[str, Any] = {}
     for key, value in data.items():
         if key not in defaults:
             raise ValueError(f"{what}: unknown setting {key!r}")
