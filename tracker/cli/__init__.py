@@ -17,6 +17,7 @@ from tracker.cli.explore import explore
 from tracker.cli.gold import agreement, evaluate, train_cues, train_spans
 from tracker.cli.graph import build, claims, contested, extract, render, sources
 from tracker.cli.options import CleanGroup
+from tracker.cli.store import add, correct, export, outlets, rebuild, timeline
 
 __all__ = ["cli", "main"]
 
@@ -42,6 +43,12 @@ for _command in (
     sources,
     render,
     explore,
+    add,
+    rebuild,
+    timeline,
+    outlets,
+    correct,
+    export,
     check,
     train_check,
     agreement,

@@ -220,8 +220,15 @@ def sources(graph_path, fmt):
 )
 @click.option("--title", help="Title drawn above the graph.")
 @about_option
+@click.option(
+    "--timeline",
+    "as_timeline",
+    is_flag=True,
+    help="Draw a claim's timeline instead (dates across, sources down, markers by stance): "
+    "--claim's, the claim closest to --about, else the most contested.",
+)
 @fail_cleanly
-def render(graph_path, output, claim_id, show_all, title, about):
+def render(graph_path, output, claim_id, show_all, title, about, as_timeline):
     """Draw the claim graph: sources coloured by kind, edges styled by stance.
 
     Above 60 claims only the contested claims and their sources are drawn (or, with
@@ -233,8 +240,18 @@ def render(graph_path, output, claim_id, show_all, title, about):
         tracker render graph.json -o graph.png
         tracker render graph.json -o claim.svg --claim c-iran-transferred-short-range-ballistic
         tracker render graph.json -o missiles.png --about "iran sent missiles to russia"
+        tracker render story.db -o timeline.png --timeline
     """
     from tracker.io import read_graph
+
+    if as_timeline:
+        from tracker.present.timeline import render_timeline
+        from tracker.store.timeline import claim_timeline, pick_claim
+
+        graph = read_graph(graph_path)
+        found = claim_timeline(graph, pick_claim(graph, claim_id, about))
+        click.echo(f"Wrote {render_timeline(found, output, title=title)}", err=True)
+        return
     from tracker.present.render import render_graph
 
     if claim_id is not None and (about is not None or show_all):

@@ -27,7 +27,7 @@ import networkx as nx
 from tracker.errors import GraphError
 from tracker.graph.build import attribution_edges
 
-__all__ = ["TimelineEntry", "ClaimTimeline", "claim_timeline", "timeline_rows"]
+__all__ = ["TimelineEntry", "ClaimTimeline", "claim_timeline", "timeline_rows", "pick_claim"]
 
 
 @dataclass(frozen=True)
@@ -162,3 +162,33 @@ def claim_timeline(graph: nx.MultiDiGraph, claim_id: str) -> ClaimTimeline:
 def timeline_rows(timeline: ClaimTimeline) -> list[dict[str, Any]]:
     """One flat row per attribution, for CSV and tables."""
     return [{"claim_id": timeline.claim_id, **entry.to_dict()} for entry in timeline.entries]
+
+
+def pick_claim(
+    graph: nx.MultiDiGraph, claim_id: str | None = None, about: str | None = None
+) -> str:
+    """The claim a command is about: ``claim_id`` when given, else the claim closest to
+    ``about``, else the most contested claim (the one with the most attributions where
+    none is contested)."""
+    if claim_id:
+        return claim_id.removeprefix("claim:")
+    if about:
+        from tracker.graph.about import claims_about
+
+        close = claims_about(graph, about)
+        if not close:
+            raise GraphError(
+                f"no claim in the graph is close to {about!r}; word it as the articles do, "
+                "or name the claim (tracker claims lists them)"
+            )
+        return close[0].claim_id
+    from tracker.graph.analysis import contested_claims
+
+    contested = contested_claims(graph)
+    if contested:
+        return contested[0].claim_id
+    claims = [n for n, a in graph.nodes(data=True) if a.get("kind") == "claim"]
+    if not claims:
+        raise GraphError("the graph has no claims; add articles that hold attributions")
+    best = max(claims, key=lambda n: (graph.in_degree(n), n))
+    return str(best).removeprefix("claim:")
