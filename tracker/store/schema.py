@@ -11,9 +11,9 @@ each in its own transaction, so a store written by an older tracker opens in a n
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:")
 >>> migrate(conn)
-1
+2
 >>> migrate(conn)  # nothing left to apply
-1
+2
 """
 
 from __future__ import annotations
@@ -163,9 +163,35 @@ CREATE TABLE corrections (
 );
 """
 
+# Datasette offers a search box where the full-text table names its content table in
+# double quotes; and a view lists the records with their article's place and time.
+_V2 = """
+DROP TRIGGER attributions_fts_insert;
+DROP TRIGGER attributions_fts_delete;
+DROP TABLE attributions_fts;
+CREATE VIRTUAL TABLE attributions_fts USING fts5(
+    evidence, content="attributions", content_rowid="id"
+);
+INSERT INTO attributions_fts(attributions_fts) VALUES ('rebuild');
+CREATE TRIGGER attributions_fts_insert AFTER INSERT ON attributions BEGIN
+    INSERT INTO attributions_fts(rowid, evidence) VALUES (new.id, new.evidence);
+END;
+CREATE TRIGGER attributions_fts_delete AFTER DELETE ON attributions BEGIN
+    INSERT INTO attributions_fts(attributions_fts, rowid, evidence)
+    VALUES ('delete', old.id, old.evidence);
+END;
+CREATE VIEW who_said_what AS
+SELECT a.date, a.outlet, a.source_name AS source, a.stance, a.cue_text AS cue,
+       a.claim_id, a.claim, a.evidence, a.article_id, a.url
+FROM attributions a JOIN articles r ON r.id = a.article
+WHERE r.current = 1 AND a.dropped = 0
+ORDER BY COALESCE(a.date, '9999'), a.article_id, a.sentence;
+"""
+
 #: ``(version, description, SQL)`` in order; a store records each one it has applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, attributions, sources, claims, corrections, evidence search", _V1),
+    (2, "evidence search Datasette finds; the who_said_what view", _V2),
 )
 #: The schema version this tracker writes.
 SCHEMA_VERSION = MIGRATIONS[-1][0]
