@@ -248,3 +248,11 @@ def test_a_role_without_a_name_joins_the_one_person_described_so(corpus, case):
         "ilse-marr",
         "port-board-spokesman",
     ]
+
+
+def test_a_full_name_read_in_passing_makes_a_surname_ambiguous(corpus):
+    rows = corpus(
+        "Spokeswoman Ada Marsh said the campaign would move staff.",
+        "Gov. Bea Marsh visited the port on Friday. Marsh said the visit had gone well.",
+    )
+    assert ids(rows) == ["ada-marsh", "marsh"]  # not ada-marsh: a Bea Marsh is named too

@@ -111,6 +111,13 @@ def find_aliases(doc: Doc) -> list[tuple[str, str]]:
     lower_text = not any(c.isupper() for c in doc.text)
     low = doc.text.lower()
     pairs: list[tuple[str, str]] = _defined_acronyms(doc.text)
+    # every full name the text gives, source or not, is a person a short name may stand for
+    # ("Haley" with "Gov. Nikki Haley" named in passing and a "Haley Morris" quoted)
+    pairs += [
+        (slugify(e.text), slugify(e.text))
+        for e in doc.ents
+        if e.label_ == "PERSON" and 2 <= len(e) <= _MAX_NAME_TOKENS and not lower_text
+    ]
     for phrases, real_first in ((lexicon.ALIAS_PHRASES, True), (lexicon.REAL_NAME_PHRASES, False)):
         for phrase in phrases:
             for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
@@ -256,6 +263,11 @@ def _role_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]
             )
     if not described:
         return
+    by_role: dict[str, set[str]] = defaultdict(set)  # only those who hold the role are read
+    for person, descriptions in described.items():
+        for words in descriptions:
+            for role in words & lexicon.PERSON_NOUNS:
+                by_role[role].add(person)
     for sid in {r.source_id for r in records if r.source_id and r.source_id not in described}:
         words = _role_words(sid)
         roles = words & lexicon.PERSON_NOUNS
@@ -263,8 +275,8 @@ def _role_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]
             continue
         fits = {
             person
-            for person, descriptions in described.items()
-            if any(words <= d for d in descriptions)
+            for person in by_role[next(iter(roles))]
+            if any(words <= d for d in described[person])
         }
         if len(fits) == 1 and groups.find(sid) not in fits:
             person = next(iter(fits))
