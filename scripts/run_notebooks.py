@@ -22,7 +22,7 @@ from typing import Any
 import nbformat
 from nbclient import NotebookClient
 
-__all__ = ["NOTEBOOKS", "execute", "notebook_paths", "save", "text_outputs"]
+__all__ = ["NOTEBOOKS", "coalesce_streams", "execute", "notebook_paths", "save", "text_outputs"]
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
@@ -49,13 +49,35 @@ def execute(path: Path, timeout: int = 600) -> Any:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    return coalesce_streams(notebook)
+
+
+def coalesce_streams(notebook: Any) -> Any:
+    """Join each cell's consecutive printed outputs: how the kernel splits them into
+    messages depends on timing, so the saved outputs would differ from run to run."""
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        joined: list[Any] = []
+        for output in cell.outputs:
+            last = joined[-1] if joined else None
+            if (
+                output.output_type == "stream"
+                and last is not None
+                and last.output_type == "stream"
+                and last.name == output.name
+            ):
+                last.text += output.text
+            else:
+                joined.append(output)
+        cell.outputs = joined
     return notebook
 
 
 def text_outputs(notebook: Any) -> list[list[str]]:
     """Per code cell, the text it shows: printed text, text results and errors (not images)."""
     cells = []
-    for cell in notebook.cells:
+    for cell in coalesce_streams(notebook).cells:
         if cell.cell_type != "code":
             continue
         shown = []
