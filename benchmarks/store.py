@@ -76,7 +76,6 @@ def add_timed(path: Path, articles, extractor) -> float:
 
 def views(path: Path) -> dict[str, float]:
     from tracker.graph.analysis import contested_claims
-
     from tracker.io import read_graph
     from tracker.store.outlets import outlet_report
     from tracker.store.timeline import claim_timeline
