@@ -46,6 +46,7 @@ __all__ = [
     "CUE_NOUNS",
     "FALSE_WORDS",
     "TRUE_WORDS",
+    "GENDERED_TITLES",
     "SEEM_VERBS",
     "CLAIM_NOUNS",
     "CLAIM_PRONOUNS",
@@ -190,6 +191,12 @@ FALSE_WORDS = frozenset(
     "incorrect misleading speculation slander rubbish fiction fictitious phony phoney myth "
     "fable fabrication bullshit garbage doctored".split()
 )
+
+#: Titles that tell a person's gender ("m" or "f"), lower case without a final dot.
+GENDERED_TITLES = {
+    **dict.fromkeys("mr mister sir lord father fr brother king prince monsignor".split(), "m"),
+    **dict.fromkeys("mrs ms miss madam madame lady sister queen princess dame".split(), "f"),
+}
 
 #: Words that, negated, call a claim false ("is not true", "isn't real").
 TRUE_WORDS = frozenset("true real accurate genuine correct authentic so case".split())

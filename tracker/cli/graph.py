@@ -135,8 +135,13 @@ def build(
     "--evidence", is_flag=True, help="With --format table: list every attribution and its sentence."
 )
 @about_option
+@click.option(
+    "--include-unresolved",
+    is_flag=True,
+    help="Count pronouns no person in their article fits (left out by default).",
+)
 @fail_cleanly
-def contested(graph_path, fmt, evidence, about):
+def contested(graph_path, fmt, evidence, about, include_unresolved):
     """List claims that some source asserts and another denies, most contested first.
 
     \b
@@ -148,7 +153,9 @@ def contested(graph_path, fmt, evidence, about):
     from tracker.graph.analysis import contested_claims
     from tracker.io import read_graph
 
-    items = contested_claims(read_graph(graph_path), about=about)
+    items = contested_claims(
+        read_graph(graph_path), about=about, include_unresolved=include_unresolved
+    )
     if fmt == "json":
         click.echo(json.dumps([i.to_dict() for i in items], ensure_ascii=False, indent=2))
     elif fmt == "csv":

@@ -25,6 +25,7 @@ from tracker.extract.debunks import (
 )
 from tracker.extract.quotes import quote_segments
 from tracker.extract.rules import Candidate, find_candidates, link_relays
+from tracker.extract.speakers import AUDIENCE_NOTE, mark_audience, resolve_speakers
 from tracker.ingest.structure import split_long_paragraphs, split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
 from tracker.resolve.aliases import find_aliases
@@ -223,11 +224,17 @@ class SpacyExtractor:
                 # denials as news writes them: the claim called false is what is denied
                 candidates += debunk_candidates(doc, candidates, quote_segments(doc.text))
                 reframe_debunks(doc, candidates)
+                for cand in candidates:
+                    mark_audience(cand)
             local: list[Attribution] = []
             for cand in candidates:
                 record = self._record(article, paragraph, cand, index_of, resolver)
                 if cand.notes.get(REFERENCE_NOTE):
                     references.add(record.id)
+                heard = cand.notes.get(AUDIENCE_NOTE)
+                if isinstance(heard, tuple):
+                    a, b = paragraph.start + heard[0], paragraph.start + heard[1]
+                    record = replace(record, extra={**record.extra, "audience": article.text[a:b]})
                 local.append(record)
                 if cand.content is not None:
                     span = doc.char_span(*cand.content, alignment_mode="expand")
@@ -256,6 +263,8 @@ class SpacyExtractor:
         records.sort(key=lambda r: (r.sentence, r.cue.start))
         if references:
             records = resolve_claim_references(records, signatures, references)
+        if not self.flat:
+            records = resolve_speakers(records, docs, article.id)
         aliases = [pair for _, doc in docs for pair in find_aliases(doc)]
         return ExtractedArticle(article, _merge_qualified_sources(records), signatures, aliases)
 

@@ -124,19 +124,33 @@ def _closeness(graph: nx.MultiDiGraph, about: str | None) -> dict[str, float] | 
 
 
 def contested_claims(
-    graph: nx.MultiDiGraph, *, about: str | None = None, minimum: float = ABOUT_MINIMUM
+    graph: nx.MultiDiGraph,
+    *,
+    about: str | None = None,
+    minimum: float = ABOUT_MINIMUM,
+    include_unresolved: bool = False,
 ) -> list[ContestedClaim]:
     """Claims with at least one ``asserts`` and one ``denies`` edge, most contested first.
 
     Most contested means the most distinct sources on the smaller side, then the most
     sources overall.  With ``about`` (a claim or headline), only claims at least
-    ``minimum`` close to it (:mod:`tracker.graph.about`), closest first.
+    ``minimum`` close to it (:mod:`tracker.graph.about`), closest first.  A pronoun no
+    person in its article fits (source kind ``unresolved``) counts for no side unless
+    ``include_unresolved``.
     """
     scores = _closeness(graph, about)
+    unresolved = set()
+    if not include_unresolved:
+        unresolved = {
+            attrs.get("name")
+            for _, attrs in graph.nodes(data=True)
+            if attrs.get("kind") == "source" and attrs.get("source_kind") == "unresolved"
+        }
     found = []
     for node, rows in attributions_by_claim(graph).items():
         if scores is not None and scores[node.removeprefix("claim:")] < minimum:
             continue
+        rows = [r for r in rows if r["source"] not in unresolved]
         asserted, denied = _names(rows, "asserts"), _names(rows, "denies")
         if not asserted or not denied:
             continue

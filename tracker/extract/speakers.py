@@ -1,0 +1,261 @@
+"""The right speaker for every quote: pronouns resolved with gender, listeners kept apart.
+
+"He said" and "she wrote" stand for a person the article named before.  The person is the
+nearest one whose gender agrees with the pronoun, preferring the subjects of the sentences
+just before: a woman's words after a paragraph quoting her surgeon are hers.  Gender comes
+from a title ("Mr", "Mrs", "Father"), from the pronouns the article itself uses right after
+the name, and, when the optional ``gender-guesser`` package (GPLv3, not installed with
+tracker) is present, from its first-name lexicon.  A pronoun no person fits stays inside its
+article: its source id names the article, so it is never pooled with another article's
+"she", and its kind is ``unresolved`` (``contested`` leaves it out unless asked).
+
+A listener ("said to the Guardian", "told the Vellmar Post") is the audience of an
+attribution, kept in ``extra["audience"]``, never part of its source.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from tracker import lexicon
+from tracker.extract.parse import children_with, token_extent
+from tracker.extract.rules import Candidate
+from tracker.model import Attribution, Span
+from tracker.resolve.sources import display_name, slugify
+
+__all__ = [
+    "UNRESOLVED_KIND",
+    "Mention",
+    "person_mentions",
+    "resolve_speakers",
+    "mark_audience",
+    "unresolved_id",
+    "has_name_lexicon",
+    "AUDIENCE_NOTE",
+]
+
+#: the source kind of a pronoun no person in its article fits
+UNRESOLVED_KIND = "unresolved"
+#: the note a candidate carries with its audience span (paragraph-relative)
+AUDIENCE_NOTE = "audience"
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+#: how many sentences back a pronoun may reach for its person
+_LOOKBACK = 6
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the article: where, under which name, and how prominently."""
+
+    start: int  # article offset
+    sentence: int
+    name: str
+    key: str  # the last word of the name, lower case
+    subject: bool
+
+
+def unresolved_id(pronoun: str, article_id: str) -> str:
+    """The source id of a pronoun no person fits: it names its article.
+
+    >>> unresolved_id("She", "fnc-1926")
+    'she-in-fnc-1926'
+    """
+    return f"{pronoun.lower()}-in-{slugify(article_id)}"
+
+
+@functools.cache
+def _first_name_lexicon() -> object | None:
+    try:
+        from gender_guesser.detector import Detector  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    detector: object = Detector(case_sensitive=False)
+    return detector
+
+
+def has_name_lexicon() -> bool:
+    """Whether the optional first-name lexicon (``pip install "tracker[names]"``) is there."""
+    return _first_name_lexicon() is not None
+
+
+def _lexicon_gender(first: str) -> str | None:
+    detector = _first_name_lexicon()
+    if detector is None:
+        return None
+    found = detector.get_gender(first)  # type: ignore[attr-defined]
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(found)
+
+
+def _person_spans(doc: Doc) -> list[tuple[Token, Token]]:
+    """(first, last) tokens of each person's name in a parsed paragraph."""
+    spans = [(e[0], e[-1]) for e in doc.ents if e.label_ == "PERSON"]
+    taken = {t.i for first, last in spans for t in doc[first.i : last.i + 1]}
+    for tok in doc:
+        # "Mr Okafor", "Father Brennan": a title before a capitalised name
+        if tok.lower_.rstrip(".") in lexicon.GENDERED_TITLES and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1]
+            if nxt.i not in taken and nxt.is_title and nxt.pos_ == "PROPN":
+                spans.append((nxt, nxt))
+    return sorted(spans, key=lambda s: s[0].i)
+
+
+def person_mentions(
+    docs: Sequence[tuple[Span, Doc]],
+) -> tuple[list[Mention], dict[str, str], dict[str, str]]:
+    """The article's person mentions in order, the gender of each name key ("m"/"f"), and
+    the fullest name the article gives each key."""
+    mentions: list[Mention] = []
+    votes: dict[str, dict[str, int]] = {}
+    titled: dict[str, str] = {}
+    fullest: dict[str, str] = {}
+    sentence = 0
+    for paragraph, doc in docs:
+        index = {s.start: sentence + k for k, s in enumerate(doc.sents)}
+        people = _person_spans(doc)
+        for first, last in people:
+            name = doc[first.i : last.i + 1].text
+            key = last.lower_.replace("\u2019s", "").replace("'s", "")
+            if len(name.split()) > len(fullest.get(key, "").split()):
+                fullest[key] = name
+            before = doc[first.i - 1] if first.i > 0 else None
+            if before is not None:
+                title = lexicon.GENDERED_TITLES.get(before.lower_.rstrip("."))
+                if title:
+                    titled[key] = title
+            head = doc[last.i]
+            mentions.append(
+                Mention(
+                    paragraph.start + first.idx,
+                    index[first.sent.start],
+                    name,
+                    key,
+                    head.dep_ in ("nsubj", "nsubjpass"),
+                )
+            )
+        # the pronouns right after a name tell its gender
+        for tok in doc:
+            gender = _PRONOUN_GENDER.get(tok.lower_)
+            if gender is None:
+                continue
+            earlier = [p for p in people if p[1].i < tok.i and p[1].sent == tok.sent]
+            if earlier:
+                key = earlier[-1][1].lower_
+                votes.setdefault(key, {"m": 0, "f": 0})[gender] += 1
+        sentence += len(list(doc.sents))
+    genders: dict[str, str] = {}
+    for key, name in fullest.items():
+        # the first name: past titles and roles ("Dr", "Senator")
+        parts = [
+            p
+            for p in name.split()[:-1]
+            if p.lower().rstrip(".") not in lexicon.PERSON_ROLES
+            and p.lower().rstrip(".") not in lexicon.GENDERED_TITLES
+        ]
+        found = titled.get(key)
+        if found is None and parts:
+            found = _lexicon_gender(parts[0])
+        if found is None and key in votes:
+            m, f = votes[key]["m"], votes[key]["f"]
+            found = "m" if m > f else "f" if f > m else None
+        if found:
+            genders[key] = found
+    return mentions, genders, fullest
+
+
+def _speaker(
+    record: Attribution,
+    pronoun: str,
+    mentions: list[Mention],
+    genders: dict[str, str],
+) -> Mention | None:
+    """The person a pronoun source stands for: same gender (or unknown), nearest, the
+    subjects of a sentence first, never a person named inside the words attributed."""
+    want = _PRONOUN_GENDER[pronoun]
+    assert record.source is not None
+    inside = record.content.text.lower() if record.content is not None else ""
+    for back in range(_LOOKBACK):
+        sentence = record.sentence - back
+        if sentence < 0:
+            break
+        here = [
+            m
+            for m in mentions
+            if m.sentence == sentence
+            and m.start < record.source.start
+            and genders.get(m.key, want) == want
+            and m.key not in inside
+        ]
+        if here:
+            subjects = [m for m in here if m.subject]
+            return (subjects or here)[-1]
+    return None
+
+
+def resolve_speakers(
+    records: list[Attribution], docs: Sequence[tuple[Span, Doc]], article_id: str
+) -> list[Attribution]:
+    """Records whose source is "he" or "she" get the person it stands for, or, where no
+    person of that gender was named just before, an id of their own article."""
+    pronouns = [
+        r for r in records if r.source is not None and r.source.text.lower() in _PRONOUN_GENDER
+    ]
+    if not pronouns:
+        return records
+    mentions, genders, fullest = person_mentions(docs)
+    out = []
+    for record in records:
+        if record in pronouns:
+            assert record.source is not None
+            pronoun = record.source.text.lower()
+            found = _speaker(record, pronoun, mentions, genders)
+            if found is not None:
+                name = fullest.get(found.key, found.name)
+                record = replace(
+                    record,
+                    source_id=slugify(name),
+                    source_name=display_name(name),
+                    source_kind="person",
+                )
+            else:
+                record = replace(
+                    record,
+                    source_id=unresolved_id(pronoun, article_id),
+                    source_name=f"{pronoun} (in {article_id})",
+                    source_kind=UNRESOLVED_KIND,
+                )
+        out.append(record)
+    return out
+
+
+def mark_audience(cand: Candidate) -> None:
+    """'said to the Guardian', 'told reporters': the listener is the audience (a note on
+    the candidate, in paragraph offsets), and the source stops before it (in place)."""
+    verb = cand.cue_token
+    audience: Token | None = None
+    if verb.lemma_.lower() == "tell":
+        objs = children_with(verb, "dative", "dobj")
+        if objs and (cand.content is None or objs[0].idx < cand.content[0]):
+            audience = objs[0]
+    source = cand.source_token
+    # "said Plant's publicist to the Guardian": after an inverted speaker, "to" names the
+    # listener; before the verb it is part of a title ("the mission to the council said")
+    if source is not None and source.i > verb.i and verb.pos_ == "VERB":
+        for prep in children_with(source, "prep"):
+            if prep.lower_ == "to" and prep.i > source.i and children_with(prep, "pobj"):
+                audience = children_with(prep, "pobj")[0]
+                kept = [t for t in source.doc[source.left_edge.i : prep.i]]
+                trimmed = token_extent(kept)
+                if trimmed is not None and cand.source is not None:
+                    cand.source = (cand.source[0], trimmed[1])
+                name = cand.notes.get("source_name")
+                if trimmed is not None and isinstance(name, tuple):
+                    cand.notes["source_name"] = (name[0], min(name[1], trimmed[1]))
+    if audience is not None:
+        extent = token_extent(list(audience.doc[audience.left_edge.i : audience.right_edge.i + 1]))
+        if extent is not None:
+            cand.notes[AUDIENCE_NOTE] = extent
