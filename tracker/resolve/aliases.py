@@ -47,6 +47,7 @@ __all__ = ["find_aliases", "unify_sources"]
 _NAME_KINDS = frozenset({"person", "organization", "unknown"})
 _MAX_NAME_TOKENS = 4
 #: words no person's name is made of: a role ("robert-vane-publicist") or a pronoun
+_INDEFINITE = re.compile(r"^\s*(a|an|another|one|some)\s", re.IGNORECASE)
 _NOT_NAMES = lexicon.DESCRIPTOR_NOUNS | lexicon.GROUP_NOUNS | lexicon.PRONOUNS
 
 
@@ -256,7 +257,12 @@ def _role_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]
     """Join a role named without a name ("a spokesman for Vane", "Vane's spokesperson") to
     the one named person of the corpus the articles describe so ("Vane spokesman Joe Tarrow")."""
     described: dict[str, list[set[str]]] = defaultdict(list)
+    indefinite: set[str] = set()  # "a Democratic senator" is one of many
     for r in records:
+        if r.source_id and r.source is not None and _INDEFINITE.match(r.source.text):
+            indefinite.add(r.source_id)
+        if re.search(r"\b(former|ex)\b", r.extra.get("source_description", ""), re.I):
+            continue  # "former governor": not who "the governor" is now
         if r.source_id and r.source_kind == "person" and r.extra.get("source_description"):
             described[groups.find(r.source_id)].append(
                 _described_words(r.extra["source_description"])
@@ -272,6 +278,8 @@ def _role_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]
         words = _role_words(sid)
         roles = words & lexicon.PERSON_NOUNS
         if len(roles) != 1 or len(words) < 2 or words & lexicon.POSSESSIVE_WORDS:
+            continue
+        if sid in indefinite:
             continue
         fits = {
             person
