@@ -158,3 +158,19 @@ def test_write_explorer_refuses_other_extensions_and_empty_graphs(tmp_path):
     with pytest.raises(GraphError, match="the graph has no sources or claims to explore"):
         write_explorer(nx.MultiDiGraph(), tmp_path / "story.html")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_source_and_only_its_claims_sit_round_it():
+    graph = nx.MultiDiGraph()
+    graph.add_node("source:hub", kind="source", name="hub")
+    for i in range(6):
+        graph.add_node(f"claim:c{i}", kind="claim", text=f"claim {i}")
+        graph.add_edge("source:hub", f"claim:c{i}", stance="asserts")
+    positions = explorer_positions(graph)
+    hx, hy = positions["source:hub"]
+    distances = {
+        round(((x - hx) ** 2 + (y - hy) ** 2) ** 0.5, 1)
+        for n, (x, y) in positions.items()
+        if n != "source:hub"
+    }
+    assert len(distances) == 1 and distances.pop() >= 100

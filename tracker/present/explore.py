@@ -338,6 +338,9 @@ def _lay_out_part(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     if n == 2:  # a source and what it said, one above the other
         a, b = sorted(part, key=lambda node: (not str(node).startswith("source:"), node))
         return {a: (0.0, 0.0), b: (0.0, _NODE_SPACING * 0.7)}
+    hub = max(sorted(part), key=part.degree)
+    if part.degree(hub) == n - 1 and part.number_of_edges() == n - 1:
+        return _star(hub, sorted(node for node in part if node != hub))
     ordered: nx.Graph[Any] = nx.Graph()
     ordered.add_nodes_from(sorted(part))
     ordered.add_edges_from(sorted(tuple(sorted(e)) for e in part.edges()))
@@ -350,6 +353,17 @@ def _lay_out_part(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         node: (float((x - min(xs)) * scale), float((y - min(ys)) * scale))
         for node, (x, y) in raw.items()
     }
+
+
+def _star(hub: str, leaves: list[str]) -> dict[str, tuple[float, float]]:
+    """A node and those it alone links to (a source and its claims): the others on a circle
+    round it, as a spring layout would place them but at once."""
+    radius = max(_NODE_SPACING, _NODE_SPACING * len(leaves) / (2 * math.pi) * 0.8)
+    positions = {hub: (radius, radius)}
+    for i, leaf in enumerate(leaves):
+        angle = 2 * math.pi * i / len(leaves) - math.pi / 2
+        positions[leaf] = (radius + radius * math.cos(angle), radius + radius * math.sin(angle))
+    return positions
 
 
 def _pack(boxes: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[float, float]]:

@@ -3,7 +3,9 @@
 (function () {
   "use strict";
 
+  var timings = { start: performance.now() };
   var data = JSON.parse(document.getElementById("tracker-data").textContent);
+  timings.parsed = performance.now();
   var palette = data.palette;
   var OTHER_STANCE = { colour: "#7B3294", label: "other stance", line: "dashed" };
   var CITES_COLOUR = "#8C8C8C";
@@ -119,6 +121,8 @@
       { selector: ".hidden", style: { display: "none" } }
     ]
   });
+
+  timings.graph = performance.now();
 
   // --- filters ------------------------------------------------------------------------
   var state = {
@@ -539,6 +543,7 @@
   // --- start --------------------------------------------------------------------------
   buildControls();
   apply();
+  timings.filtered = performance.now();
   if (data.focus) {
     select(data.focus, false);
     cy.fit(cy.getElementById(data.focus).closedNeighborhood(), 80);
@@ -547,5 +552,6 @@
   }
   window.addEventListener("resize", function () { drawTimeline(); });
   // For scripts driving the page (tests, benchmarks): the graph and a way to pick a node.
-  window.trackerExplorer = { cy: cy, select: select, ready: true };
+  timings.ready = performance.now();
+  window.trackerExplorer = { cy: cy, select: select, timings: timings, ready: true };
 })();
