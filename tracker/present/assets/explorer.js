@@ -159,6 +159,7 @@
   function citePasses(c, visible) {
     if (!state.stances.has("cites")) return false;
     if (!state.kinds.has(nodesById.get(c.source).sourceKind) || !state.kinds.has(nodesById.get(c.target).sourceKind)) return false;
+    if (outlets.length && !state.outlets.has(outletOf(c) || "")) return false;
     if (state.from && (!c.date || c.date < state.from)) return false;
     if (state.to && (!c.date || c.date > state.to)) return false;
     // When the view is narrowed, a citation is shown only for a source already in view.
