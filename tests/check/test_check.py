@@ -273,3 +273,32 @@ def test_weak_refutation_words_do_not_make_a_denial(nlp):
     [verdict] = checker.check(VIDEO, ["weak"])
     assert verdict.verdict == "reports"
     assert all(e.stance != "denies" for e in verdict.evidence)
+
+
+def test_cli_check_claims_file_skips_a_bad_line_or_stops_with_strict(tmp_path):
+    cli, runner = _cli()
+    claims = tmp_path / "claims.jsonl"
+    good = (FIXTURES / "claims.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    claims.write_text(good + "\n{not json\n" + '{"claim": ""}\n', encoding="utf-8")
+    out = tmp_path / "verdicts.jsonl"
+    result = runner.invoke(cli, ["check", "--claims", str(claims), str(FIXTURES), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    prefix = f"Warning: skipped {claims}"
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(prefix)]
+    assert warnings == [
+        f"Warning: skipped {claims}: line 2: not valid JSON (Expecting property name "
+        "enclosed in double quotes)",
+        f'Warning: skipped {claims}: line 3: needs a non-empty "claim" string',
+    ]
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+    out.unlink()
+    strict = runner.invoke(
+        cli, ["check", "--claims", str(claims), str(FIXTURES), "-o", str(out), "--strict"]
+    )
+    assert strict.exit_code == 1
+    assert strict.output.splitlines()[-1] == (
+        f"Error: {claims}: line 2: not valid JSON (Expecting property name enclosed in "
+        "double quotes)"
+    )
+    assert not out.exists()

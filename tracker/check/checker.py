@@ -419,16 +419,25 @@ def check_claims(
         yield from checker.check(request.claim, ids)
 
 
-def read_claim_requests(path: str | Path) -> list[ClaimRequest]:
+def read_claim_requests(
+    path: str | Path, on_skip: Callable[[InputError], None] | None = None
+) -> list[ClaimRequest]:
     """Read claim requests from JSON Lines: ``{"claim": "...", "article_id": "..."}`` a line
-    (``article_id`` optional); blank lines are skipped."""
-    return [ClaimRequest(claim, article_id) for _, _, claim, article_id in claim_lines(Path(path))]
+    (``article_id`` optional); blank lines are skipped.  With ``on_skip``, a bad line is
+    handed to it and the rest are read; without, the first bad line raises."""
+    return [
+        ClaimRequest(claim, article_id)
+        for _, _, claim, article_id in claim_lines(Path(path), on_skip=on_skip)
+    ]
 
 
-def claim_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any], str, str | None]]:
+def claim_lines(
+    path: str | Path, on_skip: Callable[[InputError], None] | None = None
+) -> Iterator[tuple[int, dict[str, Any], str, str | None]]:
     """The claim objects of a JSON Lines file, checked: (line number, object, claim,
-    article_id) for each non-blank line.  Raises :class:`InputError` naming the file and
-    line of the first bad one, or when the file holds no claim at all."""
+    article_id) for each non-blank line.  A bad line raises :class:`InputError` naming the
+    file and line, or, with ``on_skip``, is handed to it and skipped; a file that holds no
+    claim at all raises."""
     path = Path(path)
     text = read_utf8(path, "is not UTF-8 text; save it as UTF-8 JSON Lines")
     found = False
@@ -436,20 +445,34 @@ def claim_lines(path: str | Path) -> Iterator[tuple[int, dict[str, Any], str, st
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, f"line {number}: not valid JSON ({exc.msg})") from None
-        except (RecursionError, ValueError):
-            raise InputError(path, f"line {number}: not JSON tracker can read") from None
-        if not isinstance(item, dict):
-            raise InputError(path, f'line {number}: expected an object like {{"claim": "..."}}')
-        claim = item.get("claim")
-        if not isinstance(claim, str) or not claim.strip():
-            raise InputError(path, f'line {number}: needs a non-empty "claim" string')
-        article_id = item.get("article_id")
-        if article_id is not None and not isinstance(article_id, str):
-            raise InputError(path, f'line {number}: "article_id" must be a string')
+            item, claim, article_id = _claim_line(path, number, line)
+        except InputError as error:
+            if on_skip is None:
+                raise
+            on_skip(error)
+            continue
         found = True
-        yield number, item, claim.strip(), article_id or None
+        yield number, item, claim, article_id
     if not found:
         raise InputError(path, 'holds no claims; write one {"claim": "..."} object a line')
+
+
+def _claim_line(path: Path, number: int, line: str) -> tuple[dict[str, Any], str, str | None]:
+    record = f"line {number}"
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"{record}: not valid JSON ({exc.msg})", record=record) from None
+    except (RecursionError, ValueError):
+        raise InputError(path, f"{record}: not JSON tracker can read", record=record) from None
+    if not isinstance(item, dict):
+        raise InputError(
+            path, f'{record}: expected an object like {{"claim": "..."}}', record=record
+        )
+    claim = item.get("claim")
+    if not isinstance(claim, str) or not claim.strip():
+        raise InputError(path, f'{record}: needs a non-empty "claim" string', record=record)
+    article_id = item.get("article_id")
+    if article_id is not None and not isinstance(article_id, str):
+        raise InputError(path, f'{record}: "article_id" must be a string', record=record)
+    return item, claim.strip(), article_id or None

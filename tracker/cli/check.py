@@ -67,7 +67,9 @@ def check(args, claims_file, fmt, verdict_model_path, semantic, output, model, s
         # a model trained on embedding features cannot decide without them
         semantic = semantic or verdict_model.semantic
     if claims_file:
-        requests = read_claim_requests(claims_file)
+        requests = read_claim_requests(
+            claims_file, on_skip=None if strict else lambda error: skip_warning(claims_file, error)
+        )
         paths = args
         fmt = fmt or "jsonl"
     else:
