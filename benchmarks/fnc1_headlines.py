@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tracker.check.checker import ClaimChecker  # noqa: E402
-from tracker.gold.fnc import headline_hash, load_fnc  # noqa: E402
+from tracker.gold.fnc import class_scores, headline_hash, load_fnc  # noqa: E402
 from tracker.model import Article  # noqa: E402
 
 STANCES = ("supports", "reports", "denies")
@@ -82,15 +82,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"3-way accuracy {accuracy:.3f} ({right} of {len(gold)}); time {seconds:.1f} s")
     print(f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
     scores = {}
-    for label in STANCES:
-        tp = confusion[label][label]
-        n_pred = sum(confusion[g][label] for g in STANCES)
-        n_gold = sum(confusion[label].values())
-        precision = tp / n_pred if n_pred else 0.0
-        recall = tp / n_gold if n_gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        scores[label] = {"precision": precision, "recall": recall, "f1": f1, "support": n_gold}
-        print(f"{label:<10} {precision:6.3f} {recall:6.3f} {f1:6.3f} {n_gold:8d}")
+    for c in class_scores(confusion, STANCES):
+        scores[c.label] = {
+            "precision": c.precision,
+            "recall": c.recall,
+            "f1": c.f1,
+            "support": c.support,
+        }
+        print(f"{c.label:<10} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.support:8d}")
     print("confusion (rows gold, columns predicted):")
     print(f"{'':<10}" + "".join(f"{p:>10}" for p in PREDICTED))
     for g in STANCES:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,7 @@ __all__ = [
     "FncPair",
     "FncData",
     "ClassScores",
+    "class_scores",
     "FncReport",
     "load_fnc",
     "SPLITS",
@@ -284,6 +285,27 @@ class FncReport:
         return "\n".join(lines)
 
 
+def class_scores(
+    confusion: Mapping[str, Mapping[str, int]], labels: Sequence[str]
+) -> list[ClassScores]:
+    """Precision, recall, F1 and support of each label, from a confusion table
+    (``confusion[gold][predicted]`` counts).
+
+    >>> [round(c.f1, 2) for c in class_scores({"a": {"a": 2, "b": 1}, "b": {"b": 1}}, "ab")]
+    [0.8, 0.67]
+    """
+    classes = []
+    for label in labels:
+        tp = confusion.get(label, {}).get(label, 0)
+        predicted_n = sum(row.get(label, 0) for row in confusion.values())
+        gold_n = sum(confusion.get(label, {}).values())
+        precision = tp / predicted_n if predicted_n else 0.0
+        recall = tp / gold_n if gold_n else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        classes.append(ClassScores(label, precision, recall, f1, gold_n))
+    return classes
+
+
 def fnc_report(gold: Sequence[str], predicted: Sequence[str]) -> FncReport:
     """Score predicted FNC labels against gold ones."""
     score = score_fnc(gold, predicted)
@@ -292,15 +314,7 @@ def fnc_report(gold: Sequence[str], predicted: Sequence[str]) -> FncReport:
         if g not in confusion or p not in confusion[g]:
             raise EvaluationError(f"label {g if g not in confusion else p!r} is not an FNC-1 label")
         confusion[g][p] += 1
-    classes = []
-    for label in FNC_LABELS:
-        tp = confusion[label][label]
-        predicted_n = sum(confusion[g][label] for g in FNC_LABELS)
-        gold_n = sum(confusion[label].values())
-        precision = tp / predicted_n if predicted_n else 0.0
-        recall = tp / gold_n if gold_n else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        classes.append(ClassScores(label, precision, recall, f1, gold_n))
+    classes = class_scores(confusion, FNC_LABELS)
     macro = sum(c.f1 for c in classes) / len(classes)
     max_score = score_fnc(gold, gold)
     return FncReport(tuple(classes), macro, score, max_score, confusion, len(gold))
