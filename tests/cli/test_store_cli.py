@@ -188,3 +188,42 @@ def test_store_errors_are_one_line(tmp_path):
         f"Error: {tmp_path / 'missing.db'}: no such story store; create one with: "
         f"tracker add ARTICLES --db {tmp_path / 'missing.db'}\n"
     )
+
+
+def _store_rows(path) -> dict[str, list[tuple]]:
+    """Every row of every table of the store, but when it was made and when batches were
+    added."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+            "AND name != 'schema_version' ORDER BY name"
+        )
+    ]
+    rows = {}
+    for table in tables:
+        columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})") if c[1] != "added"]
+        try:  # in the order written, where the table keeps it
+            found = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")
+        except sqlite3.OperationalError:  # a table WITHOUT ROWID
+            found = conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1, 2")
+        rows[table] = found.fetchall()
+    conn.close()
+    return rows
+
+
+def test_two_workers_fill_the_store_as_one_does(tmp_path, nlp):
+    stores = {}
+    for workers in (1, 2):
+        path = tmp_path / f"story-{workers}.db"
+        for batch in (MONDAY, [SYNTHETIC]):
+            result = run("add", *batch, "--db", path, "--workers", workers, "-q")
+            assert (result.exit_code, result.stderr) == (0, ""), result.output
+        stores[workers] = _store_rows(path)
+    one, two = stores[1], stores[2]
+    assert len(one["attributions"]) == 20 and len(one["articles"]) == 5
+    assert one["claim_signatures"] and one["grouped_claims"]
+    assert two == one

@@ -21,6 +21,7 @@ __all__ = [
     "progress_reporter",
     "ProgressBar",
     "parallel_options",
+    "workers_option",
     "skip_warning",
     "SkipReport",
     "common_input_options",
@@ -212,7 +213,12 @@ def parallel_options(func: Callable) -> Callable:
         help="local: this process, or --workers processes; dask: a Dask LocalCluster of "
         "--workers workers (or the cluster at --scheduler).",
     )(func)
-    func = click.option(
+    return workers_option(func)
+
+
+def workers_option(func: Callable) -> Callable:
+    """--workers: extract on this many processes."""
+    return click.option(
         "--workers",
         type=click.IntRange(min=1),
         default=1,
@@ -220,7 +226,6 @@ def parallel_options(func: Callable) -> Callable:
         help="Extract on this many processes (each loads the pipeline once); same records, "
         "same order.",
     )(func)
-    return func
 
 
 def cue_model_option(func: Callable) -> Callable:

@@ -13,6 +13,7 @@ from tracker.cli.options import (
     output_option,
     progress_reporter,
     skip_warning,
+    workers_option,
 )
 from tracker.present.tables import rows_csv
 
@@ -38,8 +39,9 @@ def _report(result, quiet: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
 @common_input_options
+@workers_option
 @fail_cleanly
-def add(paths, db_path, model, strict, quiet):
+def add(paths, db_path, model, strict, quiet, workers):
     """Add articles to a story store, as one batch.
 
     An article stored with the same text is skipped; one with the same id or url
@@ -50,14 +52,16 @@ def add(paths, db_path, model, strict, quiet):
     \b
     Example:
         tracker add monday/ --db story.db
-        tracker add tuesday/ --db story.db
+        tracker add tuesday/ --db story.db --workers 2
         tracker contested story.db
     """
     from tracker.ingest import read_articles
     from tracker.store import add_articles
 
     articles = read_articles(paths, strict=strict, on_skip=skip_warning)
-    result = add_articles(db_path, articles, model=model, progress=progress_reporter(quiet))
+    result = add_articles(
+        db_path, articles, model=model, progress=progress_reporter(quiet), workers=workers
+    )
     _report(result, quiet)
 
 
@@ -65,8 +69,9 @@ def add(paths, db_path, model, strict, quiet):
 @click.argument("db_path", metavar="STORE", type=click.Path(dir_okay=False))
 @click.option("--model", help="spaCy pipeline to load (package name or path).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages on stderr.")
+@workers_option
 @fail_cleanly
-def rebuild(db_path, model, quiet):
+def rebuild(db_path, model, quiet, workers):
     """Extract every stored article again with this tracker, and replay the corrections.
 
     \b
@@ -75,7 +80,8 @@ def rebuild(db_path, model, quiet):
     """
     from tracker.store import rebuild_store
 
-    _report(rebuild_store(db_path, model=model, progress=progress_reporter(quiet)), quiet)
+    result = rebuild_store(db_path, model=model, progress=progress_reporter(quiet), workers=workers)
+    _report(result, quiet)
 
 
 @click.command()

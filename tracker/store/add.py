@@ -258,21 +258,47 @@ def _store_records(
     return len(rows)
 
 
+@dataclass(frozen=True)
+class _Extraction:
+    """How to extract: an extractor in this process, or ``workers`` processes that each
+    load the pipeline ``model`` (the extractor's trained models go with them)."""
+
+    extractor: SpacyExtractor | None = None
+    model: str | None = None
+    workers: int = 1
+
+    def run(self, articles: list[Article]) -> Iterator[ExtractedArticle]:
+        """The articles extracted, in their order."""
+        from tracker.extract.parallel import (
+            ExtractionSettings,
+            extract_in_processes,
+            extract_stream,
+        )
+
+        if self.workers > 1:
+            extractor = self.extractor
+            settings = ExtractionSettings(
+                self.model,
+                extractor.cue_model if extractor is not None else None,
+                extractor.span_model if extractor is not None else None,
+            )
+            return extract_in_processes(articles, settings, workers=self.workers)
+        return extract_stream(_extractor(self.extractor, self.model), articles)
+
+
 def _extract_into(
     conn: sqlite3.Connection,
     planned: list[_Planned],
-    extractor: SpacyExtractor,
+    extraction: _Extraction,
     batch_id: int,
     progress: Progress | None,
 ) -> int:
     """Extract, group and store the planned articles (inside the caller's transaction)."""
     corrections = load_corrections(conn)
     grouper = _Grouper(conn)
-    by_id = {id(p.article): p for p in planned}
     count = 0
-    stream: Iterator[ExtractedArticle] = extractor.extract_many(p.article for p in planned)
-    for n, extracted in enumerate(stream, start=1):
-        item = by_id[id(extracted.article)]
+    stream = extraction.run([p.article for p in planned])
+    for n, (item, extracted) in enumerate(zip(planned, stream, strict=True), start=1):
         records = grouper.assign(extracted)
         row = item.row if item.row is not None else _insert_article(conn, item, batch_id)
         count += _store_records(conn, row, records, corrections)
@@ -305,11 +331,14 @@ def add_articles(
     extractor: SpacyExtractor | None = None,
     model: str | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> AddResult:
     """Add a batch of articles to the store (created when missing), in one transaction.
 
     An article stored with the same text is skipped; one with the same id (or url) and new
-    text becomes a new revision, the older revision's records staying in the store."""
+    text becomes a new revision, the older revision's records staying in the store.
+    ``workers`` > 1 extracts on that many processes, each loading the pipeline ``model``
+    (``extractor`` is then used for its trained models only); the store ends up the same."""
     conn = store if isinstance(store, sqlite3.Connection) else open_store(store, create=True)
     result = AddResult()
     with transaction(conn):
@@ -317,7 +346,7 @@ def add_articles(
         if planned:
             batch_id = _new_batch(conn, "add", len(planned))
             result.attributions = _extract_into(
-                conn, planned, _extractor(extractor, model), batch_id, progress
+                conn, planned, _Extraction(extractor, model, workers), batch_id, progress
             )
         result.problems = check_corrections(conn)
     return result
@@ -329,9 +358,11 @@ def rebuild_store(
     extractor: SpacyExtractor | None = None,
     model: str | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> AddResult:
     """Extract every stored revision again (with this tracker), in the order they were
-    added, regroup the claims and replay the corrections; one transaction."""
+    added, regroup the claims and replay the corrections; one transaction.  ``workers`` as
+    for :func:`add_articles`."""
     conn = store if isinstance(store, sqlite3.Connection) else open_store(store)
     result = AddResult()
     with transaction(conn):
@@ -347,7 +378,7 @@ def rebuild_store(
             result.revised.append(row["article_id"])
         _new_batch(conn, "rebuild", len(planned))
         result.attributions = _extract_into(
-            conn, planned, _extractor(extractor, model), 0, progress
+            conn, planned, _Extraction(extractor, model, workers), 0, progress
         )
         result.problems = check_corrections(conn)
     return result
