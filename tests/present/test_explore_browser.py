@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 
+import networkx as nx
 import pytest
 
 from tests.browser import chromium_path, launch_chromium, watch_page
@@ -36,7 +37,23 @@ def pages(tmp_path_factory):
     return {
         "story": write_explorer(story_graph(), folder / "story.html", title="Skellig"),
         "about": write_explorer(story_graph(), folder / "about.html", about="ferry to Tessaly"),
+        "large": write_explorer(large_graph(), folder / "large.html"),
     }
+
+
+def large_graph() -> nx.MultiDiGraph:
+    """900 nodes (synthetic): 450 made-up spokespeople, each asserting a claim of its own."""
+    g = nx.MultiDiGraph()
+    for i in range(450):
+        g.add_node(
+            f"source:s{i}",
+            kind="source",
+            name=f"spokesperson {i} of the Veldmark ferries",
+            source_kind="person",
+        )
+        g.add_node(f"claim:c{i}", kind="claim", text=f"the pier number {i} reopens in spring")
+        g.add_edge(f"source:s{i}", f"claim:c{i}", key=f"a{i}", stance="asserts", cue="said")
+    return g
 
 
 @pytest.fixture()
@@ -169,3 +186,22 @@ def test_screenshot_is_not_blank(open_page):
     drawn = (pixels.min(axis=1) < 200).mean()
     assert len(colours) > 20
     assert drawn > 0.002
+
+
+def test_a_large_graph_opens_whole_and_labels_what_is_zoomed_into(open_page):
+    page, seen = open_page("large")
+    label = "window.trackerExplorer.cy.getElementById('{}').style('label')"
+    # Opened on the whole graph: every node inside the drawing area, no label measured yet.
+    inside = page.evaluate(
+        """() => { const cy = window.trackerExplorer.cy, w = cy.width(), h = cy.height();
+                   return cy.nodes().every(n => { const p = n.renderedPosition();
+                     return p.x > 0 && p.x < w && p.y > 0 && p.y < h; }); }"""
+    )
+    assert inside
+    assert page.evaluate(label.format("source:s7")) == ""
+    page.fill("#search", "spokesperson 7 of")
+    page.click("#results button")
+    page.wait_for_function(f"() => {label.format('source:s7')} !== ''", timeout=5000)
+    assert page.evaluate(label.format("source:s7")) == "spokesperson 7 of the\nVeldmark ferries"
+    assert page.evaluate(label.format("source:s400")) == ""
+    assert seen == {"errors": [], "requests": []}

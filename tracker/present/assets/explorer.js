@@ -70,15 +70,43 @@
   });
 
   // --- the graph ----------------------------------------------------------------------
+  // Labels are wrapped here, by characters, so that the library measures each line once
+  // instead of word by word: on a large graph that measuring is most of the opening time.
+  function wrapLabel(text, width) {
+    var lines = [], line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines.join("\n");
+  }
+
+  // Where the page opens: the whole graph in view, from the precomputed positions (asking
+  // the library to fit would measure every label first).
+  function overview(container, padding) {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    data.nodes.forEach(function (n) {
+      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+    });
+    // Room for the widest label (150 px) beside and three lines under the outermost nodes.
+    x0 -= 80; x1 += 80; y0 -= 25; y1 += 60;
+    var width = Math.max(container.clientWidth, 100), height = Math.max(container.clientHeight, 100);
+    var zoom = Math.min((width - 2 * padding) / (x1 - x0), (height - 2 * padding) / (y1 - y0));
+    zoom = Math.min(Math.max(zoom, 0.02), 2);
+    return { zoom: zoom, pan: { x: (width - zoom * (x0 + x1)) / 2, y: (height - zoom * (y0 + y1)) / 2 } };
+  }
+
   var elements = [];
   data.nodes.forEach(function (n) {
     var classes = [n.kind];
+    classes.push(big ? "unlabelled" : "labelled");
     if (n.kind === "source" && n.anonymous) classes.push("anonymous");
     if (n.kind === "claim" && n.contested) classes.push("contested");
     var degree = (byNode.get(n.id) || []).length;
     elements.push({
       group: "nodes",
-      data: { id: n.id, label: n.label, colour: palette.kinds[n.sourceKind] || "#C7C7C7", size: Math.min(14 + 3 * Math.sqrt(degree), 40) },
+      data: { id: n.id, label: wrapLabel(n.label, 26), colour: palette.kinds[n.sourceKind] || "#C7C7C7", size: Math.min(14 + 3 * Math.sqrt(degree), 40) },
       position: { x: n.x, y: n.y },
       classes: classes.join(" ")
     });
@@ -95,10 +123,14 @@
     elements.push({ group: "edges", data: { id: link.id, source: link.source, target: link.target }, classes: "cites" });
   });
 
+  var container = document.getElementById("graph");
+  var start = data.focus ? null : overview(container, 30);
   var cy = cytoscape({
-    container: document.getElementById("graph"),
+    container: container,
     elements: elements,
-    layout: { name: "preset" },
+    layout: { name: "preset", fit: false },
+    zoom: start ? start.zoom : 1,
+    pan: start ? start.pan : { x: 0, y: 0 },
     minZoom: 0.02,
     maxZoom: 4,
     boxSelectionEnabled: false,
@@ -106,7 +138,7 @@
     textureOnViewport: big,
     hideEdgesOnViewport: big,
     style: [
-      { selector: "node", style: { label: "data(label)", "font-size": 11, color: "#222", "text-wrap": "wrap", "text-max-width": 150, "text-valign": "bottom", "text-margin-y": 3, "min-zoomed-font-size": big ? 9 : 6, "text-background-color": "#fff", "text-background-opacity": 0.7 } },
+      { selector: "node.labelled", style: { label: "data(label)", "font-size": 11, color: "#222", "text-wrap": "wrap", "text-max-width": 1000, "text-valign": "bottom", "text-margin-y": 3, "min-zoomed-font-size": big ? 9 : 6, "text-background-color": "#fff", "text-background-opacity": 0.7 } },
       { selector: "node.source", style: { shape: "ellipse", width: "data(size)", height: "data(size)", "background-color": "data(colour)", "border-width": 1.5, "border-color": "#fff" } },
       { selector: "node.source.anonymous", style: { "background-color": "#fff", "border-color": "data(colour)", "border-width": 3, "border-style": "dashed", "font-style": "italic" } },
       { selector: "node.claim", style: { shape: "round-rectangle", width: 18, height: 18, "background-color": "#F6F3EC", "border-width": 1.5, "border-color": "#9A9488" } },
@@ -123,6 +155,25 @@
   });
 
   timings.graph = performance.now();
+
+  // On a large graph labels are too small to read until one zooms in (min-zoomed-font-size),
+  // and measuring them all would slow the opening: a node gets its label once it is in view
+  // at a zoom where the label can be read.
+  var LABEL_ZOOM = 0.8;
+  var labelTimer = null;
+  function labelNodesInView() {
+    labelTimer = null;
+    if (cy.zoom() < LABEL_ZOOM) return;
+    var box = cy.extent(), margin = 200;
+    var fresh = cy.nodes(".unlabelled").filter(function (node) {
+      var p = node.position();
+      return p.x > box.x1 - margin && p.x < box.x2 + margin && p.y > box.y1 - margin && p.y < box.y2 + margin;
+    });
+    if (fresh.length) cy.batch(function () { fresh.removeClass("unlabelled").addClass("labelled"); });
+  }
+  if (big) {
+    cy.on("viewport", function () { if (labelTimer === null) labelTimer = setTimeout(labelNodesInView, 60); });
+  }
 
   // --- filters ------------------------------------------------------------------------
   var state = {
@@ -189,14 +240,16 @@
     });
     var narrow = restricted();
     cy.batch(function () {
+      // Only what changes is touched: each change makes the library restyle the element.
       cy.nodes().forEach(function (node) {
         var id = node.id();
         var lonely = !byNode.has(id) && !narrow && state.kinds.has(nodesById.get(id).sourceKind || kinds[0]);
-        node.toggleClass("hidden", !(visible.has(id) || lonely));
+        var hide = !(visible.has(id) || lonely);
+        if (node.hasClass("hidden") !== hide) node.toggleClass("hidden", hide);
       });
       cy.edges().forEach(function (edge) {
         var shown = edge.hasClass("cites") ? shownCites.has(edge.id()) : shownLinks.has(edge.id());
-        edge.toggleClass("hidden", !shown);
+        if (edge.hasClass("hidden") === shown) edge.toggleClass("hidden", !shown);
       });
     });
     var counts = { claim: [0, 0], source: [0, 0] };
@@ -548,8 +601,6 @@
   if (data.focus) {
     select(data.focus, false);
     cy.fit(cy.getElementById(data.focus).closedNeighborhood(), 80);
-  } else {
-    cy.fit(undefined, 30);
   }
   window.addEventListener("resize", function () { drawTimeline(); });
   // For scripts driving the page (tests, benchmarks): the graph and a way to pick a node.
