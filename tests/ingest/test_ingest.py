@@ -341,6 +341,16 @@ def test_json_object(tmp_path: Path) -> None:
     assert article.paragraphs == (Span(0, 18, "Officials said so."),)
 
 
+def test_json_with_an_unpaired_surrogate_is_refused(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.json", '{"text": "Officials said \\udc80 so."}')
+    with pytest.raises(InputError, match=r"bad.json: has an unpaired surrogate escape"):
+        read_article_file(bad)
+    # A pair (one character) and an escaped backslash before "ud800" are fine.
+    good = write(tmp_path, "good.json", '{"text": "Officials \\ud83d\\ude00 said \\\\ud800."}')
+    (article,) = read_article_file(good)
+    assert article.text == "Officials \U0001f600 said \\ud800."
+
+
 def test_json_list_and_wrapper(tmp_path: Path) -> None:
     items = [{"text": "First said."}, {"articleBody": "Second said.", "id": 7}]
     for name, data in (("list.json", items), ("wrap.json", {"articles": items})):

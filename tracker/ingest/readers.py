@@ -190,6 +190,8 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A surrogate can only come from an escape (\ud800 to \udfff) in the JSON text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
 
 def _optional_str(item: dict[str, Any], key: str, label: str, path: Path) -> str | None:
@@ -239,7 +241,7 @@ def parse_json(path: Path, text: str, label: str = "") -> Any:
             else f"is not valid JSON: {exc}"
         )
         raise InputError(path, f"{where}{problem}", record=record) from None
-    if "\\u" in text.lower() and _has_surrogate(data):
+    if _SURROGATE_ESCAPE.search(text) and _has_surrogate(data):
         raise InputError(
             path,
             f"{where}has an unpaired surrogate escape (\\ud800-\\udfff); fix the text",
