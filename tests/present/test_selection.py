@@ -58,6 +58,53 @@ def test_a_large_graph_keeps_its_contested_claims_and_says_so():
     )
 
 
+def with_a_crowded_claim(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` with claim c050 asserted by 20 more sources and denied by 20: the most
+    contested claim, with 41 sources."""
+    for side, stance in (("a", "asserts"), ("n", "denies")):
+        for k in range(20):
+            g_source = f"source:crowd-{side}{k}"
+            graph.add_node(g_source, kind="source", name=f"crowd {side}{k}")
+            graph.add_edge(g_source, "claim:c050", stance=stance, cue="said")
+    return graph
+
+
+def test_a_claim_with_too_many_sources_is_passed_over_and_named():
+    chosen = select_for_drawing(with_a_crowded_claim(story(100, 4)))
+    assert chosen.claims == ("claim:c002", "claim:c001", "claim:c000", "claim:c003")
+    assert chosen.note == (
+        "Drawn: 4 of the 5 contested claims (the most contested that fit) and their 11 sources; "
+        "left out: 96 of 100 claims and 136 of 147 sources (--all draws every claim; tracker "
+        "explore shows the whole graph). The most contested claim left out, c050, has 41 "
+        "sources: --claim ID draws a claim alone."
+    )
+
+
+def test_claims_are_packed_until_their_sources_fill_the_picture():
+    # c002 (4 sources) is kept, c001 (3 more) would pass 6, c000 (2 more) fits, c003 not.
+    chosen = select_for_drawing(story(100, 4), max_sources=6)
+    assert chosen.claims == ("claim:c002", "claim:c000")
+    assert chosen.note == (
+        "Drawn: 2 of the 4 contested claims (the most contested that fit) and their 6 sources; "
+        "left out: 98 of 100 claims and 101 of 107 sources (--all draws every claim; tracker "
+        "explore shows the whole graph). The most contested claim left out, c001, has 3 "
+        "sources: --claim ID draws a claim alone."
+    )
+    # Cut to its first claim (as a picture too tall is), it is the top-ranked claim alone.
+    assert chosen.first(1).note == (
+        "Drawn: the 1 most contested of 4 contested claims and its 4 sources; left out: 99 of "
+        "100 claims and 103 of 107 sources (--all draws every claim; tracker explore shows the "
+        "whole graph)."
+    )
+
+
+def test_about_keeps_the_closest_claim_whatever_its_sources():
+    graph = with_a_crowded_claim(story(100, 4))
+    graph.nodes["claim:c050"]["text"] = "the lighthouse keeper resigned"
+    chosen = select_for_drawing(graph, about="the lighthouse keeper resigned", max_claims=1)
+    assert (chosen.claims, chosen.sources) == (("claim:c050",), 41)
+
+
 def test_without_contested_claims_the_most_attributed_are_kept():
     graph = story(100, 0)
     graph.add_edge("source:s7-0", "claim:c050", stance="asserts")
@@ -110,6 +157,20 @@ def test_a_selection_too_tall_for_a_picture_is_cut_further(tmp_path):
     assert max(png_size(path)) <= MAX_PIXELS
     drawn = int(re.match(r"Drawn: the (\d+) most contested of 60 contested claims", notes[0])[1])
     assert 10 < drawn < 60
+
+
+def test_a_large_graph_with_a_crowded_claim_is_drawn_legibly(tmp_path):
+    notes = []
+    graph = with_a_crowded_claim(story(300, 40, speakers=2))
+    path = render_graph(graph, tmp_path / "story.png", on_note=notes.append)
+    assert max(png_size(path)) <= MAX_PIXELS
+    drawn = re.match(
+        r"Drawn: (\d+) of the 41 contested claims \(the most contested that fit\)", notes[0]
+    )
+    assert drawn and 10 < int(drawn[1]) < 41
+    assert notes[0].endswith(
+        "The most contested claim left out, c050, has 42 sources: --claim ID draws a claim alone."
+    )
 
 
 def test_all_is_refused_when_it_cannot_fit(tmp_path):

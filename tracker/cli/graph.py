@@ -239,8 +239,9 @@ def render(graph_path, output, claim_id, show_all, title, about, as_timeline):
     """Draw the claim graph: sources coloured by kind, edges styled by stance.
 
     Above 60 claims only the contested claims and their sources are drawn (or, with
-    --about, the claims closest to it); the picture and a note on stderr say what was
-    left out.  Pictures stay under 4,000 pixels on their long side.
+    --about, the claims closest to it), most contested first, as many as fit; a claim
+    with more than 15 sources is passed over (--claim draws it).  The picture and a note
+    on stderr say what was left out.  Pictures stay under 4,000 pixels on their long side.
 
     \b
     Example:
