@@ -15,7 +15,7 @@ import networkx as nx
 from tracker.graph.build import build_graph, source_node
 from tracker.store.corrections import correction_aliases, load_corrections
 from tracker.store.db import CURRENT_RECORDS, open_store
-from tracker.store.records import row_attribution
+from tracker.store.records import RECORD_SELECT, rows_attributions
 
 __all__ = ["store_records", "store_graph", "read_store_graph"]
 
@@ -23,11 +23,13 @@ __all__ = ["store_records", "store_graph", "read_store_graph"]
 def store_records(conn: sqlite3.Connection) -> list:
     """The current records (corrections applied, dropped ones left out), in the order
     their articles were added."""
-    rows = conn.execute(
-        f"SELECT a.* FROM ({CURRENT_RECORDS}) a JOIN articles r ON r.id = a.article "
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: the columns are looked up by position
+    rows = cursor.execute(
+        f"SELECT {RECORD_SELECT} FROM ({CURRENT_RECORDS}) a JOIN articles r ON r.id = a.article "
         "ORDER BY r.batch_id, r.position, a.id"
     )
-    return [row_attribution(row) for row in rows]
+    return list(rows_attributions(rows))
 
 
 def store_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:

@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from tracker.model import Attribution, Span
@@ -23,6 +23,8 @@ __all__ = [
     "ATTRIBUTION_COLUMNS",
     "attribution_row",
     "row_attribution",
+    "rows_attributions",
+    "RECORD_SELECT",
     "signature_json",
     "signature_from_json",
 ]
@@ -62,6 +64,7 @@ ATTRIBUTION_COLUMNS = (
     "extracted",
 )
 
+_SPAN_PREFIXES = ("source", "cue", "content")
 _SETS = ("entities", "words", "predicates", "agent", "modifiers")
 _FLAGS = ("negated", "directive", "anaphoric", "reporting")
 
@@ -145,6 +148,54 @@ def row_attribution(row: Mapping[str, Any]) -> Attribution:
         title=row["title"],
         extra=dict(json.loads(row["extracted"]).get("extra") or {}),
     )
+
+
+#: What :func:`rows_attributions` selects, in order: the record's columns, then the
+#: ``extra`` object cut out of the extracted JSON by SQLite (much cheaper than parsing the
+#: whole record in Python for every row of a big store).
+RECORD_SELECT = ", ".join(
+    [f"a.{name}" for name in ATTRIBUTION_COLUMNS if name not in ("article", "extracted")]
+    + ["json_extract(a.extracted, '$.extra')"]
+)
+
+
+def rows_attributions(rows: Iterable[Sequence[Any]]) -> Iterator[Attribution]:
+    """The records of rows selected as :data:`RECORD_SELECT` (from an ``attributions``
+    table aliased ``a``), one at a time."""
+    names = [n for n in ATTRIBUTION_COLUMNS if n not in ("article", "extracted")]
+    at = {name: i for i, name in enumerate(names)}
+    extra_at = len(names)
+    spans = [(at[f"{p}_start"], at[f"{p}_end"], at[f"{p}_text"]) for p in _SPAN_PREFIXES]
+    for row in rows:
+        source, cue, content = (
+            None if row[s] is None else Span(row[s], row[e], row[t]) for s, e, t in spans
+        )
+        assert cue is not None
+        extra = row[extra_at]
+        yield Attribution(
+            id=row[at["attribution_id"]],
+            article_id=row[at["article_id"]],
+            source=source,
+            cue=cue,
+            content=content,
+            stance=row[at["stance"]],
+            quote=row[at["quote"]],
+            hedged=bool(row[at["hedged"]]),
+            source_id=row[at["source_id"]],
+            source_name=row[at["source_name"]],
+            source_kind=row[at["source_kind"]],
+            anonymous=bool(row[at["anonymous"]]),
+            via=row[at["via"]],
+            claim_id=row[at["claim_id"]],
+            claim=row[at["claim"]],
+            sentence=row[at["sentence"]],
+            evidence=row[at["evidence"]],
+            date=row[at["date"]],
+            outlet=row[at["outlet"]],
+            url=row[at["url"]],
+            title=row[at["title"]],
+            extra=json.loads(extra) if extra and extra != "{}" else {},
+        )
 
 
 def signature_json(signature: ClaimSignature) -> str:
