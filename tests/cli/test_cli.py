@@ -22,7 +22,7 @@ def graph_file(tmp_path_factory, nlp):
     result = CliRunner().invoke(cli, ["build", *map(str, FIRST_TWO), "-o", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        f"Wrote {path}: 8 sources, 7 claims, 9 edges",
+        f"Wrote {path}: 8 sources, 6 claims, 9 edges",
     ]
     return path
 
@@ -41,7 +41,7 @@ def test_contested_table(graph_file):
         "  claim         the freighter Orla Star delivered artillery shells to the Tessaly army\n"
         "                last month\n"
         "  asserted by   Customs officials in Veldmark\n"
-        "  denied by     Tessaly's foreign ministry\n"
+        "  denied by     Tessaly; Tessaly's foreign ministry\n"
         "  declined by   Tessaly defence ministry\n"
     )
 
@@ -60,15 +60,18 @@ def test_contested_json_follows_the_contract(graph_file):
         "declined_by",
         "attributions",
     }
-    assert item["denied_by"] == ["Tessaly's foreign ministry"]
+    # the headline "Tessaly rejects shipment report" denies the claim the report made
+    assert item["denied_by"] == ["Tessaly", "Tessaly's foreign ministry"]
     assert [
         (a["source"], a["stance"], a["cue"], a["article_id"]) for a in item["attributions"]
     ] == [
         ("Customs officials in Veldmark", "asserts", "said", "orla-star-2026-03-02"),
         ("Tessaly defence ministry", "declines", "declined to comment", "orla-star-2026-03-02"),
+        ("Tessaly", "denies", "rejects", "orla-star-2026-03-04"),
         ("Tessaly's foreign ministry", "denies", "denied", "orla-star-2026-03-04"),
     ]
-    assert item["attributions"][2]["evidence"] == (
+    assert item["attributions"][2]["evidence"] == "Tessaly rejects shipment report"
+    assert item["attributions"][3]["evidence"] == (
         "Tessaly's foreign ministry on Wednesday denied that the Orla Star had delivered "
         "artillery shells to its army."
     )
@@ -79,7 +82,7 @@ def test_contested_csv(graph_file):
     assert result.stdout.splitlines() == [
         "claim_id,claim,asserted_by,denied_by,declined_by",
         f"{CLAIM},the freighter Orla Star delivered artillery shells to the Tessaly army last month,"
-        "Customs officials in Veldmark,Tessaly's foreign ministry,Tessaly defence ministry",
+        "Customs officials in Veldmark,Tessaly; Tessaly's foreign ministry,Tessaly defence ministry",
     ]
 
 
@@ -97,9 +100,9 @@ def test_claims_csv(graph_file):
     assert lines[0] == "claim_id,claim,asserts,denies,declines,attributions,articles,first_seen"
     assert lines[1] == (
         f"{CLAIM},the freighter Orla Star delivered artillery shells to the Tessaly army last month,"
-        "1,1,1,3,2,2026-03-02"
+        "1,2,1,4,2,2026-03-02"
     )
-    assert len(lines) == 8
+    assert len(lines) == 7
 
 
 def test_sources_table_aligns_columns(graph_file):
@@ -167,6 +170,7 @@ def test_build_from_edited_records(tmp_path, nlp):
     result = run("contested", graph, "--format", "json")
     assert json.loads(result.stdout)[0]["denied_by"] == [
         "Tessaly defence ministry",
+        "Tessaly",
         "Tessaly's foreign ministry",
     ]
 

@@ -93,6 +93,11 @@ PATTERNS = [
         id="called-the-report-fiction",
     ),
     pytest.param(
+        f"{CLAIM} The harbour office said the story had been debunked.",
+        [TIMES, ("The harbour office", "denies", "said", "that the dam at Orrin had burst")],
+        id="the-story-has-been-debunked",
+    ),
+    pytest.param(
         "Ada Lind told the council that the bridge would reopen.",
         [("Ada Lind", "asserts", "told", "that the bridge would reopen")],
         id="a-plain-assertion-stays-one",
@@ -110,6 +115,20 @@ def test_denial_pattern(extract_text, text, expected, case):
     if case == "lower":
         text, expected = text.lower(), _lower(expected)
     assert extract_text(text) == expected
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_clause_deep_in_a_quote_that_debunks_the_article(extract_text, case):
+    text = (
+        f'{CLAIM} As the fact-checking site Verilo says, "given the water levels on the day, '
+        'the article can be debunked simply by reading the gauge log."'
+    )
+    rows = extract_text(text.lower() if case == "lower" else text)
+    assert rows[0] == (TIMES if case == "cased" else _lower([TIMES])[0])
+    source, *rest = rows[1]
+    assert "verilo" in source.lower()
+    content = "that the dam at Orrin had burst"
+    assert tuple(rest) == ("denies", "says", content.lower() if case == "lower" else content)
 
 
 def test_slammed_reports_that_y(extract_text):

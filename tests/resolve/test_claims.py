@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.ingest.readers import article_from_text
 from tracker.pipeline import extract_attributions
 from tracker.resolve.claims import claim_text
@@ -115,3 +117,40 @@ def test_nobody_as_subject_negates_the_content(nlp):
     assert signature_of(nlp("nobody saw the ship")[:]).negated
     assert signature_of(nlp("No witness saw the ship")[:]).negated
     assert not signature_of(nlp("a witness saw the ship")[:]).negated
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_headline_reference_with_nothing_before_it_joins_the_claim_it_names(nlp, case):
+    texts = [
+        "Harbour officials said that the freighter Vessa Moon delivered rifles to the Korvan "
+        "militia.\n\nThe Korvan council declined to comment on the rifle shipment.",
+        "Harbour officials said that the freighter Vessa Moon delivered rifles to the Korvan "
+        "militia.\n\nAnalysts said that the Korvan militia attacked a border post on Friday.",
+        "Korvan rejects rifle shipment report\n\n"
+        "Analysts said that the Korvan militia attacked a border post on Friday.",
+    ]
+    rows = claims_of(nlp, *(t.lower() if case == "lower" else t for t in texts))
+    claim = "c-freighter-vessa-moon-delivered-rifles"
+    korvan = [row for row in rows if row[0] and row[0].lower() == "korvan"]
+    assert rows[0][1:] == ("asserts", claim)
+    assert korvan == [(korvan[0][0], "denies", claim)]  # the third article's headline
+
+
+def test_a_bare_reference_joins_the_most_reported_claim(nlp):
+    rows = claims_of(
+        nlp,
+        "Officials said that the Vessa Moon delivered rifles to the Korvan militia.",
+        "Port workers said that the Vessa Moon delivered rifles to the Korvan militia.\n\n"
+        "Analysts said that the Korvan militia attacked a border post on Friday.",
+        "The Korvan council said the rumours were false.",
+    )
+    assert rows[-1] == ("Korvan council", "denies", "c-vessa-moon-delivered-rifles-korvan")
+
+
+def test_a_reference_that_names_no_claim_of_the_corpus_stays_its_own(nlp):
+    rows = claims_of(
+        nlp,
+        "Officials said that the Vessa Moon delivered rifles to the Korvan militia.",
+        "The Korvan council said the weather reports were false.",
+    )
+    assert rows[-1][2] != rows[0][2]

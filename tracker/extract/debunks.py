@@ -101,6 +101,11 @@ def verdict_subject(root: Token) -> tuple[Token | None, bool]:
             predicate = inner[0]
         elif not children_with(root, "acomp", "attr", "oprd"):
             return None, False
+    passive = children_with(predicate, "nsubjpass")
+    if passive and _debunks(predicate):
+        # "the story has been debunked", "the article can be debunked"
+        named = [s for s in passive if _lemma(s) in lexicon.CLAIM_NOUNS]
+        return (named or passive)[0], True
     if _lemma(predicate) == "be" or predicate.pos_ == "AUX":
         if not _judged_false(predicate):
             return None, False
@@ -273,6 +278,10 @@ def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:
             if verdict:
                 root = part
                 break
+        if not verdict and cand.stance == "asserts":
+            deeper = _report_called_false(doc, cand, root)
+            if deeper is not None:
+                root, subject, verdict = deeper, verdict_subject(deeper)[0], True
         if verdict:
             # "said the story is a hoax", "denied ... saying it was false": the story's claim
             if subject is None:
@@ -288,6 +297,26 @@ def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:
         found = _no_evidence(root)
         if found is not None:
             _deny(cand, found)
+
+
+def _report_called_false(doc: Doc, cand: Candidate, root: Token) -> Token | None:
+    """A clause deeper in what a source says that calls a report, a story or a claim false
+    ("..., the article can be debunked simply by ...", "and the story is fiction"): the
+    source calls that report false, however the parser hung the clause."""
+    if cand.content is None:
+        return None
+    span = doc.char_span(*cand.content, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.sent.start != root.sent.start or token.i == root.i:
+            continue
+        if token.pos_ not in ("VERB", "AUX") and token.dep_ not in ("acomp", "attr"):
+            continue
+        subject, verdict = verdict_subject(token)
+        if verdict and subject is not None and _lemma(subject) in lexicon.CLAIM_NOUNS:
+            return token
+    return None
 
 
 def _branded_before_object(cand: Candidate) -> bool:

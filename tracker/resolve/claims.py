@@ -16,6 +16,12 @@ articles.  Four rules, in order:
 A negated restatement of a claim by another source ("iran refrains from such actions")
 joins that claim as a denial.
 
+A reference with nothing before it in its article to point back to ("Tessaly rejects shipment
+report" as a headline, "the rumours are false" in a first sentence) is resolved over the whole
+corpus when every article is in: it joins the claim said in the most articles among those whose
+words its own words name ("shipment"), or, when it names nothing but the report, the story's
+most widely reported claim.
+
 When every article is in, each claim is read as a whole (:meth:`ClaimRegistry.resolve`): its
 wording is its most central member (the one most like the others, an affirmative one where
 there is one), its id comes from that wording, and a member of the opposite polarity
@@ -24,7 +30,9 @@ there is one), its id comes from that wording, and a member of the opposite pola
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -38,7 +46,14 @@ from tracker.resolve.sources import slugify
 if TYPE_CHECKING:
     from tracker.extract.extractor import ExtractedArticle
 
-__all__ = ["MATCH_THRESHOLD", "CENTRAL_SAMPLE", "ClaimRegistry", "assign_claims", "claim_text"]
+__all__ = [
+    "MATCH_THRESHOLD",
+    "CENTRAL_SAMPLE",
+    "ClaimRegistry",
+    "assign_claims",
+    "claim_text",
+    "stems",
+]
 
 #: Similarity at or above which two contents are taken as one claim.
 MATCH_THRESHOLD = 0.55
@@ -47,6 +62,22 @@ CENTRAL_SAMPLE = 40
 
 _LEAD = re.compile(r"^(that|whether)\s+", re.IGNORECASE)
 _STOP = lexicon.CLAIM_STOP_WORDS
+
+
+def stems(text: str) -> set[str]:
+    """The first five letters of each word of four letters or more that is not a stop word
+    (enough to tell "shipment" from "shipments" as one word without a parser).
+
+    >>> sorted(stems("the shipment reports"))
+    ['repor', 'shipm']
+    """
+    words = re.findall(r"[a-z]{4,}", text.lower())
+    return {w[:5] for w in words if w not in _STOP}
+
+
+_CLAIM_NOUN_STEMS = stems(" ".join(lexicon.CLAIM_NOUNS))
+#: the most words a reference to a claim has ("the claims in the Harbour Ledger report")
+_REFERENCE_WORDS = 7
 
 
 def claim_text(content: str) -> str:
@@ -75,6 +106,7 @@ class _Claim:
     asserted_by: set[str] = field(default_factory=set)
     count: int = 0
     last_sentence: int = 0
+    vocabulary: set[str] = field(default_factory=set)  # word stems of every content it has
 
 
 @dataclass(frozen=True)
@@ -84,6 +116,8 @@ class _Assigned:
     claim: int
     negated: bool | None  # the content's polarity, where it follows the claim's
     stance: str  # the stance the record had before grouping
+    # a reference with no referent in its article: the word stems it names besides its noun
+    floating: frozenset[str] | None = None
 
 
 class ClaimRegistry:
@@ -172,12 +206,15 @@ class ClaimRegistry:
         opposite polarity that its source asserts denies it."""
         central = [self._central(claim) for claim in self.claims]
         ids = self._final_ids(central)
+        anchored = self._anchored_claims()
         out = []
         for r in records:
             how = self._assigned.get(r.id)
             if how is None:
                 out.append(r)
                 continue
+            if how.floating is not None:
+                how = replace(how, claim=self._story_claim(how, anchored))
             stance = r.stance
             if how.negated is not None and how.stance == "asserts":
                 negated = central[how.claim].signature.negated
@@ -211,14 +248,19 @@ class ClaimRegistry:
             polarity = sig.negated
             if claim is not None and score < self.threshold:
                 claim = None
+        floating = None
         if claim is None:
             claim = self._new_claim(text, sig)
             self._add_member(claim, sig, text)
+            named = stems(text) - _CLAIM_NOUN_STEMS
+            if sig.reference in lexicon.CLAIM_NOUNS and len(text.split()) <= _REFERENCE_WORDS:
+                floating = frozenset(named)
+                polarity = None  # a reference says nothing of its own to weigh
         elif sig.reference is None:
             self._add_member(claim, sig, text)
         if polarity is not None and polarity != claim.signature.negated and stance == "asserts":
             stance = "denies"  # provisional; resolve() weighs it against the central wording
-        self._assigned[r.id] = _Assigned(claim.key, polarity, r.stance)
+        self._assigned[r.id] = _Assigned(claim.key, polarity, r.stance, floating)
         updated = replace(r, claim_id=f"c-{claim.key}", claim=claim.text, stance=stance)
         self._note(claim, updated, article_id)
         return updated
@@ -294,6 +336,44 @@ class ClaimRegistry:
         claim.last_sentence = max(claim.last_sentence, r.sentence)
         if r.stance == "asserts" and r.source_id:
             claim.asserted_by.add(r.source_id)
+        if r.content is not None:
+            claim.vocabulary |= stems(r.content.text)
+
+    # -- references resolved over the corpus ------------------------------------------
+
+    def _anchored_claims(self) -> list[_Claim]:
+        """The claims some record joined for what it says, not only as a loose reference,
+        the most widely reported first."""
+        loose: dict[int, int] = {}
+        for how in self._assigned.values():
+            if how.floating is not None:
+                loose[how.claim] = loose.get(how.claim, 0) + 1
+        kept = [c for c in self.claims if c.count > loose.get(c.key, 0)]
+        # how widely the corpus uses each word: a claim in the words of the story comes
+        # before an aside reported as often ("McDonald's will no longer serve overweight
+        # customers" before "McDonald's is part of the solution" when both are in three
+        # articles)
+        spread: Counter[str] = Counter()
+        for c in kept:
+            for word in c.vocabulary:
+                spread[word] += len(c.article_ids)
+
+        def topical(c: _Claim) -> float:
+            return sum(spread[w] for w in c.vocabulary) / math.sqrt(1 + len(c.vocabulary))
+
+        return sorted(kept, key=lambda c: (-len(c.article_ids), -topical(c), -c.count, c.key))
+
+    def _story_claim(self, how: _Assigned, anchored: list[_Claim]) -> int:
+        """The claim a reference with no referent in its article stands for: the most
+        widely reported claim among those whose words it names, or the most widely
+        reported one when it names nothing but a report; its own claim when none fits."""
+        words = how.floating or frozenset()
+        for claim in anchored:
+            if claim.key == how.claim:
+                continue
+            if not words or words & claim.vocabulary:
+                return claim.key
+        return how.claim
 
     # -- the whole claim --------------------------------------------------------------
 
