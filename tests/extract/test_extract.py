@@ -275,3 +275,16 @@ def test_records_carry_the_article_outlet_url_title_and_date(extractor):
         "A denial",
     )
     assert Attribution.from_dict(data).outlet == "tessaly-wire.example"
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_question_a_source_is_quoted_asking_asserts_nothing(extract_text, case):
+    text = (
+        'Host Ada Lind: And the port just lets the ships through?\n\n"Is the dam safe?" '
+        'Ada Lind asked. "The dam is safe," Tomas Brenner said.'
+    )
+    text = text.lower() if case == "lower" else text
+    rows = extract_text(text)
+    assert [(source.lower(), stance, content.lower()) for source, stance, _, content in rows] == [
+        ("tomas brenner", "asserts", "the dam is safe")
+    ]

@@ -43,6 +43,36 @@ def test_she_is_the_woman_not_the_man_named_last(speakers):
     assert speakers(text.lower()) == [("she", "mara-olsk", "person", "i was never told", {})]
 
 
+def test_a_turn_goes_on_with_its_speaker_not_the_host_of_the_show(speakers):
+    text = (
+        "Councillor Tomas Brenner spoke on Sunday. "
+        '"The dam will hold," he said on the show "Evenings with Ada Lind." '
+        '"The water is falling," he added.'
+    )
+    rows = [(row[1], row[3]) for row in speakers(text)]
+    assert ("tomas-brenner", "The water is falling") in rows
+    assert not any(source == "ada-lind" for source, _ in rows)
+    # lower case: no person is known, so no pronoun takes the host's name either
+    assert not any(row[1] == "ada-lind" for row in speakers(text.lower()))
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_i_outside_quotation_marks_is_the_writer_not_the_person_named_before(speakers, case):
+    text = (
+        "Forecaster Ada Lind was on air at noon.\n\n"
+        "I think the forecaster was dancing in the rain... how embarrassing"
+    )
+    text = text.lower() if case == "lower" else text
+    [(source, source_id, kind, content, _)] = speakers(text)
+    assert (source.lower(), source_id, kind) == ("i", "i-in-synthetic", "unresolved")
+    assert content.lower() == "the forecaster was dancing in the rain"
+
+
+def test_i_inside_quotation_marks_is_the_speaker(speakers):
+    text = 'Ada Lind spoke on Monday. "I said the dam would hold," she said.'
+    assert [row[1] for row in speakers(text)][-1] == "ada-lind"
+
+
 def test_a_title_tells_the_gender(speakers):
     text = 'Mrs Ada Lind met Tomas Brenner on Monday. "We will rebuild the bridge," he said.'
     assert speakers(text) == [("he", "tomas-brenner", "person", "We will rebuild the bridge", {})]

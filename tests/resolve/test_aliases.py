@@ -164,6 +164,48 @@ def test_common_nouns_that_name_nothing_are_no_source(corpus, case, text):
     )
 
 
+@pytest.mark.parametrize("case", CASES)
+def test_a_thing_that_demands_in_a_clause_of_its_own_is_the_source(corpus, case):
+    rows = corpus(
+        "The floods exposed a problem that demands a bipartisan response from the council.",
+        case=case,
+    )
+    assert rows == [("that", "problem", "unknown")]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_group_named_with_its_place_before_or_after_it_is_one_source(corpus, case):
+    rows = corpus(
+        "Customs officials in Veldmark said the freighter had carried shells.",
+        "Veldmark customs officials said the freighter was seized.",
+        case=case,
+    )
+    assert ids(rows) == ["customs-officials-in-veldmark"] * 2
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_one_word_place_other_sources_are_in_is_a_government(corpus, case):
+    rows = corpus(
+        "Veldmark says freighter supplied Tessaly army\n\n"
+        "Customs officials in Veldmark said the freighter had carried shells.",
+        case=case,
+    )
+    assert [(i, kind) for _, i, kind in rows] == [
+        ("veldmark", "government"),
+        ("customs-officials-in-veldmark", "government"),
+    ]
+
+
+def test_a_one_word_name_that_is_part_of_a_persons_name_stays_a_person(corpus):
+    rows = corpus(
+        "Okafor said the freighter had carried shells.",
+        "Ben Okafor, a lawyer, said the freighter was seized.",
+        "Officials in Okafor said the port was closed.",
+    )
+    assert ("ben-okafor", "person") in [(i, kind) for _, i, kind in rows]
+    assert all(kind == "person" for _, i, kind in rows if i == "ben-okafor")
+
+
 def test_a_headline_read_as_a_phrase_is_no_source(corpus):
     rows = corpus("Mayor Of Castmoor Says Port Will Close, the Daily Tidings reported.")
     assert ("the Daily Tidings", "daily-tidings", "media") in rows

@@ -261,6 +261,8 @@ class SpacyExtractor:
             records.extend(local + continued)
             sentence_base += len(sentences)
         records.sort(key=lambda r: (r.sentence, r.cue.start))
+        if not self.flat:
+            records = _without_questions(records, article.text)
         if references:
             records = resolve_claim_references(records, signatures, references)
         if not self.flat:
@@ -364,6 +366,23 @@ class SpacyExtractor:
                 signatures[record.id] = signature_of(sent)
             records.append(record)
         return records
+
+
+def _without_questions(records: list[Attribution], text: str) -> list[Attribution]:
+    """The records less the questions a source is quoted asking ("Van Susteren: And the
+    border patrol just lets them across?"): a question asserts nothing."""
+    marks = " \"'\u201d\u2019\n"
+
+    def asks(content: Span) -> bool:
+        after = text[content.end : content.end + 3].lstrip(marks)
+        return content.text.rstrip(marks).endswith("?") or after.startswith("?")
+
+    dropped = {
+        r.id for r in records if r.stance == "asserts" and r.content is not None and asks(r.content)
+    }
+    if not dropped:
+        return records
+    return [replace(r, via=None) if r.via in dropped else r for r in records if r.id not in dropped]
 
 
 def _merge_qualified_sources(records: list[Attribution]) -> list[Attribution]:

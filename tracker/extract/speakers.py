@@ -25,7 +25,7 @@ from tracker import lexicon
 from tracker.extract.parse import children_with, token_extent
 from tracker.extract.rules import Candidate
 from tracker.model import Attribution, Span
-from tracker.resolve.sources import display_name, slugify
+from tracker.resolve.sources import display_name, inside_quotes, slugify
 
 __all__ = [
     "UNRESOLVED_KIND",
@@ -57,6 +57,7 @@ class Mention:
     name: str
     key: str  # the last word of the name, lower case
     subject: bool
+    speaker: bool = False  # the source of an attribution, not only a name in passing
 
 
 def unresolved_id(pronoun: str, article_id: str) -> str:
@@ -128,6 +129,8 @@ def person_mentions(
                 if title:
                     titled[key] = title
             head = doc[last.i]
+            if inside_quotes(first):
+                continue  # named in quoted words or a title ("Evenings with Ada Lind")
             mentions.append(
                 Mention(
                     paragraph.start + first.idx,
@@ -174,7 +177,9 @@ def _speaker(
     genders: dict[str, str],
 ) -> Mention | None:
     """The person a pronoun source stands for: same gender (or unknown), nearest, the
-    subjects of a sentence first, never a person named inside the words attributed."""
+    subjects of a sentence first, then the people who spoke in it (a turn goes on with its
+    speaker, not with the show he spoke on: '... he said on "Meet the Press with Ada
+    Lind." "..." he added'), never a person named inside the words attributed."""
     want = _PRONOUN_GENDER[pronoun]
     assert record.source is not None
     inside = record.content.text.lower() if record.content is not None else ""
@@ -191,9 +196,36 @@ def _speaker(
             and m.key not in inside
         ]
         if here:
-            subjects = [m for m in here if m.subject]
+            subjects = [m for m in here if m.subject or m.speaker]
             return (subjects or here)[-1]
     return None
+
+
+def _speakers_as_mentions(records: Sequence[Attribution], fullest: dict[str, str]) -> list[Mention]:
+    """The people the article's records name as speakers, as mentions that spoke."""
+    out = []
+    for r in records:
+        if r.source is None or r.source_kind != "person" or not r.source_name:
+            continue
+        if r.source.text.lower() in _PRONOUN_GENDER:
+            continue
+        key = r.source_name.split()[-1].lower().replace("\u2019s", "").replace("'s", "")
+        if key in fullest:
+            out.append(Mention(r.source.start, r.sentence, r.source_name, key, True, True))
+    return out
+
+
+def _writer(record: Attribution, article_id: str) -> Attribution:
+    """An "I" no quotation gives a speaker is the article's writer: an id of its own article,
+    never a person named before it nor another article's "I"."""
+    if record.source is None or record.source.text.lower() != "i" or record.source_id != "i":
+        return record
+    return replace(
+        record,
+        source_id=unresolved_id("i", article_id),
+        source_name=f"I (in {article_id})",
+        source_kind=UNRESOLVED_KIND,
+    )
 
 
 def resolve_speakers(
@@ -204,9 +236,13 @@ def resolve_speakers(
     pronouns = [
         r for r in records if r.source is not None and r.source.text.lower() in _PRONOUN_GENDER
     ]
+    records = [_writer(r, article_id) for r in records]
     if not pronouns:
         return records
     mentions, genders, fullest = person_mentions(docs)
+    mentions = sorted(
+        mentions + _speakers_as_mentions(records, fullest), key=lambda m: (m.sentence, m.start)
+    )
     out = []
     for record in records:
         if record in pronouns:
@@ -215,6 +251,8 @@ def resolve_speakers(
             found = _speaker(record, pronoun, mentions, genders)
             if found is not None:
                 name = fullest.get(found.key, found.name)
+                turn = Mention(record.source.start, record.sentence, name, found.key, True, True)
+                mentions = sorted([*mentions, turn], key=lambda m: (m.sentence, m.start))
                 record = replace(
                     record,
                     source_id=slugify(name),

@@ -12,8 +12,12 @@ names; across articles a source is named in many ways, and ids alone keep those 
 - an acronym and the one name of the corpus it abbreviates ("PSB", "Port Safety Board");
 - a role named without a name ("a spokesman for Vane") and the one person of the corpus the
   articles describe so ("Vane spokesman Joe Tarrow");
+- a group named with its place after it and before it ("customs officials in Veldmark",
+  "Veldmark customs officials");
 
-and it gives a named organisation that "reported" something the kind ``media``.
+and it gives a named organisation that "reported" something the kind ``media``, and a one-word
+name that other sources of the corpus have as their place ("Veldmark says" beside "officials
+in Veldmark") the kind ``government``, whatever the tagger took it for.
 
 >>> from tracker.model import Attribution, Span
 >>> def said(n, text, sid, kind="person"):
@@ -317,6 +321,7 @@ def unify_sources(
     _person_groups(records, groups, real)
     _acronym_groups(records, groups)
     _role_groups(records, groups, real)
+    _place_groups(records, groups)
 
     counts = Counter(r.source_id for r in records if r.source_id is not None)
     target: dict[str, str] = {}
@@ -342,7 +347,64 @@ def unify_sources(
                 source_kind=known[0] if known else r.source_kind,
             )
         out.append(r)
-    return _outlets_by_cue(out)
+    return _places_as_governments(_outlets_by_cue(out))
+
+
+def _place_words(source_id: str) -> tuple[str, ...] | None:
+    """The words of a group's name in a fixed order when it names a place before or after
+    it ("customs-officials-in-veldmark", "veldmark-customs-officials"), else ``None``."""
+    words = source_id.split("-")
+    kept = [w for w in words if w not in lexicon.QUALIFYING_PREPOSITIONS and w != "the"]
+    if len(kept) < 2 or set(kept) & lexicon.PRONOUNS:
+        return None
+    return tuple(sorted(kept))
+
+
+def _place_groups(records: Sequence[Attribution], groups: _Groups) -> None:
+    """Join the names of one group that differ only in where they put its place."""
+    by_words: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for r in records:
+        if r.source_id is not None and r.source_kind != "person":
+            key = _place_words(r.source_id)
+            if key is not None:
+                by_words[key].add(r.source_id)
+    for names in by_words.values():
+        if len(names) < 2:
+            continue
+        # only names that differ by a preposition: "customs-officials-in-veldmark" and
+        # "veldmark-customs-officials", not two orders of the same words
+        if not any(set(n.split("-")) & lexicon.QUALIFYING_PREPOSITIONS for n in names):
+            continue
+        first, *rest = sorted(names)
+        for other in rest:
+            groups.union(first, other)
+
+
+def _places_as_governments(records: list[Attribution]) -> list[Attribution]:
+    """A one-word name the corpus's other sources have as their place ("officials in
+    Veldmark", "the Veldmark government") is that place's government, not a person, unless
+    some person's name has it as a word."""
+    ids = {r.source_id for r in records if r.source_id}
+    placed: set[str] = set()
+    named: set[str] = set()
+    for r in records:
+        if r.source_id is None or "-" not in r.source_id:
+            continue
+        words = r.source_id.split("-")
+        if r.source_kind == "person":
+            named.update(words)
+        elif r.source_kind in ("government", "organization"):
+            placed.update(
+                w for k, w in enumerate(words) if k and words[k - 1] in ("in", "of", "from")
+            )
+            placed.add(words[0])
+    places = {i for i in ids if "-" not in i and i in placed and i not in named}
+    return [
+        replace(r, source_kind="government")
+        if r.source_id in places and r.source_kind in ("person", "unknown")
+        else r
+        for r in records
+    ]
 
 
 def _outlets_by_cue(records: list[Attribution]) -> list[Attribution]:

@@ -29,6 +29,8 @@ __all__ = [
     "display_name",
     "qualified_aliases",
     "names_nothing",
+    "demanded_by",
+    "inside_quotes",
     "acronym_of",
 ]
 
@@ -280,6 +282,26 @@ def names_nothing(head: Token, text: str) -> bool:
     )
 
 
+def inside_quotes(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks opened earlier in its paragraph."""
+    before = token.doc.text[: token.idx]
+    opened = sum(before.count(q) for q in lexicon.OPENING_QUOTES)
+    closed = sum(before.count(q) for q in lexicon.CLOSING_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
+
+
+def demanded_by(head: Token, cue: Token) -> bool:
+    """Whether the cue is a demand that the noun ``head`` makes in a clause of its own ("a
+    problem that demands a bipartisan response", "a crisis that calls for calm"): the text
+    gives that thing as the one demanding, whatever noun it is."""
+    return (
+        cue.dep_ == "relcl"
+        and cue.head.i == head.i
+        and cue.lemma_.lower() in lexicon.DIRECTIVE_VERBS
+        and any(c.dep_ == "nsubj" and c.lower_ in lexicon.RELATIVE_PRONOUNS for c in cue.children)
+    )
+
+
 def _speaks(token: Token) -> bool:
     words = {token.lemma_.lower(), token.lower_}
     return token.pos_ in ("PROPN", "PRON") or bool(
@@ -391,7 +413,7 @@ class SourceResolver:
     def resolve(self, head: Token, text: str, cue: Token) -> SourceInfo | None:
         """Who the mention ``text`` (headed by ``head``, speaking through ``cue``) stands for;
         ``None`` when it names nothing that can speak (:func:`names_nothing`)."""
-        if names_nothing(head, text):
+        if names_nothing(head, text) and not demanded_by(head, cue):
             return None
         info = describe_source(head, text, head.sent.text)
         resolved = self._antecedent(head, info) or info
@@ -413,6 +435,8 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         earlier = [s for s in reversed(self.history)]
         if head.pos_ == "PRON":
+            if lemma == "i" and not inside_quotes(head):
+                return None  # "I think ..." in the article's own words: its writer
             if lemma in ("he", "she", "i"):
                 return next((s for s in earlier if s.kind == "person"), None)
             if lemma in ("they", "we"):
