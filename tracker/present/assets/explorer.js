@@ -97,10 +97,18 @@
     return { zoom: zoom, pan: { x: (width - zoom * (x0 + x1)) / 2, y: (height - zoom * (y0 + y1)) / 2 } };
   }
 
+  // On a large graph a label is drawn only where it is at least MIN_FONT pixels high
+  // (min-zoomed-font-size), and measuring every label slows the opening: there a node gets
+  // its label once it is in view at a zoom where the label can be read.
+  var FONT = 11, MIN_FONT = big ? 9 : 6, LABEL_ZOOM = MIN_FONT / FONT;
+  var container = document.getElementById("graph");
+  var start = data.focus ? null : overview(container, 30);
+  var labelAll = !big || (Boolean(start) && start.zoom >= LABEL_ZOOM);
+
   var elements = [];
   data.nodes.forEach(function (n) {
     var classes = [n.kind];
-    classes.push(big ? "unlabelled" : "labelled");
+    classes.push(labelAll ? "labelled" : "unlabelled");
     if (n.kind === "source" && n.anonymous) classes.push("anonymous");
     if (n.kind === "claim" && n.contested) classes.push("contested");
     var degree = (byNode.get(n.id) || []).length;
@@ -123,8 +131,6 @@
     elements.push({ group: "edges", data: { id: link.id, source: link.source, target: link.target }, classes: "cites" });
   });
 
-  var container = document.getElementById("graph");
-  var start = data.focus ? null : overview(container, 30);
   var cy = cytoscape({
     container: container,
     elements: elements,
@@ -136,10 +142,11 @@
     boxSelectionEnabled: false,
     autoungrabify: true,
     textureOnViewport: big,
+    pixelRatio: big ? 1 : "auto",
     hideEdgesOnViewport: big,
     style: [
-      { selector: "node.labelled", style: { label: "data(label)", "font-size": 11, color: "#222", "text-wrap": "wrap", "text-max-width": 1000, "text-valign": "bottom", "text-margin-y": 3, "min-zoomed-font-size": big ? 9 : 6, "text-background-color": "#fff", "text-background-opacity": 0.7 } },
-      { selector: "node.source", style: { shape: "ellipse", width: "data(size)", height: "data(size)", "background-color": "data(colour)", "border-width": 1.5, "border-color": "#fff" } },
+      { selector: "node.labelled", style: { label: "data(label)", "font-size": FONT, color: "#222", "text-wrap": "wrap", "text-max-width": 1000, "text-valign": "bottom", "text-margin-y": 3, "min-zoomed-font-size": MIN_FONT, "text-background-color": "#fff", "text-background-opacity": 0.7 } },
+      { selector: "node.source", style: { width: "data(size)", height: "data(size)", "background-color": "data(colour)", "border-width": 1.5, "border-color": "#fff" } },
       { selector: "node.source.anonymous", style: { "background-color": "#fff", "border-color": "data(colour)", "border-width": 3, "border-style": "dashed", "font-style": "italic" } },
       { selector: "node.claim", style: { shape: "round-rectangle", width: 18, height: 18, "background-color": "#F6F3EC", "border-width": 1.5, "border-color": "#9A9488" } },
       { selector: "node.claim.contested", style: { "border-width": 3.5, "border-color": "#D62728" } },
@@ -156,10 +163,6 @@
 
   timings.graph = performance.now();
 
-  // On a large graph labels are too small to read until one zooms in (min-zoomed-font-size),
-  // and measuring them all would slow the opening: a node gets its label once it is in view
-  // at a zoom where the label can be read.
-  var LABEL_ZOOM = 0.8;
   var labelTimer = null;
   function labelNodesInView() {
     labelTimer = null;
@@ -171,9 +174,7 @@
     });
     if (fresh.length) cy.batch(function () { fresh.removeClass("unlabelled").addClass("labelled"); });
   }
-  if (big) {
-    cy.on("viewport", function () { if (labelTimer === null) labelTimer = setTimeout(labelNodesInView, 60); });
-  }
+  cy.on("viewport", function () { if (labelTimer === null) labelTimer = setTimeout(labelNodesInView, 60); });
 
   // --- filters ------------------------------------------------------------------------
   var state = {
@@ -601,6 +602,7 @@
   if (data.focus) {
     select(data.focus, false);
     cy.fit(cy.getElementById(data.focus).closedNeighborhood(), 80);
+    labelNodesInView();
   }
   window.addEventListener("resize", function () { drawTimeline(); });
   // For scripts driving the page (tests, benchmarks): the graph and a way to pick a node.
