@@ -75,8 +75,8 @@ def test_a_claim_with_too_many_sources_is_passed_over_and_named():
     assert chosen.note == (
         "Drawn: 4 of the 5 contested claims (the most contested that fit) and their 11 sources; "
         "left out: 96 of 100 claims and 136 of 147 sources (--all draws every claim; tracker "
-        "explore shows the whole graph). The most contested claim left out, c050, has 41 "
-        "sources: --claim ID draws a claim alone."
+        "explore shows the whole graph). The most contested claim left out is c050 (41 "
+        "sources, too many to draw beside others); --claim ID draws a claim alone."
     )
 
 
@@ -87,8 +87,8 @@ def test_claims_are_packed_until_their_sources_fill_the_picture():
     assert chosen.note == (
         "Drawn: 2 of the 4 contested claims (the most contested that fit) and their 6 sources; "
         "left out: 98 of 100 claims and 101 of 107 sources (--all draws every claim; tracker "
-        "explore shows the whole graph). The most contested claim left out, c001, has 3 "
-        "sources: --claim ID draws a claim alone."
+        "explore shows the whole graph). The most contested claim left out is c001 (3 "
+        "sources; the picture was full); --claim ID draws a claim alone."
     )
     # Cut to its first claim (as a picture too tall is), it is the top-ranked claim alone.
     assert chosen.first(1).note == (
@@ -169,7 +169,8 @@ def test_a_large_graph_with_a_crowded_claim_is_drawn_legibly(tmp_path):
     )
     assert drawn and 10 < int(drawn[1]) < 41
     assert notes[0].endswith(
-        "The most contested claim left out, c050, has 42 sources: --claim ID draws a claim alone."
+        "The most contested claim left out is c050 (42 sources, too many to draw beside "
+        "others); --claim ID draws a claim alone."
     )
 
 

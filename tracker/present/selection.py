@@ -109,9 +109,14 @@ class Selection:
             which = {"about": "closest", "contested": "most contested"}.get(
                 self.chosen_by, "most attributed"
             )
+            why = (
+                f"{many:,} sources, too many to draw beside others"
+                if many > SOURCES_PER_CLAIM
+                else f"{_count(many, 'source')}; the picture was full"
+            )
             note += (
-                f" The {which} claim left out, {first.removeprefix('claim:')}, has "
-                f"{_count(many, 'source')}: --claim ID draws a claim alone."
+                f" The {which} claim left out is {first.removeprefix('claim:')} ({why}); "
+                "--claim ID draws a claim alone."
             )
         return note
 
