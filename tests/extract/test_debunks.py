@@ -93,6 +93,11 @@ PATTERNS = [
         id="called-the-report-fiction",
     ),
     pytest.param(
+        f"{CLAIM}\n\nHarbour office: Orrin dam report is false",
+        [TIMES, ("Harbour office", "denies", ":", "that the dam at Orrin had burst")],
+        id="x-colon-the-report-is-false",
+    ),
+    pytest.param(
         f"{CLAIM} The harbour office said the story had been debunked.",
         [TIMES, ("The harbour office", "denies", "said", "that the dam at Orrin had burst")],
         id="the-story-has-been-debunked",

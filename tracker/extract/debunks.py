@@ -110,7 +110,10 @@ def verdict_subject(root: Token) -> tuple[Token | None, bool]:
         if not _judged_false(predicate):
             return None, False
         subjects = children_with(root, "nsubj", "nsubjpass") or children_with(predicate, "nsubj")
-        return (subjects[0] if subjects else None), True
+        # "Korvan council: rifle report is false" read with two subjects: the report, not
+        # the source the headline names before its colon
+        named = [s for s in subjects if _lemma(s) in lexicon.CLAIM_NOUNS]
+        return ((named or subjects)[0] if subjects else None), True
     lemma = _lemma(predicate)
     fragment = lemma in lexicon.FALSE_WORDS or (
         lemma in lexicon.TRUE_WORDS and is_negated(predicate)
