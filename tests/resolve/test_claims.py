@@ -136,15 +136,17 @@ def test_a_headline_reference_with_nothing_before_it_joins_the_claim_it_names(nl
     assert korvan == [(korvan[0][0], "denies", claim)]  # the third article's headline
 
 
-def test_a_bare_reference_joins_the_most_reported_claim(nlp):
-    rows = claims_of(
-        nlp,
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_bare_reference_joins_the_most_reported_claim(nlp, case):
+    texts = [
         "Officials said that the Vessa Moon delivered rifles to the Korvan militia.",
         "Port workers said that the Vessa Moon delivered rifles to the Korvan militia.\n\n"
         "Analysts said that the Korvan militia attacked a border post on Friday.",
         "The Korvan council said the rumours were false.",
-    )
-    assert rows[-1] == ("Korvan council", "denies", "c-vessa-moon-delivered-rifles-korvan")
+    ]
+    rows = claims_of(nlp, *(t.lower() if case == "lower" else t for t in texts))
+    assert rows[-1][1:] == ("denies", "c-vessa-moon-delivered-rifles-korvan")
+    assert rows[-1][0].lower() == "korvan council"
 
 
 def test_a_reference_that_names_no_claim_of_the_corpus_stays_its_own(nlp):
