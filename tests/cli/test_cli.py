@@ -22,7 +22,7 @@ def graph_file(tmp_path_factory, nlp):
     result = CliRunner().invoke(cli, ["build", *map(str, FIRST_TWO), "-o", str(path)])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        f"Wrote {path}: 8 sources, 6 claims, 9 edges",
+        f"Wrote {path}: 8 sources, 5 claims, 9 edges",
     ]
     return path
 
@@ -65,13 +65,16 @@ def test_contested_json_follows_the_contract(graph_file):
     assert [
         (a["source"], a["stance"], a["cue"], a["article_id"]) for a in item["attributions"]
     ] == [
+        # the headline "Freighter carried shells to Tessaly, customs officials say" says the
+        # same in other words
+        ("Customs officials in Veldmark", "asserts", "say", "orla-star-2026-03-02"),
         ("Customs officials in Veldmark", "asserts", "said", "orla-star-2026-03-02"),
         ("Tessaly defence ministry", "declines", "declined to comment", "orla-star-2026-03-02"),
         ("Tessaly", "denies", "rejects", "orla-star-2026-03-04"),
         ("Tessaly's foreign ministry", "denies", "denied", "orla-star-2026-03-04"),
     ]
-    assert item["attributions"][2]["evidence"] == "Tessaly rejects shipment report"
-    assert item["attributions"][3]["evidence"] == (
+    assert item["attributions"][3]["evidence"] == "Tessaly rejects shipment report"
+    assert item["attributions"][4]["evidence"] == (
         "Tessaly's foreign ministry on Wednesday denied that the Orla Star had delivered "
         "artillery shells to its army."
     )
@@ -100,9 +103,9 @@ def test_claims_csv(graph_file):
     assert lines[0] == "claim_id,claim,asserts,denies,declines,attributions,articles,first_seen"
     assert lines[1] == (
         f"{CLAIM},the freighter Orla Star delivered artillery shells to the Tessaly army last month,"
-        "1,2,1,4,2,2026-03-02"
+        "1,2,1,5,2,2026-03-02"
     )
-    assert len(lines) == 7
+    assert len(lines) == 6
 
 
 def test_sources_table_aligns_columns(graph_file):

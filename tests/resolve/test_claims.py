@@ -156,3 +156,35 @@ def test_a_reference_that_names_no_claim_of_the_corpus_stays_its_own(nlp):
         "The Korvan council said the weather reports were false.",
     )
     assert rows[-1][2] != rows[0][2]
+
+
+PARAPHRASED_STORY = (
+    "Harbour officials said that the port of Velmora was closed to all ships on Monday.",
+    "The Velmora port authority said that the port of Velmora was closed to ships.",
+    "Captain Ines Marrow said that ships were barred from the harbour at Velmora.",
+    "Mayor Tobin Hale said that the Velmora football club would build a new stadium.",
+)
+
+
+def test_a_paraphrase_of_the_story_claim_joins_it(nlp):
+    rows = claims_of(nlp, *PARAPHRASED_STORY)
+    assert rows == [
+        ("Harbour officials", "asserts", "c-port-velmora-closed-all-ships"),
+        ("Velmora port authority", "asserts", "c-port-velmora-closed-all-ships"),
+        ("Ines Marrow", "asserts", "c-port-velmora-closed-all-ships"),
+        ("Tobin Hale", "asserts", "c-velmora-football-club-would-build"),
+    ]
+
+
+def test_without_paraphrase_joins_word_overlap_keeps_it_apart(nlp):
+    from tracker.extract.extractor import SpacyExtractor
+    from tracker.resolve.claims import assign_claims
+
+    articles = [
+        article_from_text(t, id=f"synthetic-{n}", parse_header=False, synthetic=True)
+        for n, t in enumerate(PARAPHRASED_STORY, start=1)
+    ]
+    extracted = list(SpacyExtractor(nlp).extract_many(articles))
+    ids = [r.claim_id for r in assign_claims(extracted, paraphrase_threshold=None)]
+    assert ids[0] == ids[1] != ids[2]
+    assert [r.claim_id for r in assign_claims(extracted)][2] == ids[0]

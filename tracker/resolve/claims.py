@@ -13,6 +13,10 @@ articles.  Four rules, in order:
    :class:`~tracker.resolve.index.CandidateIndex` are compared, so grouping takes time in
    proportion to the number of attributions, not its square.
 
+At :meth:`ClaimRegistry.resolve`, a claim that restates one of the few claims said in the most
+articles in other words joins it (:mod:`tracker.resolve.paraphrase`: static sentence
+embeddings, a fixed number of comparisons per claim).
+
 A negated restatement of a claim by another source ("iran refrains from such actions")
 joins that claim as a denial.
 
@@ -40,6 +44,7 @@ from typing import TYPE_CHECKING
 from tracker import lexicon
 from tracker.model import Attribution
 from tracker.resolve.index import CandidateIndex
+from tracker.resolve.paraphrase import PARAPHRASE_THRESHOLD, ClaimView, paraphrase_joins
 from tracker.resolve.similarity import ClaimSignature, claim_similarity, entity_key
 from tracker.resolve.sources import slugify
 
@@ -128,7 +133,8 @@ class ClaimRegistry:
     Articles may be added after ``resolve`` and everything resolved again: the index keeps
     what it learnt, so new contents are compared with their candidates only.
     ``exhaustive=True`` compares every content with every claim instead (slow; for
-    measuring what the index misses).
+    measuring what the index misses).  ``paraphrase_threshold`` is the embedding cosine at
+    which a claim joins a widely reported one it restates (None: never).
     """
 
     def __init__(
@@ -137,8 +143,10 @@ class ClaimRegistry:
         *,
         exhaustive: bool = False,
         index: CandidateIndex | None = None,
+        paraphrase_threshold: float | None = PARAPHRASE_THRESHOLD,
     ) -> None:
         self.threshold = threshold
+        self.paraphrase_threshold = paraphrase_threshold
         self.exhaustive = exhaustive
         self.claims: list[_Claim] = []
         self.index = index if index is not None else CandidateIndex()
@@ -205,8 +213,10 @@ class ClaimRegistry:
         and stances: each claim is worded by its most central member, and a content of the
         opposite polarity that its source asserts denies it."""
         central = [self._central(claim) for claim in self.claims]
-        ids = self._final_ids(central)
         anchored = self._anchored_claims()
+        joins = self._paraphrases()
+        kept = [c.key for c in self.claims if c.key not in joins]
+        ids = dict(zip(kept, self._final_ids([central[key] for key in kept]), strict=True))
         out = []
         for r in records:
             how = self._assigned.get(r.id)
@@ -215,14 +225,29 @@ class ClaimRegistry:
                 continue
             if how.floating is not None:
                 how = replace(how, claim=self._story_claim(how, anchored))
+            key = joins.get(how.claim, how.claim)
             stance = r.stance
             if how.negated is not None and how.stance == "asserts":
-                negated = central[how.claim].signature.negated
+                negated = central[key].signature.negated
                 stance = "denies" if how.negated != negated else "asserts"
-            out.append(
-                replace(r, claim_id=ids[how.claim], claim=central[how.claim].text, stance=stance)
-            )
+            out.append(replace(r, claim_id=ids[key], claim=central[key].text, stance=stance))
         return out
+
+    def _paraphrases(self) -> dict[int, int]:
+        """Claims that restate one of the most widely reported claims in other words
+        (:func:`tracker.resolve.paraphrase.paraphrase_joins`), by key."""
+        if self.paraphrase_threshold is None:
+            return {}
+        views = [
+            ClaimView(
+                c.key,
+                tuple(m.text for m in sorted(c.members.values(), key=lambda m: -m.count)),
+                c.signature,
+                len(c.article_ids),
+            )
+            for c in self.claims
+        ]
+        return paraphrase_joins(views, threshold=self.paraphrase_threshold)
 
     # -- rules ------------------------------------------------------------------------
 
@@ -422,9 +447,13 @@ def assign_claims(
     threshold: float = MATCH_THRESHOLD,
     *,
     exhaustive: bool = False,
+    paraphrase_threshold: float | None = PARAPHRASE_THRESHOLD,
 ) -> list[Attribution]:
-    """Attributions of all articles, in order, with their claims assigned."""
-    registry = ClaimRegistry(threshold, exhaustive=exhaustive)
+    """Attributions of all articles, in order, with their claims assigned
+    (``paraphrase_threshold=None``: no paraphrase joins by sentence embeddings)."""
+    registry = ClaimRegistry(
+        threshold, exhaustive=exhaustive, paraphrase_threshold=paraphrase_threshold
+    )
     out: list[Attribution] = []
     for item in extracted:
         out.extend(registry.assign(item))
