@@ -201,6 +201,8 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
             by_word[(0, "-".join(parts[:k]))].add(groups.find(sid))
             by_word[(-1, "-".join(parts[k:]))].add(groups.find(sid))
         by_word[(2, parts[0] + "-" + parts[-1])].add(groups.find(sid))
+    # the groups a person is in, kept up to date as groups join
+    person_roots = {groups.find(p) for p in persons}
     for sid, counts in kinds.items():
         parts = sid.split("-")
         kind = counts.most_common(1)[0][0]
@@ -214,8 +216,12 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
             fits = (by_word[(0, sid)] | by_word[(-1, sid)]) - {groups.find(sid)}
         else:
             continue
-        if len(fits) == 1 and next(iter(fits)) in {groups.find(p) for p in persons}:
-            groups.union(next(iter(fits)), sid)
+        if len(fits) == 1 and next(iter(fits)) in person_roots:
+            root, joined = groups.find(next(iter(fits))), groups.find(sid)
+            groups.union(root, joined)
+            if joined in person_roots and joined != root:
+                person_roots.discard(joined)
+                person_roots.add(root)
 
 
 def _acronym_groups(records: Sequence[Attribution], groups: _Groups) -> None:
@@ -230,14 +236,29 @@ def _acronym_groups(records: Sequence[Attribution], groups: _Groups) -> None:
         bare = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
         if bare.replace(".", "").isupper() and "-" not in r.source_id:
             capitals.add(r.source_id)
+    # only a name whose first and last words can give the acronym's first and last letters
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sid in dict.fromkeys(list(groups.parent) + list(names)):
+        for ends in _acronym_ends(sid.split("-")):
+            by_ends[ends].append(sid)
     for short in capitals:
+        letters = short.lower().replace(".", "").replace("&", "")
         fits = {
             groups.find(sid)
-            for sid in list(groups.parent) + list(names)
+            for sid in by_ends.get((letters[:1], letters[-1:]), ())
             if sid != short and acronym_of(sid.split("-"), short)
         }
         if len(fits) == 1:
             groups.union(next(iter(fits)), short)
+
+
+def _acronym_ends(words: list[str]) -> set[tuple[str, str]]:
+    """The (first, last) letters an acronym of ``words`` may have: a word before the first
+    word that is not a small word (:data:`~tracker.lexicon.ACRONYM_SKIP_WORDS`) may give
+    the first letter, one from the last such word on the last letter."""
+    keep = [k for k, w in enumerate(words) if w not in lexicon.ACRONYM_SKIP_WORDS]
+    first, last = (keep[0], keep[-1]) if keep else (len(words) - 1, 0)
+    return {(a[:1], b[:1]) for a in words[: first + 1] for b in words[last:] if a and b}
 
 
 def _role_words(text: str) -> set[str]:
@@ -273,11 +294,12 @@ def _role_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]
             )
     if not described:
         return
-    by_role: dict[str, set[str]] = defaultdict(set)  # only those who hold the role are read
+    # only those whose descriptions use every word of the role are read
+    by_word: dict[str, set[str]] = defaultdict(set)
     for person, descriptions in described.items():
         for words in descriptions:
-            for role in words & lexicon.PERSON_NOUNS:
-                by_role[role].add(person)
+            for word in words:
+                by_word[word].add(person)
     for sid in {r.source_id for r in records if r.source_id and r.source_id not in described}:
         words = _role_words(sid)
         roles = words & lexicon.PERSON_NOUNS
@@ -285,9 +307,10 @@ def _role_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]
             continue
         if sid in indefinite:
             continue
+        holders = sorted((by_word.get(w, set()) for w in words), key=len)
         fits = {
             person
-            for person in by_role[next(iter(roles))]
+            for person in holders[0].intersection(*holders[1:])
             if any(words <= d for d in described[person])
         }
         if len(fits) == 1 and groups.find(sid) not in fits:

@@ -53,12 +53,23 @@ def slugify(text: str) -> str:
     return "-".join(_canonical_words(words)) or "unknown"
 
 
+def _variants_by_first_word() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    found: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for variant, canonical in lexicon.NAME_VARIANTS.items():
+        found.setdefault(variant[0], []).append((tuple(variant), tuple(canonical)))
+    return found
+
+
+#: :data:`~tracker.lexicon.NAME_VARIANTS` by their first word, in the lexicon's order
+_VARIANTS = _variants_by_first_word()
+
+
 def _canonical_words(words: list[str]) -> list[str]:
     """Words with the several spellings of one name made one ("united states": "us")."""
     out: list[str] = []
     k = 0
     while k < len(words):
-        for variant, canonical in lexicon.NAME_VARIANTS.items():
+        for variant, canonical in _VARIANTS.get(words[k], ()):
             if tuple(words[k : k + len(variant)]) == variant:
                 out.extend(canonical)
                 k += len(variant)
