@@ -7,6 +7,7 @@ one, the time each grouping takes, and a few records that differ.
 
     python benchmarks/grouping_agreement.py                          # data/
     python benchmarks/grouping_agreement.py --texts ../shared/evaldata/polnear/train/text --limit 200
+    python benchmarks/grouping_agreement.py --records records.jsonl --limit 200  # a cache
 """
 
 from __future__ import annotations
@@ -47,14 +48,18 @@ def pairs(grouping: dict[str, frozenset[str]]) -> set[tuple[str, str]]:
     return {pair for ids in seen for pair in combinations(sorted(ids), 2)}
 
 
-def compare(extracted) -> dict:
+def compare(extracted, *, paraphrase: bool = True) -> dict:
+    """The two groupings compared; ``paraphrase=False`` leaves out the paraphrase joins of
+    the final pass in both, which compares the candidate index alone."""
     from tracker.resolve.claims import assign_claims
+    from tracker.resolve.paraphrase import PARAPHRASE_THRESHOLD
 
+    threshold = PARAPHRASE_THRESHOLD if paraphrase else None
     start = time.perf_counter()
-    exhaustive = assign_claims(extracted, exhaustive=True)
+    exhaustive = assign_claims(extracted, exhaustive=True, paraphrase_threshold=threshold)
     exhaustive_s = time.perf_counter() - start
     start = time.perf_counter()
-    indexed = assign_claims(extracted)
+    indexed = assign_claims(extracted, paraphrase_threshold=threshold)
     indexed_s = time.perf_counter() - start
     a, b = groups(exhaustive), groups(indexed)
     differ = sorted(rid for rid in a if a[rid] != b.get(rid))
@@ -83,11 +88,23 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, help="folder of .txt articles (default: data/)")
     parser.add_argument("--limit", type=int, help="read only the first N articles")
     parser.add_argument("--cache", type=Path, help="pickle of the extraction, written or read")
+    parser.add_argument(
+        "--records", type=Path, help="an extraction cache written by grouping_growth.py extract"
+    )
     parser.add_argument("--examples", action="store_true", help="print texts that differ")
+    parser.add_argument(
+        "--no-paraphrase",
+        action="store_true",
+        help="leave out the paraphrase joins (sentence embeddings) in both groupings",
+    )
     args = parser.parse_args()
     import pickle
 
-    if args.cache is not None and args.cache.exists():
+    if args.records is not None:
+        from grouping_growth import read_cache
+
+        extracted = read_cache(args.records, args.limit or 10**9)
+    elif args.cache is not None and args.cache.exists():
         extracted = pickle.loads(args.cache.read_bytes())[: args.limit]
     else:
         from tracker.extract.extractor import SpacyExtractor
@@ -95,7 +112,7 @@ def main() -> None:
         extracted = list(SpacyExtractor().extract_many(load_articles(args.texts, args.limit)))
         if args.cache is not None:
             args.cache.write_bytes(pickle.dumps(extracted))
-    result = compare(extracted)
+    result = compare(extracted, paraphrase=not args.no_paraphrase)
     if not args.examples:
         result.pop("examples")  # article text stays out of reports about unlicensed data
     print(json.dumps(result, indent=2))

@@ -2,17 +2,22 @@
 the growth of claim grouping, the speed-up of two workers, and the analyses on a large graph.
 
 Articles are distinct: PolNeAR training texts, then FNC-1 training bodies (neither is
-committed; pass their paths).  Each phase runs in its own process over the largest size and
-notes its running totals when it has read 100, 400, 1,600 ... articles, so one pass gives
-every size (grouping is incremental: its total after N articles is what N articles cost).
+committed; pass their paths); past the end of both, the first ones again under a marked id
+(``~2``).  Each phase runs in its own process over the largest size and notes its running
+totals when it has read 100, 400, 1,600 ... articles, so one pass gives every size.
 
 - ``bare``: spaCy's own pipeline over the same paragraphs (tracker's components off);
-- ``build``: extraction, claim grouping, and at each size the final claim pass and the graph;
+- ``build``: extraction streamed over the largest size; at each size, what a build of that
+  many articles does next, each step timed: one id per source, claim grouping (with the
+  final claim pass), the graph.  A size's build time is its extraction plus those;
 - ``workers``: extraction of the first ``--worker-articles`` articles with 1 and 2 workers;
-- ``analyses``: contested, claims, sources and a claim timeline on the graph of each size.
+- ``analyses``: contested, claims, sources and a claim timeline on the graph of each size
+  (of the build phase's records, so nothing is extracted twice).
+
+The growth exponents are least-squares slopes of log time over log records.
 
     python benchmarks/scale.py --polnear ../shared/evaldata/polnear/train/text \\
-        --fnc ../shared/evaldata/fnc1/train_bodies.csv --sizes 100 400 1600 3200
+        --fnc ../shared/evaldata/fnc1/train_bodies.csv --sizes 100 400 840 1600 3200
 """
 
 from __future__ import annotations
@@ -25,13 +30,18 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_articles(polnear: Path | None, fnc: Path | None, limit: int):
+def load_articles(polnear: Path | None, fnc: Path | None, limit: int, *, repeat: bool = True):
+    """The PolNeAR texts, then FNC-1 bodies, up to ``limit``; when there are fewer (and
+    ``repeat``), the first ones again under a marked id (``~2``, ``~3`` ...)."""
+    from dataclasses import replace
+
     from tracker.ingest.readers import article_from_text
 
     articles = []
@@ -53,6 +63,13 @@ def load_articles(polnear: Path | None, fnc: Path | None, limit: int):
                         row["articleBody"], id=f"fnc-{row['Body ID']}", parse_header=False
                     )
                 )
+    distinct, copy = len(articles), 2
+    while repeat and articles and len(articles) < limit:
+        for article in articles[:distinct]:
+            if len(articles) >= limit:
+                break
+            articles.append(replace(article, id=f"{article.id}~{copy}"))
+        copy += 1
     return articles[:limit]
 
 
@@ -77,39 +94,61 @@ def phase_bare(articles, sizes) -> list[dict]:
     return [dict(m, peak_mib=peak_mib()) for m in marks if m["articles"] in sizes]
 
 
-def phase_build(articles, sizes) -> list[dict]:
+def group(items) -> tuple[list, dict]:
+    """What a build does after extraction, timed step by step: one id per source over the
+    corpus, claim grouping, the graph."""
+    from tracker.graph.build import build_graph
+    from tracker.pipeline import one_id_per_source
+    from tracker.resolve.claims import assign_claims
+
+    timing = {}
+    start = time.perf_counter()
+    unified = one_id_per_source(items)
+    timing["sources_seconds"] = time.perf_counter() - start
+    start = time.perf_counter()
+    records = assign_claims(unified)
+    timing["claims_seconds"] = time.perf_counter() - start
+    start = time.perf_counter()
+    graph = build_graph(records, {item.article.id: item.article for item in items})
+    timing["graph_seconds"] = time.perf_counter() - start
+    timing["claims"] = sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "claim")
+    return records, timing
+
+
+def phase_build(articles, sizes, records_out: Path | None) -> list[dict]:
+    """Extraction streams over the largest size; at each size, what a build of that many
+    articles does next (sources, claims, graph) runs on the articles so far.  A size's build
+    time is the extraction up to it plus that."""
     from tracker.extract.extractor import SpacyExtractor
     from tracker.extract.parallel import extract_stream
-    from tracker.graph.build import build_graph
-    from tracker.resolve.claims import ClaimRegistry
+    from tracker.io import write_attributions
 
     extractor = SpacyExtractor()
-    registry = ClaimRegistry()
-    records: list = []
-    grouping = 0.0
-    marks = []
+    items: list = []
+    marks: list[dict] = []
+    extracting = 0.0
     start = time.perf_counter()
     for n, item in enumerate(extract_stream(extractor, articles), start=1):
-        t = time.perf_counter()
-        records.extend(registry.assign(item))
-        grouping += time.perf_counter() - t
-        if n in sizes:
-            t = time.perf_counter()
-            graph = build_graph(registry.resolve(records))
-            final = time.perf_counter() - t
-            # the claim pass and the graph are what a build of n articles ends with
-            elapsed = time.perf_counter() - start
-            marks.append(
-                {
-                    "articles": n,
-                    "records": len(records),
-                    "claims": sum(1 for _, a in graph.nodes(data=True) if a.get("kind") == "claim"),
-                    "seconds": elapsed - sum(m["final_seconds"] for m in marks),
-                    "grouping_seconds": grouping + final,
-                    "final_seconds": final,
-                    "peak_mib": peak_mib(),
-                }
-            )
+        items.append(item)
+        if n not in sizes:
+            continue
+        extracting += time.perf_counter() - start
+        records, timing = group(items)
+        grouping = timing["sources_seconds"] + timing["claims_seconds"] + timing["graph_seconds"]
+        marks.append(
+            {
+                "articles": n,
+                "records": len(records),
+                **timing,
+                "extract_seconds": extracting,
+                "grouping_seconds": grouping,
+                "seconds": extracting + grouping,
+                "peak_mib": peak_mib(),
+            }
+        )
+        if n == max(sizes) and records_out is not None:
+            write_attributions(records, records_out)
+        start = time.perf_counter()
     return marks
 
 
@@ -136,16 +175,13 @@ def phase_analyses(articles, sizes, records_path: Path | None) -> list[dict]:
     from tracker.store.timeline import claim_timeline
 
     out = []
-    if records_path is not None:  # written by tracker extract over the same articles
+    if records_path is not None:  # the build phase's, or tracker extract's over the articles
         records = list(read_attributions(records_path))
-        order = list(dict.fromkeys(r.article_id for r in records))
     else:
         records = extract_attributions(articles[: max(sizes)])
-        order = [a.id for a in articles[: max(sizes)]]
-    by_article = {article_id: n for n, article_id in enumerate(order)}
-    # articles with no attribution add nothing: the largest size is the whole file
+    by_article = {a.id: n for n, a in enumerate(articles)}
     for size in sorted(sizes):
-        graph = build_graph([r for r in records if by_article[r.article_id] < size])
+        graph = build_graph([r for r in records if by_article.get(r.article_id, 0) < size])
         timing = {"articles": size, "edges": graph.number_of_edges()}
         for name, run in (
             ("contested", contested_claims),
@@ -182,8 +218,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1600, 3200])
     parser.add_argument("--worker-articles", type=int, default=100)
     parser.add_argument(
-        "--records", type=Path, help="records of the articles (tracker extract) for the analyses"
+        "--records",
+        type=Path,
+        help="records of the articles (tracker extract) for the analyses; by default the build "
+        "phase's",
     )
+    parser.add_argument("--records-out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--phases", nargs="+", default=["bare", "build", "workers", "analyses"])
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -194,39 +234,66 @@ def main() -> None:
     if args.phase:
         result = {
             "bare": lambda: phase_bare(articles, set(sizes)),
-            "build": lambda: phase_build(articles, set(sizes)),
+            "build": lambda: phase_build(articles, set(sizes), args.records_out),
             "workers": lambda: phase_workers(articles, args.worker_articles),
             "analyses": lambda: phase_analyses(articles, set(args.sizes), args.records),
         }[args.phase]()
         print(json.dumps(result))
         return
+    print(f"{len(articles)} articles, sizes {sizes}", flush=True)
     results = {}
-    for phase in args.phases:
-        command = [sys.executable, __file__, "--phase", phase, "--sizes", *map(str, sizes)]
-        command += ["--worker-articles", str(args.worker_articles)]
-        for flag, value in (
-            ("--polnear", args.polnear),
-            ("--fnc", args.fnc),
-            ("--records", args.records),
-        ):
-            if value is not None:
-                command += [flag, str(value)]
-        out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
-        results[phase] = json.loads(out.stdout.strip().splitlines()[-1])
-        print(phase, json.dumps(results[phase]), flush=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        built = Path(scratch) / "records.jsonl"  # the build's records, for the analyses
+        for phase in args.phases:
+            command = [sys.executable, __file__, "--phase", phase, "--sizes", *map(str, sizes)]
+            command += ["--worker-articles", str(args.worker_articles)]
+            records = args.records or (built if built.exists() else None)
+            for flag, value in (
+                ("--polnear", args.polnear),
+                ("--fnc", args.fnc),
+                ("--records", records if phase == "analyses" else None),
+                ("--records-out", built if phase == "build" and not args.records else None),
+            ):
+                if value is not None:
+                    command += [flag, str(value)]
+            start = time.perf_counter()
+            out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
+            results[phase] = json.loads(out.stdout.strip().splitlines()[-1])
+            print(
+                f"{phase} ({time.perf_counter() - start:.0f} s):",
+                json.dumps(results[phase]),
+                flush=True,
+            )
     print(f"machine: {platform.machine()}, CPython {platform.python_version()}")
     if "bare" in results and "build" in results:
-        print("articles  records  build s  parse s  build/parse  grouping s  peak MiB build/parse")
+        print(
+            "articles  records  build s  parse s  build/parse  sources s  claims s  graph s"
+            "  peak MiB build/parse"
+        )
         for b, p in zip(results["build"], results["bare"], strict=True):
             print(
                 f"{b['articles']:>8} {b['records']:>8} {b['seconds']:>8.1f} {p['seconds']:>8.1f}"
-                f" {b['seconds'] / p['seconds']:>12.2f} {b['grouping_seconds']:>11.1f}"
-                f" {b['peak_mib']:>8.0f}/{p['peak_mib']:.0f}"
+                f" {b['seconds'] / p['seconds']:>12.2f} {b['sources_seconds']:>10.2f}"
+                f" {b['claims_seconds']:>9.2f} {b['graph_seconds']:>8.2f}"
+                f" {b['peak_mib']:>10.0f}/{p['peak_mib']:.0f}"
             )
     if "build" in results and len(results["build"]) > 1:
         rows = results["build"]
-        exponent = slope([r["records"] for r in rows], [r["grouping_seconds"] for r in rows])
-        print(f"grouping time grows as records^{exponent:.2f}")
+        xs = [r["records"] for r in rows]
+        for name, key in (
+            ("claim grouping", "claims_seconds"),
+            ("joining sources", "sources_seconds"),
+            ("the graph", "graph_seconds"),
+            ("all three", "grouping_seconds"),
+        ):
+            print(f"{name}: time grows as records^{slope(xs, [r[key] for r in rows]):.2f}")
+    if "analyses" in results:
+        print("articles    edges  contested s  claims s  sources s  timeline s")
+        for a in results["analyses"]:
+            print(
+                f"{a['articles']:>8} {a['edges']:>8} {a['contested']:>12.2f} {a['claims']:>9.2f}"
+                f" {a['sources']:>10.2f} {a['timeline']:>11.2f}"
+            )
     if "workers" in results:
         one, two = results["workers"]
         print(f"2 workers: {one['seconds'] / two['seconds']:.2f}x faster than 1")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from tracker.extract.extractor import CueScorer, ExtractedArticle, SpanScorer
 
-__all__ = ["extract_attributions", "load_records", "build_claim_graph"]
+__all__ = ["extract_attributions", "one_id_per_source", "load_records", "build_claim_graph"]
 
 SkipHandler = Callable[[str, TrackerError], None]
 Progress = Callable[[int, Article], None]
@@ -73,10 +73,10 @@ def extract_attributions(
         if progress is not None:
             progress(n, item.article)
         collected.append(item)
-    return assign_claims(_one_id_per_source(collected))
+    return assign_claims(one_id_per_source(collected))
 
 
-def _one_id_per_source(items: list[ExtractedArticle]) -> list[ExtractedArticle]:
+def one_id_per_source(items: list[ExtractedArticle]) -> list[ExtractedArticle]:
     """The articles' records with one id for each source of the corpus (surnames, aliases,
     acronyms: :func:`~tracker.resolve.aliases.unify_sources`)."""
     records = unify_sources(
