@@ -145,6 +145,7 @@ def main() -> None:
     if args.command == "extract":
         write_cache(args.cache, args.polnear, args.fnc, args.limit, args.workers)
         return
+    time_steps(read_cache(args.cache, 1))  # first-use costs (the paraphrase vectors) stay out
     rows = []
     print("articles  records  claims  sources s  assign s  resolve s  graph s  grouping s")
     for size in sorted(args.sizes):
