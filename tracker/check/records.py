@@ -26,8 +26,10 @@ class CheckSettings:
     being about the claim.  An article refutes the claim when its denials of the claim
     weigh ``deny`` (sum of their similarities), or when ``refuting_sentences`` of its
     sentences, or ``refuting_share`` of them, refute, doubt or deny something.  It only
-    reports the claim when ``hedged_share`` of its sentences hedge.  A claim that is
-    itself a denial is denied by an article that asserts what it denies with a weight of
+    reports the claim when ``hedged_share`` of its sentences hedge, or when its matching
+    sentences that pass the claim on (hedged or attributed) weigh more than
+    ``reported_over_asserted`` times those that assert it.  A claim that is itself a
+    denial is denied by an article that asserts what it denies with a weight of
     ``flip_assertion``.  With a sentence encoder, an article is also related when one of
     its sentences reaches a cosine of ``semantic_related`` with the claim.  A text of at
     most ``short_text`` sentences (a headline, a lead) is decided by the sentence that
@@ -42,6 +44,7 @@ class CheckSettings:
     refuting_sentences: int = 3
     refuting_share: float = 0.2
     hedged_share: float = 0.08
+    reported_over_asserted: float = 1.5
     flip_assertion: float = 0.5
     semantic_related: float = 0.6
     short_text: int = 3

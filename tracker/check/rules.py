@@ -9,8 +9,10 @@ headline passes it on (a source set off by a colon, quotation marks, a question)
 source's attribution; or a plain assertion.
 
 A short text (a headline, a lead of a few sentences) is decided by its best-matching
-sentence; a longer one by the weight of its evidence and how many of its sentences refute
-or hedge.  Every verdict lists the sentences that decided it (:func:`deciding_evidence`).
+sentence.  A longer one by the weight of its evidence and how many of its sentences
+refute; it reports the claim when enough of its sentences hedge or when its matching
+sentences mostly pass the claim on (hedged or attributed) rather than state it.  Every
+verdict lists the sentences that decided it (:func:`deciding_evidence`).
 """
 
 from __future__ import annotations
@@ -143,7 +145,12 @@ def decide(
             or parsed.refuting >= settings.refuting_sentences
             or parsed.refuting / sentences >= settings.refuting_share
         )
-        hedges = parsed.hedged / sentences >= settings.hedged_share
+        # hedged or attributed: many hedges, or matching sentences that mostly pass the
+        # claim on rather than state it
+        reported = weight["reports"] + weight["declines"]
+        hedges = parsed.hedged / sentences >= settings.hedged_share or (
+            weight["reports"] > 0 and reported > settings.reported_over_asserted * weight["asserts"]
+        )
     if claim.negative:
         # the claim is a denial: an article refuting what it denies agrees with it
         if refutes_it:

@@ -1,0 +1,100 @@
+"""Verdicts of longer articles (more sentences than a headline or a lead): who denies,
+whether the article vouches for the claim or passes it on.
+
+Every text here is synthetic: invented places, bodies and people.  Each is checked as
+written and in lower case (as some feeds and transcripts deliver it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.check.checker import ClaimChecker
+from tracker.model import Article
+
+DAM = "The Velmora dam burst on Monday"
+
+# the article itself calls the claim false in the sentence that matches it best
+OWN_VOICE_REFUTATION = (
+    "Rescue teams travelled to the valley on Tuesday. "
+    "The story that the Velmora dam burst on Monday is false. "
+    "Roads near the reservoir stayed closed overnight. "
+    "Farmers in the valley waited for news. "
+    "Engineers inspected the wall on Wednesday."
+)
+# the claim stated plainly, then called a hoax, fake and untrue in other sentences
+REFUTED_AT_LENGTH = (
+    "Posts shared widely said the Velmora dam burst on Monday. "
+    "The pictures in the posts are a hoax. "
+    "One widely shared photograph is fake. "
+    "A caption describing a flooded school is untrue. "
+    "Engineers inspected the wall on Wednesday."
+)
+# the same article doubting, not refuting: doubts are no denial
+DOUBTED_AT_LENGTH = (
+    "Posts shared widely said the Velmora dam burst on Monday. "
+    "Engineers were skeptical of the pictures. "
+    "Some residents voiced doubts about the posts. "
+    "A hydrologist called the account implausible. "
+    "Engineers inspected the wall on Wednesday."
+)
+# the claim passed on by sources only, without a hedge word
+ATTRIBUTED_ONLY = (
+    "Officials in Astrin said the Velmora dam burst on Monday. "
+    "Witnesses told the Zembla Herald that the Velmora dam burst. "
+    "Rescue teams travelled to the valley on Tuesday. "
+    "Roads near the reservoir stayed closed overnight. "
+    "Farmers in the valley waited for news."
+)
+# the article's own voice states the claim; one source adds a detail
+ASSERTED = (
+    "The Velmora dam burst on Monday, flooding the valley below it. "
+    "The water from the Velmora dam burst through the lower town. "
+    "Rescue teams travelled to the valley on Tuesday. "
+    "Officials in Astrin said the dam burst after heavy rain. "
+    "Roads near the reservoir stayed closed overnight."
+)
+
+
+def _check(nlp, text: str, lower: bool):
+    claim = DAM.lower() if lower else DAM
+    text = text.lower() if lower else text
+    checker = ClaimChecker(nlp)
+    checker.add_articles([Article("a1", "Synthetic. " + text)])
+    [verdict] = checker.check(claim, ["a1"])
+    return verdict
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_the_article_own_voice_refuting_the_claim_denies(nlp, lower):
+    verdict = _check(nlp, OWN_VOICE_REFUTATION, lower)
+    assert verdict.verdict == "denies"
+    first = verdict.evidence[0]
+    assert (first.source, first.stance, first.cue) == (None, "denies", "is false")
+    assert first.sentence.lower() == "the story that the velmora dam burst on monday is false."
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_three_sentences_calling_things_false_deny(nlp, lower):
+    verdict = _check(nlp, REFUTED_AT_LENGTH, lower)
+    assert verdict.verdict == "denies"
+    assert {e.cue for e in verdict.evidence if e.stance == "denies"} >= {"hoax"}
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_three_sentences_of_doubt_do_not_deny(nlp, lower):
+    assert _check(nlp, DOUBTED_AT_LENGTH, lower).verdict != "denies"
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_a_claim_passed_on_by_sources_only_is_reported(nlp, lower):
+    verdict = _check(nlp, ATTRIBUTED_ONLY, lower)
+    assert verdict.verdict == "reports"
+    assert verdict.evidence[0].stance == "reports"
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_a_claim_the_article_states_is_supported(nlp, lower):
+    verdict = _check(nlp, ASSERTED, lower)
+    assert verdict.verdict == "supports"
+    assert verdict.evidence[0].stance == "asserts"
