@@ -90,6 +90,7 @@ __all__ = [
     "POSSESSIVE_WORDS",
     "OPENING_DENIALS",
     "HEADLINE_LABELS",
+    "RELAYING_LABELS",
     "SPEAKER_NOUNS",
     "DENIAL_PHRASAL_VERBS",
 ]
@@ -771,6 +772,13 @@ HEADLINE_LABELS = frozenset(
     "update updated breaking exclusive watch video videos photo photos picture pictures "
     "pictured gallery audio live listen analysis opinion comment explainer "
     "revealed confirmed official".split()
+)
+
+#: Labels (lower case) that open a headline before a colon and pass on what follows without
+#: vouching for it: "Claim: ...", "Rumour: ...", "Report: ...".
+RELAYING_LABELS = frozenset(
+    "claim claims report reports reported rumor rumors rumour rumours allegation "
+    "allegations alleged unconfirmed unverified".split()
 )
 
 #: Nouns of people who speak for what they know, besides the source words above

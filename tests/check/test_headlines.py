@@ -55,6 +55,9 @@ HEADLINES = {
         "reports",
         "'",
     ),
+    "claim-label": (DAM, "Claim: Velmora dam burst on Monday", "reports", ":"),
+    # in lower case the parser reads "claim" as the source's verb: reported all the same
+    "claim-label-lower": (DAM.lower(), "claim: velmora dam burst on monday", "reports", "claim"),
     "question": (DAM, "Did the Velmora dam burst on Monday?", "reports", "?"),
     "hedged": (DAM, "Velmora dam reportedly burst on Monday", "reports", "reportedly"),
     # stated, or confirmed

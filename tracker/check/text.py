@@ -301,13 +301,17 @@ def _names_a_source(words: list) -> bool:
 def relayed(sent: SpacySpan) -> str | None:
     """How a headline-like sentence passes a claim on without vouching for it, if it does:
     ``"says"`` for a source set off by a colon ("Police: the car was stolen", "The car was
-    stolen: police"), ``"quoted"`` for a claim in quotation marks, with its verb ("Minister
-    'to resign over the dam'"), ``"question"`` for a question."""
+    stolen: police") or a label that passes a claim on ("Claim: the car was stolen"),
+    ``"quoted"`` for a claim in quotation marks, with its verb ("Minister 'to resign over
+    the dam'"), ``"question"`` for a question."""
     text = sent.text.strip().translate(_APOSTROPHES)
     if text.endswith("?"):
         return "question"
     colons = [t.i for t in sent if t.text == ":"]
     if colons and colons[0] < sent.end - 1:
+        label = [t for t in sent.doc[sent.start : colons[0]] if not t.is_punct]
+        if len(label) == 1 and label[0].lower_ in lexicon.RELAYING_LABELS:
+            return "says"  # "Claim: ...", "Rumour: ..."
         for side in (sent.doc[sent.start : colons[0]], sent.doc[colons[0] + 1 : sent.end]):
             words = [t for t in side if not t.is_punct]
             if 1 <= len(words) <= 3 and _names_a_source(words):
