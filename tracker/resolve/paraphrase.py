@@ -16,6 +16,10 @@ claim, so it grows with the number of claims, not its square.
 >>> other = ClaimView(1, ("Ships could not enter Velmora's port",), ships, articles=1)
 >>> paraphrase_joins([hub, other], threshold=0.5)
 {1: 0}
+>>> not_in = ClaimSignature(entities=ships.entities, words=ships.words, negated=True)
+>>> negated = ClaimView(1, ("Ships could not enter Velmora's port",), not_in)
+>>> paraphrase_joins([hub, negated], threshold=0.5)
+{}
 """
 
 from __future__ import annotations
@@ -54,10 +58,12 @@ def _names(view: ClaimView) -> frozenset[str]:
 
 
 def _compatible(claim: ClaimView, hub: ClaimView) -> bool:
-    """A demand never restates a statement, and a paraphrase names one of the hub's
-    entities (or, when neither names any, shares a word)."""
+    """A demand never restates a statement, a paraphrase names one of the hub's entities
+    (or, when neither names any, shares a word), and both say it the same way round: static
+    vectors hardly tell "the port was closed" from "the port was not closed", so a negated
+    near-wording is left alone rather than joined as a denial it may not be."""
     a, b = claim.signature, hub.signature
-    if a.directive != b.directive or not a.words:
+    if a.directive != b.directive or a.negated != b.negated or not a.words:
         return False
     if _names(claim) or _names(hub):
         return bool(_names(claim) & _names(hub))
