@@ -11,8 +11,10 @@ import pytest
 from tests.conftest import DATA
 from tracker.errors import CorrectionError, StoreError
 from tracker.graph.analysis import contested_claims
+from tracker.graph.build import build_graph
 from tracker.ingest import read_articles
 from tracker.io import read_graph
+from tracker.pipeline import extract_attributions
 from tracker.store import (
     Correction,
     add_articles,
@@ -100,6 +102,17 @@ def test_the_graph_of_a_store_is_read_like_a_graph_file(store, tmp_path):
         a for _, v, a in graph.in_edges(f"claim:{CLAIM}", data=True) if a["stance"] == "denies"
     )
     assert (edge["outlet"], edge["date"]) == ("Northern Wire (synthetic)", "2026-03-04")
+
+
+def test_a_source_named_differently_in_two_batches_is_one_node(store, story, extractor):
+    # the two batches name the customs officials and Veldmark differently; each batch only
+    # knows its own articles, so the names are joined when the store is read
+    graph = store_graph(store)
+    built = build_graph(extract_attributions(story, nlp=extractor.nlp))
+    sources = sorted(n for n, kind in graph.nodes(data="kind") if kind == "source")
+    assert sources == sorted(n for n, kind in built.nodes(data="kind") if kind == "source")
+    assert "source:veldmark-customs-officials" not in graph
+    assert graph.nodes["source:veldmark"]["source_kind"] == "government"
 
 
 def test_evidence_sentences_are_searchable(store):

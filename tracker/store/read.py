@@ -13,6 +13,7 @@ from pathlib import Path
 import networkx as nx
 
 from tracker.graph.build import build_graph, source_node
+from tracker.resolve.aliases import unify_sources
 from tracker.store.corrections import correction_aliases, load_corrections
 from tracker.store.db import CURRENT_RECORDS, open_store
 from tracker.store.records import RECORD_SELECT, rows_attributions
@@ -33,8 +34,9 @@ def store_records(conn: sqlite3.Connection) -> list:
 
 
 def store_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
-    """The claim graph of the store's current records."""
-    graph = build_graph(store_records(conn))
+    """The claim graph of the store's current records, with one id for each source across
+    the whole store (a batch only knows the names of its own articles)."""
+    graph = build_graph(unify_sources(store_records(conn)))
     for source_id, aliases in correction_aliases(load_corrections(conn)).items():
         node = source_node(source_id)
         if node in graph:
