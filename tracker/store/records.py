@@ -3,7 +3,8 @@
 >>> from tracker.model import Span
 >>> a = Attribution("a1", "art", Span(0, 3, "Ann"), Span(4, 8, "said"), Span(9, 12, "yes"),
 ...                 source_id="ann", claim_id="c-yes", claim="yes", evidence="Ann said yes")
->>> row_attribution(attribution_row(a, article=1)) == a
+>>> row = attribution_row(a, article=1)
+>>> next(rows_attributions([[row[name] for name in RECORD_COLUMNS] + [None]])) == a
 True
 >>> sig = ClaimSignature(words=frozenset({"port", "close"}), negated=True)
 >>> signature_from_json(signature_json(sig)) == sig
@@ -13,7 +14,7 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from tracker.model import Attribution, Span
@@ -22,8 +23,8 @@ from tracker.resolve.similarity import ClaimSignature
 __all__ = [
     "ATTRIBUTION_COLUMNS",
     "attribution_row",
-    "row_attribution",
     "rows_attributions",
+    "RECORD_COLUMNS",
     "RECORD_SELECT",
     "signature_json",
     "signature_from_json",
@@ -114,57 +115,20 @@ def attribution_row(
     }
 
 
-def _span(row: Mapping[str, Any], prefix: str) -> Span | None:
-    if row[f"{prefix}_start"] is None:
-        return None
-    return Span(row[f"{prefix}_start"], row[f"{prefix}_end"], row[f"{prefix}_text"])
-
-
-def row_attribution(row: Mapping[str, Any]) -> Attribution:
-    """The (corrected) record an ``attributions`` row holds."""
-    cue = _span(row, "cue")
-    assert cue is not None
-    return Attribution(
-        id=row["attribution_id"],
-        article_id=row["article_id"],
-        source=_span(row, "source"),
-        cue=cue,
-        content=_span(row, "content"),
-        stance=row["stance"],
-        quote=row["quote"],
-        hedged=bool(row["hedged"]),
-        source_id=row["source_id"],
-        source_name=row["source_name"],
-        source_kind=row["source_kind"],
-        anonymous=bool(row["anonymous"]),
-        via=row["via"],
-        claim_id=row["claim_id"],
-        claim=row["claim"],
-        sentence=row["sentence"],
-        evidence=row["evidence"],
-        date=row["date"],
-        outlet=row["outlet"],
-        url=row["url"],
-        title=row["title"],
-        extra=dict(json.loads(row["extracted"]).get("extra") or {}),
-    )
-
-
 #: What :func:`rows_attributions` selects, in order: the record's columns, then the
 #: ``extra`` object cut out of the extracted JSON by SQLite (much cheaper than parsing the
 #: whole record in Python for every row of a big store).
+RECORD_COLUMNS = tuple(n for n in ATTRIBUTION_COLUMNS if n not in ("article", "extracted"))
 RECORD_SELECT = ", ".join(
-    [f"a.{name}" for name in ATTRIBUTION_COLUMNS if name not in ("article", "extracted")]
-    + ["json_extract(a.extracted, '$.extra')"]
+    [f"a.{name}" for name in RECORD_COLUMNS] + ["json_extract(a.extracted, '$.extra')"]
 )
 
 
 def rows_attributions(rows: Iterable[Sequence[Any]]) -> Iterator[Attribution]:
     """The records of rows selected as :data:`RECORD_SELECT` (from an ``attributions``
     table aliased ``a``), one at a time."""
-    names = [n for n in ATTRIBUTION_COLUMNS if n not in ("article", "extracted")]
-    at = {name: i for i, name in enumerate(names)}
-    extra_at = len(names)
+    at = {name: i for i, name in enumerate(RECORD_COLUMNS)}
+    extra_at = len(RECORD_COLUMNS)
     spans = [(at[f"{p}_start"], at[f"{p}_end"], at[f"{p}_text"]) for p in _SPAN_PREFIXES]
     for row in rows:
         source, cue, content = (
