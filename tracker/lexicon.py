@@ -65,6 +65,7 @@ __all__ = [
     "PERSON_ROLES",
     "GENERIC_SIDE_NOUNS",
     "QUALIFYING_PREPOSITIONS",
+    "PLACE_PREPOSITIONS",
     "INFORMATION_NOUNS",
     "PREDICATE_CLASSES",
     "NEGATIVE_PREDICATES",
@@ -311,6 +312,10 @@ GENERIC_SIDE_NOUNS = frozenset("side camp".split())
 #: Prepositions that open a phrase narrowing a source down ("customs officials *in* Veldmark",
 #: "analysts *at* the institute"); the same source is often named without it elsewhere.
 QUALIFYING_PREPOSITIONS = frozenset("in at from of for with on inside within".split())
+
+#: The word before a place in a group's name ("officials *in* Veldmark", "the government *of*
+#: Veldmark"): that place, named alone, is the group's government.
+PLACE_PREPOSITIONS = frozenset({"in", "of", "from"})
 
 #: Nouns that refer back to information already reported ("the findings", "the report").
 INFORMATION_NOUNS = frozenset(

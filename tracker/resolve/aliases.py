@@ -418,7 +418,7 @@ def _places_as_governments(records: list[Attribution]) -> list[Attribution]:
             named.update(words)
         elif r.source_kind in ("government", "organization"):
             placed.update(
-                w for k, w in enumerate(words) if k and words[k - 1] in ("in", "of", "from")
+                w for k, w in enumerate(words) if k and words[k - 1] in lexicon.PLACE_PREPOSITIONS
             )
             placed.add(words[0])
     places = {i for i in ids if "-" not in i and i in placed and i not in named}
