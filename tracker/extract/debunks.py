@@ -195,7 +195,8 @@ def _content_root(doc: Doc, cand: Candidate) -> Token | None:
     if span is None or not len(span):
         return None
     # a content of several sentences is read by its first
-    first = [t for t in span if t.sent.start == span[0].sent.start]
+    first_sentence = span[0].sent
+    first = [t for t in span if t.i < first_sentence.end]
     inside = {t.i for t in first}
     roots = [t for t in first if t.head.i not in inside or t.head.i == t.i]
     return roots[0] if roots else span.root
@@ -311,8 +312,9 @@ def _report_called_false(doc: Doc, cand: Candidate, root: Token) -> Token | None
     span = doc.char_span(*cand.content, alignment_mode="expand")
     if span is None:
         return None
+    sentence = root.sent
     for token in span:
-        if token.sent.start != root.sent.start or token.i == root.i:
+        if not sentence.start <= token.i < sentence.end or token.i == root.i:
             continue
         if token.pos_ not in ("VERB", "AUX") and token.dep_ not in ("acomp", "attr"):
             continue

@@ -15,6 +15,7 @@ attribution, kept in ``extra["audience"]``, never part of its source.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -58,6 +59,16 @@ class Mention:
     key: str  # the last word of the name, lower case
     subject: bool
     speaker: bool = False  # the source of an attribution, not only a name in passing
+
+
+def _name_key(last_word: str) -> str:
+    """How a person is known across a paragraph: the last word of the name, lower case,
+    without a possessive ("Lind's" -> "lind")."""
+    return last_word.lower().replace("\u2019s", "").replace("'s", "")
+
+
+def _in_order(mention: Mention) -> tuple[int, int]:
+    return mention.sentence, mention.start
 
 
 def unresolved_id(pronoun: str, article_id: str) -> str:
@@ -120,7 +131,7 @@ def person_mentions(
         people = _person_spans(doc)
         for first, last in people:
             name = doc[first.i : last.i + 1].text
-            key = last.lower_.replace("\u2019s", "").replace("'s", "")
+            key = _name_key(last.text)
             if len(name.split()) > len(fullest.get(key, "").split()):
                 fullest[key] = name
             before = doc[first.i - 1] if first.i > 0 else None
@@ -209,7 +220,7 @@ def _speakers_as_mentions(records: Sequence[Attribution], fullest: dict[str, str
             continue
         if r.source.text.lower() in _PRONOUN_GENDER:
             continue
-        key = r.source_name.split()[-1].lower().replace("\u2019s", "").replace("'s", "")
+        key = _name_key(r.source_name.split()[-1])
         if key in fullest:
             out.append(Mention(r.source.start, r.sentence, r.source_name, key, True, True))
     return out
@@ -240,9 +251,7 @@ def resolve_speakers(
     if not pronouns:
         return records
     mentions, genders, fullest = person_mentions(docs)
-    mentions = sorted(
-        mentions + _speakers_as_mentions(records, fullest), key=lambda m: (m.sentence, m.start)
-    )
+    mentions = sorted(mentions + _speakers_as_mentions(records, fullest), key=_in_order)
     out = []
     for record in records:
         if record in pronouns:
@@ -252,7 +261,7 @@ def resolve_speakers(
             if found is not None:
                 name = fullest.get(found.key, found.name)
                 turn = Mention(record.source.start, record.sentence, name, found.key, True, True)
-                mentions = sorted([*mentions, turn], key=lambda m: (m.sentence, m.start))
+                bisect.insort(mentions, turn, key=_in_order)
                 record = replace(
                     record,
                     source_id=slugify(name),
