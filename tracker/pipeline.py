@@ -60,10 +60,8 @@ def extract_attributions(
         items = parallel.extract_on_dask(
             articles, settings, scheduler=scheduler, workers=max(1, workers)
         )
-    elif workers > 1:
-        items = parallel.extract_in_processes(articles, settings, workers=workers)
     else:
-        items = parallel.extract_stream(settings.extractor(nlp), articles)
+        items = parallel.extract_local(articles, settings, workers=workers, nlp=nlp)
 
     if progress is not None and isinstance(articles, Sized) and hasattr(progress, "total"):
         progress.total = len(articles)  # a progress bar can tell the time left

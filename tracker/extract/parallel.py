@@ -34,6 +34,7 @@ __all__ = [
     "DaskUnavailableError",
     "extract_stream",
     "extract_in_processes",
+    "extract_local",
     "extract_on_dask",
 ]
 
@@ -128,6 +129,21 @@ def extract_in_processes(
     ) as pool:
         for done in pool.imap(_extract_chunk, _chunks(articles, partition)):
             yield from done
+
+
+def extract_local(
+    articles: Iterable[Article],
+    settings: ExtractionSettings,
+    *,
+    workers: int = 1,
+    extractor: SpacyExtractor | None = None,
+    nlp: Language | None = None,
+) -> Iterator[ExtractedArticle]:
+    """Extract on this machine, in input order: on ``workers`` processes, or in this one
+    with ``extractor`` (built from ``settings`` on ``nlp`` when not given)."""
+    if workers > 1:
+        return extract_in_processes(articles, settings, workers=workers)
+    return extract_stream(extractor if extractor is not None else settings.extractor(nlp), articles)
 
 
 def extract_on_dask(

@@ -269,21 +269,15 @@ class _Extraction:
 
     def run(self, articles: list[Article]) -> Iterator[ExtractedArticle]:
         """The articles extracted, in their order."""
-        from tracker.extract.parallel import (
-            ExtractionSettings,
-            extract_in_processes,
-            extract_stream,
-        )
+        from tracker.extract.parallel import ExtractionSettings, extract_local
 
-        if self.workers > 1:
-            extractor = self.extractor
-            settings = ExtractionSettings(
-                self.model,
-                extractor.cue_model if extractor is not None else None,
-                extractor.span_model if extractor is not None else None,
-            )
-            return extract_in_processes(articles, settings, workers=self.workers)
-        return extract_stream(_extractor(self.extractor, self.model), articles)
+        given = self.extractor
+        settings = ExtractionSettings(
+            self.model,
+            given.cue_model if given is not None else None,
+            given.span_model if given is not None else None,
+        )
+        return extract_local(articles, settings, workers=self.workers, extractor=given)
 
 
 def _extract_into(
@@ -314,14 +308,6 @@ def _new_batch(conn: sqlite3.Connection, command: str, articles: int) -> int:
         (datetime.now(timezone.utc).isoformat(timespec="seconds"), __version__, command, articles),
     )
     return int(cursor.lastrowid or 0)
-
-
-def _extractor(extractor: SpacyExtractor | None, model: str | None) -> SpacyExtractor:
-    if extractor is not None:
-        return extractor
-    from tracker.extract.extractor import SpacyExtractor
-
-    return SpacyExtractor(model=model)
 
 
 def add_articles(
