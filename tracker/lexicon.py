@@ -55,6 +55,7 @@ __all__ = [
     "DEBUNK_WITH_PARTICLE",
     "DEBUNK_WITH_OBJECT_NOUN",
     "HEDGE_WORDS",
+    "CONDITIONAL_WORDS",
     "ANONYMITY_PHRASES",
     "ANONYMOUS_HEADS",
     "PRONOUNS",
@@ -242,6 +243,11 @@ HEDGE_WORDS = frozenset(
     "supposedly may might could seemingly".split()
 )
 
+#: Words that make a content a supposition rather than a statement of what happened ("any
+#: transfer would be an escalation", "fighters could cross"): such a content does not restate
+#: a claim stated as fact.
+CONDITIONAL_WORDS = frozenset("would could might may if unless should".split())
+
 #: Phrases (lower case) marking that a source spoke without being named.
 ANONYMITY_PHRASES = (
     "condition of anonymity",
@@ -337,8 +343,9 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {
     "agree": frozenset("agree sign deal accord pact agreement treaty".split()),
     "buy": frozenset("buy purchase acquire obtain procure procurement acquisition".split()),
     "build": frozenset("build construct develop manufacture produce make".split()),
-    "arrest": frozenset("arrest detain jail imprison capture hold".split()),
+    "arrest": frozenset("arrest detain jail imprison capture hold catch apprehend".split()),
     "leave": frozenset("leave resign quit exit depart step".split()),
+    "close": frozenset("close shut bar block".split()),
     "win": frozenset("win defeat beat victory".split()),
     "fund": frozenset("fund finance pay bankroll sponsor subsidize donate".split()),
     "hack": frozenset("hack breach infiltrate leak".split()),

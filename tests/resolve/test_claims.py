@@ -188,3 +188,27 @@ def test_without_paraphrase_joins_word_overlap_keeps_it_apart(nlp):
     ids = [r.claim_id for r in assign_claims(extracted, paraphrase_threshold=None)]
     assert ids[0] == ids[1] != ids[2]
     assert [r.claim_id for r in assign_claims(extracted)][2] == ids[0]
+
+
+# a synthetic story: the central claim worded differently in each article, an aside about
+# another actor, and a denial in a later article
+WORDED_APART = (
+    "Senator Ilse Varga said that ten Drovan fighters were caught crossing the Kessel border.",
+    "The Kessel Courier reported that Drovan fighters had been caught at the Kessel border.",
+    "Border police said that ten men with ties to the Drovan militia were apprehended at the "
+    "Kessel border.",
+    "Analysts said that Marrow traders sold rifles to Drovan fighters.",
+    "The interior ministry denied that Drovan fighters were apprehended at the Kessel border.",
+)
+
+
+def test_the_central_claim_worded_apart_is_one_claim_and_an_aside_stays_apart(nlp):
+    rows = claims_of(nlp, *WORDED_APART)
+    central = rows[0][2]
+    assert rows == [
+        ("Ilse Varga", "asserts", central),
+        ("The Kessel Courier", "asserts", central),
+        ("Border police", "asserts", central),
+        ("Analysts", "asserts", "c-marrow-traders-sold-rifles-drovan"),
+        ("interior ministry", "denies", central),
+    ]

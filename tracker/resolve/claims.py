@@ -244,10 +244,14 @@ class ClaimRegistry:
                 tuple(m.text for m in sorted(c.members.values(), key=lambda m: -m.count)),
                 c.signature,
                 len(c.article_ids),
+                tuple(c.members),
+                c.count,
             )
             for c in self.claims
         ]
-        return paraphrase_joins(views, threshold=self.paraphrase_threshold)
+        return paraphrase_joins(
+            views, threshold=self.paraphrase_threshold, articles=len(self._by_article)
+        )
 
     # -- rules ------------------------------------------------------------------------
 

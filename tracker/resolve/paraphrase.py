@@ -1,105 +1,271 @@
-"""Paraphrases of a corpus's central claims, found by sentence embeddings.
+"""Paraphrases of a story's central claims, found by the story's words and sentence embeddings.
 
 Word overlap (:func:`tracker.resolve.similarity.claim_similarity`) joins contents that share
-at least two content words.  A paraphrase of a story's central claim in other words ("the
-port was closed" / "ships could not enter the harbour") escapes it and becomes a claim of its
-own.  Once every article is in, each such claim is compared with the few claims most widely
-reported (the *hubs*: those said in the most articles), by the cosine of their static
-embeddings (:mod:`tracker.resolve.embeddings`).  A claim that is close enough to a hub, and
-names one of the same entities, joins it.  The cost is a fixed number of comparisons per
-claim, so it grows with the number of claims, not its square.
+at least two content words.  A story's central claim said in other words in each article
+("ISIS fighters were caught at the border" / "individuals with ties to ISIL were apprehended
+at the southwest border") escapes it and becomes a claim of its own.  Once every article is
+in, each claim is compared with a few *hubs*: the claims said in the most articles, and the
+few claims most in the story's own words (which is how a story that no two articles word
+alike still has hubs).  Two kinds of evidence join a claim to a hub:
+
+- its static embedding (:mod:`tracker.resolve.embeddings`) is close to one of the hub's
+  wordings (cosine at least :data:`PARAPHRASE_THRESHOLD`), it names one of the hub's
+  entities, and it shares the hub's predicate class or a word of the story that is not a
+  name; or
+- the cosine is at least :data:`STORY_THRESHOLD` and it states the same event in the story's
+  vocabulary: it shares a predicate class with the hub ("caught" and "apprehended" are one
+  class) and words of the story (those its articles use widely) with the hub's members, at
+  least one of them not a name, with a name or a second such word besides.
+
+A hub may join a higher-ranked hub the same way, and a claim joined to a joined hub ends on
+the hub it joined.  A claim said the other way round ("a bird did not defecate on X" against
+"a bird defecated on X") joins only on the story's vocabulary, at a cosine of at least
+:data:`NEGATED_THRESHOLD` and naming one of the hub's names: its asserters then deny the hub
+(:meth:`tracker.resolve.claims.ClaimRegistry.resolve`).  Static vectors weigh rare names
+heavily and read no word order, which is why they only confirm what the words allow.  The
+cost is a fixed number of comparisons per claim, so it grows with the number of claims, not
+its square.
 
 >>> from tracker.resolve.similarity import ClaimSignature
->>> port = ClaimSignature(entities=frozenset({"velm"}), words=frozenset({"port", "close", "velm"}))
->>> ships = ClaimSignature(entities=frozenset({"velm"}), words=frozenset({"ship", "enter", "velm"}))
->>> hub = ClaimView(0, ("The port of Velmora was closed",), port, articles=3)
->>> other = ClaimView(1, ("Ships could not enter Velmora's port",), ships, articles=1)
->>> paraphrase_joins([hub, other], threshold=0.5)
+>>> def view(key, text, words, articles=1, negated=False):
+...     signature = ClaimSignature(entities=frozenset({"velm"}), words=frozenset(words) | {"velm"},
+...                                predicates=frozenset({words[0]}), negated=negated)
+...     return ClaimView(key, (text,), signature, articles)
+>>> hub = view(0, "The port of Velmora was closed", ["close", "port"], articles=3)
+>>> paraphrase_joins([hub, view(1, "Velmora's harbour was shut to ships", ["close", "ship"])])
 {1: 0}
->>> not_in = ClaimSignature(entities=ships.entities, words=ships.words, negated=True)
->>> negated = ClaimView(1, ("Ships could not enter Velmora's port",), not_in)
->>> paraphrase_joins([hub, negated], threshold=0.5)
+>>> paraphrase_joins([hub, view(1, "The port of Velmora was not closed", ["close", "port"],
+...                             negated=True)])
+{1: 0}
+>>> paraphrase_joins([hub, view(1, "The mayor of Velmora resigned", ["resign", "mayor"])])
 {}
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
 
+from tracker import lexicon
 from tracker.resolve.embeddings import load_embeddings
 from tracker.resolve.similarity import ClaimSignature
 
-__all__ = ["PARAPHRASE_THRESHOLD", "HUBS", "HUB_TEXTS", "ClaimView", "paraphrase_joins"]
+__all__ = [
+    "PARAPHRASE_THRESHOLD",
+    "STORY_THRESHOLD",
+    "NEGATED_THRESHOLD",
+    "HUBS",
+    "SEEDS",
+    "HUB_TEXTS",
+    "STORY_SHARE",
+    "ClaimView",
+    "story_terms",
+    "paraphrase_joins",
+]
 
-#: Cosine of static embeddings at or above which a claim is taken to restate a hub.
+#: Cosine of static embeddings at or above which a claim naming a hub's entity restates it.
 PARAPHRASE_THRESHOLD = 0.7
+#: Cosine at or above which a claim stating the hub's event in the story's words restates it.
+STORY_THRESHOLD = 0.6
+#: Cosine at or above which a claim said the other way round is read as the hub denied.
+NEGATED_THRESHOLD = 0.65
 #: How many of the most widely reported claims others are compared with.
 HUBS = 8
+#: How many claims most in the story's words are hubs besides (affirmative, with a verb).
+SEEDS = 4
 #: How many wordings of a hub (its most said) a claim is compared with.
 HUB_TEXTS = 5
+#: A word is the story's when the claims using it are said in this share of the articles.
+STORY_SHARE = 0.3
 
 
 @dataclass(frozen=True)
 class ClaimView:
-    """What the join reads of a claim: its key, wordings (most said first), signature and
-    the number of articles that state it."""
+    """What the join reads of a claim: its key, wordings (most said first), signature, the
+    number of articles that state it and its members' signatures (the signature alone when
+    none are given)."""
 
     key: int
     texts: tuple[str, ...]
     signature: ClaimSignature
     articles: int = 1
+    members: tuple[ClaimSignature, ...] = ()
+    said: int = 1
+
+    def all_members(self) -> tuple[ClaimSignature, ...]:
+        return self.members or (self.signature,)
 
 
-def _names(view: ClaimView) -> frozenset[str]:
-    return view.signature.entities | view.signature.agent
+@dataclass(frozen=True)
+class _Profile:
+    """A claim's words, names and predicates over all its members."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+    predicates: frozenset[str]
 
 
-def _compatible(claim: ClaimView, hub: ClaimView) -> bool:
-    """A demand never restates a statement, a paraphrase names one of the hub's entities
-    (or, when neither names any, shares a word), and both say it the same way round: static
-    vectors hardly tell "the port was closed" from "the port was not closed", so a negated
-    near-wording is left alone rather than joined as a denial it may not be."""
-    a, b = claim.signature, hub.signature
-    if a.directive != b.directive or a.negated != b.negated or not a.words:
-        return False
-    if _names(claim) or _names(hub):
-        return bool(_names(claim) & _names(hub))
-    return bool(a.words & b.words)
+def _profile(view: ClaimView) -> _Profile:
+    members = view.all_members()
+    return _Profile(
+        frozenset().union(*(m.words for m in members)),
+        frozenset().union(*(m.entities | m.agent for m in members)),
+        frozenset().union(*(m.predicates for m in members)),
+    )
+
+
+def _spread(claims: Sequence[ClaimView]) -> Counter[str]:
+    """How widely each word is said: the articles of each claim using it, summed."""
+    spread: Counter[str] = Counter()
+    for claim in claims:
+        for word in _profile(claim).words:
+            spread[word] += claim.articles
+    return spread
+
+
+def story_terms(
+    claims: Sequence[ClaimView], articles: int, share: float = STORY_SHARE
+) -> frozenset[str]:
+    """The words of a story of ``articles`` articles: those said (counting each claim once
+    per article that states it) at least ``share`` times the articles, and three times at
+    least.
+
+    >>> a = ClaimSignature(words=frozenset({"port", "close"}))
+    >>> b = ClaimSignature(words=frozenset({"port", "ship"}))
+    >>> sorted(story_terms([ClaimView(0, ("",), a, 2), ClaimView(1, ("",), b, 1)], 10))
+    ['port']
+    """
+    need = max(3, math.ceil(share * articles))
+    return frozenset(w for w, n in _spread(claims).items() if n >= need)
+
+
+def _hubs(claims: Sequence[ClaimView], hubs: int, seeds: int) -> list[ClaimView]:
+    """The claims said in the most articles (two at least), then the ``seeds`` affirmative
+    claims with a verb most in the story's words."""
+    spread = _spread(claims)
+
+    def topical(c: ClaimView) -> float:
+        words = _profile(c).words
+        return sum(spread[w] for w in words) / math.sqrt(1 + len(words))
+
+    ranked = sorted(
+        (c for c in claims if c.articles >= 2 and c.texts),
+        key=lambda c: (-c.articles, -topical(c), c.key),
+    )[:hubs]
+    chosen = {c.key for c in ranked}
+    rest = sorted(
+        (
+            c
+            for c in claims
+            if c.key not in chosen
+            and c.texts
+            and c.signature.predicates
+            and not c.signature.negated
+            and not c.signature.directive
+        ),
+        key=lambda c: (-c.said, -topical(c), c.key),
+    )
+    return ranked + rest[:seeds]
+
+
+class _Joiner:
+    """Whether a claim restates a hub, by the rules of the module's docstring."""
+
+    def __init__(self, claims: Sequence[ClaimView], threshold: float, articles: int) -> None:
+        self.threshold = threshold
+        self.terms = story_terms(claims, articles)
+        self.profiles = {c.key: _profile(c) for c in claims}
+
+    def joins(self, claim: ClaimView, hub: ClaimView, cosine: float) -> bool:
+        a, b = claim.signature, hub.signature
+        if a.directive != b.directive or not a.words:
+            return False
+        if _conditional(claim) != _conditional(hub):
+            return False  # a supposition does not restate what happened
+        mine, theirs = self.profiles[claim.key], self.profiles[hub.key]
+        names = mine.names | theirs.names
+        shared = a.words & theirs.words & self.terms
+        shared_names = shared & names
+        events = shared - names
+        actor = a.agent & a.entities
+        if actor and not actor & (b.agent | self.terms):
+            return False  # someone the story hardly names does it ("North Korea sent ...")
+        same_event = bool(a.predicates & theirs.predicates)
+        if a.negated != b.negated:
+            # said the other way round: the story's vocabulary and a shared name, closer
+            return cosine >= NEGATED_THRESHOLD and same_event and bool(events and shared_names)
+        # a shared name alone is not the event ("ISIS could attack Arkansas")
+        if (
+            cosine >= self.threshold
+            and (a.entities | a.agent) & (b.entities | b.agent)
+            and (same_event or len(events) >= 2)
+        ):
+            return True
+        return (
+            cosine >= STORY_THRESHOLD
+            and same_event
+            and bool(events)
+            and (bool(shared_names) or len(events) >= 2)
+        )
+
+
+def _conditional(view: ClaimView) -> bool:
+    words = view.texts[0].lower().split() if view.texts else []
+    return any(w.strip(",;:.\"'") in lexicon.CONDITIONAL_WORDS for w in words)
 
 
 def paraphrase_joins(
-    claims: Sequence[ClaimView], *, threshold: float = PARAPHRASE_THRESHOLD, hubs: int = HUBS
+    claims: Sequence[ClaimView],
+    *,
+    threshold: float = PARAPHRASE_THRESHOLD,
+    hubs: int = HUBS,
+    seeds: int = SEEDS,
+    articles: int | None = None,
 ) -> dict[int, int]:
-    """``{claim key: hub key}`` for each claim that restates one of the ``hubs`` claims said
-    in the most articles (at least two); a claim close to several joins the closest."""
-    ranked = sorted(
-        (c for c in claims if c.articles >= 2 and c.texts), key=lambda c: (-c.articles, c.key)
-    )
-    top = ranked[:hubs]
+    """``{claim key: hub key}`` for each claim that restates one of the hubs (the ``hubs``
+    claims said in the most articles, at least two, then the ``seeds`` claims most in the
+    story's words); a claim close to several joins the closest it may join, a hub only a
+    hub ranked above it, and a claim joined to a joined hub ends on that hub's hub.
+    ``articles`` is the number of articles of the story (by default, the most any claim is
+    said in)."""
+    if not claims:
+        return {}
+    if articles is None:
+        articles = max(c.articles for c in claims)
+    # one article is no story: its claims are hubs only when said in two articles
+    top = _hubs(claims, hubs, seeds if articles >= 2 else 0)
     if not top:
         return {}
     embeddings = load_embeddings()
     hub_rows = [(n, text) for n, hub in enumerate(top) for text in hub.texts[:HUB_TEXTS]]
     hub_vectors = embeddings.encode([text for _, text in hub_rows])
     hub_of_row = numpy.array([n for n, _ in hub_rows])
-    top_keys = {hub.key for hub in top}
-    others = [c for c in claims if c.key not in top_keys and c.texts]
-    if not others:
+    rank = {hub.key: n for n, hub in enumerate(top)}
+    others = [c for c in claims if c.texts]
+    if len(others) < 2:
         return {}
+    joiner = _Joiner(claims, threshold, articles)
+    low = min(threshold, STORY_THRESHOLD, NEGATED_THRESHOLD)
     vectors = embeddings.encode([c.texts[0] for c in others])
     joins: dict[int, int] = {}
     for claim, cosines in zip(others, vectors @ hub_vectors.T, strict=True):
-        best, best_cosine = None, threshold
+        above = rank.get(claim.key, len(top))
         for row in numpy.argsort(-cosines):
-            if cosines[row] < best_cosine:
+            if cosines[row] < low:
                 break
-            hub = top[int(hub_of_row[row])]
-            if _compatible(claim, hub):
-                best, best_cosine = hub, float(cosines[row])
+            n = int(hub_of_row[row])
+            if n < above and joiner.joins(claim, top[n], float(cosines[row])):
+                joins[claim.key] = top[n].key
                 break
-        if best is not None:
-            joins[claim.key] = best.key
-    return joins
+    return {key: _root(joins, key) for key in joins}
+
+
+def _root(joins: dict[int, int], key: int) -> int:
+    """Where a chain of joins ends (hubs only join hubs ranked above them: no cycles)."""
+    while key in joins:
+        key = joins[key]
+    return key
