@@ -55,6 +55,23 @@ ASSERTED = (
     "Roads near the reservoir stayed closed overnight."
 )
 
+# a source's denial of the claim far down a report, and the same denial as its lead
+LATE_DENIAL = (
+    "Heavy rain fell across the valley on Sunday. "
+    "Residents of Astrin reported flooding in the low streets. "
+    "Rescue teams travelled to the valley on Tuesday. "
+    "Roads near the reservoir stayed closed overnight. "
+    "The Astrin water board denied that the Velmora dam burst on Monday."
+)
+LEAD_DENIAL = (
+    "The Astrin water board denied that the Velmora dam burst on Monday. "
+    "Heavy rain fell across the valley on Sunday. "
+    "Residents of Astrin reported flooding in the low streets. "
+    "Rescue teams travelled to the valley on Tuesday. "
+    "Roads near the reservoir stayed closed overnight."
+)
+DENIAL = "The Astrin water board denied that the Velmora dam burst on Monday."
+
 
 def _check(nlp, text: str, lower: bool):
     claim = DAM.lower() if lower else DAM
@@ -98,3 +115,20 @@ def test_a_claim_the_article_states_is_supported(nlp, lower):
     verdict = _check(nlp, ASSERTED, lower)
     assert verdict.verdict == "supports"
     assert verdict.evidence[0].stance == "asserts"
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(LATE_DENIAL, "reports"), (LEAD_DENIAL, "denies")],
+    ids=["far-down-reports", "in-the-lead-denies"],
+)
+def test_a_denial_counts_as_the_article_own_only_in_its_lead(nlp, lower, text, expected):
+    verdict = _check(nlp, text, lower)
+    assert verdict.verdict == expected
+    source = "astrin water board" if lower else "Astrin water board"
+    sentence = DENIAL.lower() if lower else DENIAL
+    start = len("Synthetic. ") + text.index(DENIAL)
+    assert [(e.source, e.stance, e.cue, e.sentence, e.start) for e in verdict.evidence] == [
+        (source, "denies", "denied", sentence, start)
+    ]

@@ -33,7 +33,9 @@ class CheckSettings:
     ``flip_assertion``.  With a sentence encoder, an article is also related when one of
     its sentences reaches a cosine of ``semantic_related`` with the claim.  A text of at
     most ``short_text`` sentences (a headline, a lead) is decided by the sentence that
-    matches the claim best.
+    matches the claim best.  In a longer text, a denial of the claim counts as the
+    article's own only within its first ``denial_lead`` sentences; further down it passes a
+    denial on, as a report does.
     """
 
     related: float = 0.08
@@ -48,6 +50,7 @@ class CheckSettings:
     flip_assertion: float = 0.5
     semantic_related: float = 0.6
     short_text: int = 3
+    denial_lead: int = 3
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ source's attribution; or a plain assertion.
 A short text (a headline, a lead of a few sentences) is decided by its best-matching
 sentence.  A longer one by the weight of its evidence and how many of its sentences
 refute; it reports the claim when enough of its sentences hedge or when its matching
-sentences mostly pass the claim on (hedged or attributed) rather than state it.  Every
+sentences mostly pass the claim on (hedged or attributed) rather than state it.  A denial of
+the claim below a longer text's lead passes the denial on ("... the ministry denied it" in
+the eighth paragraph of a report); one that refutes the claim says so at its top.  Every
 verdict lists the sentences that decided it (:func:`deciding_evidence`).
 """
 
@@ -128,12 +130,15 @@ def decide(
     claim: ParsedClaim, evidence: Sequence[Evidence], parsed: ParsedArticle, settings: CheckSettings
 ) -> str:
     """The verdict of an article related to the claim, from its evidence (best first)."""
+    short = _is_short(parsed, settings)
+    if not short:
+        evidence = _denials_in_lead(evidence, parsed, settings)
     weight: dict[str, float] = defaultdict(float)
     for e in evidence:
         weight[e.stance] += e.similarity
     sentences = max(len(parsed.sentences), 1)
     lead = evidence[0] if evidence else None
-    if lead is not None and _is_short(parsed, settings):
+    if lead is not None and short:
         # a headline or a few lines: any denial of the claim decides, else the sentence
         # that states the claim best
         refutes_it = any(e.stance == "denies" for e in evidence) or parsed.refuting > 0
@@ -161,6 +166,23 @@ def decide(
     if refutes_it:
         return "denies"
     return "reports" if hedges else "supports"
+
+
+def _denials_in_lead(
+    evidence: Sequence[Evidence], parsed: ParsedArticle, settings: CheckSettings
+) -> list[Evidence]:
+    """A longer text's evidence as the verdict weighs it: a denial of the claim after the
+    text's first ``settings.denial_lead`` sentences passes the denial on, as a report that
+    adds "X denied it" further down does; an article refuting a claim says so at its top."""
+    if len(parsed.sentences) <= settings.denial_lead:
+        return list(evidence)
+    lead_end = parsed.sentences[settings.denial_lead - 1].end
+    return [
+        replace(e, stance="reports")
+        if e.stance == "denies" and e.start is not None and e.start >= lead_end
+        else e
+        for e in evidence
+    ]
 
 
 def deciding_evidence(
