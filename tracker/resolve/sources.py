@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from tracker import lexicon
+from tracker.nlp import doc_text
 
 __all__ = [
     "SourceInfo",
@@ -112,9 +113,9 @@ _HEADLINE_POS = frozenset("ADP AUX VERB PART SCONJ CCONJ PRON ADV".split())
 def _phrase_tokens(head: Token, text: str) -> list[Token]:
     """The tokens of the phrase ``text`` around ``head`` (``[head]`` if it is not found)."""
     doc = head.doc
-    start = doc.text.find(text, max(0, head.idx - len(text)))
+    start = doc_text(doc).find(text, max(0, head.idx - len(text)))
     while start != -1 and not start <= head.idx < start + len(text):
-        start = doc.text.find(text, start + 1)
+        start = doc_text(doc).find(text, start + 1)
         if start > head.idx:
             start = -1
     if start == -1 or not text:
@@ -295,7 +296,7 @@ def names_nothing(head: Token, text: str) -> bool:
 
 def inside_quotes(token: Token) -> bool:
     """Whether ``token`` stands inside quotation marks opened earlier in its paragraph."""
-    before = token.doc.text[: token.idx]
+    before = doc_text(token.doc)[: token.idx]
     opened = sum(before.count(q) for q in lexicon.OPENING_QUOTES)
     closed = sum(before.count(q) for q in lexicon.CLOSING_QUOTES)
     return opened > closed or before.count('"') % 2 == 1

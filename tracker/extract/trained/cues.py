@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from tracker import lexicon
 from tracker.errors import TrainedModelError
 from tracker.extract.quotes import quote_segments
+from tracker.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -109,8 +110,8 @@ def _feature_names(width: int) -> list[str]:
 
 def _rows(doc: Doc, lemmas: dict[str, int]) -> tuple[list[int], list[list[float]]]:
     """The candidate tokens of one paragraph and their feature rows."""
-    segments = quote_segments(doc.text)
-    lower_text = float(not any(ch.isupper() for ch in doc.text))
+    segments = quote_segments(doc_text(doc))
+    lower_text = float(not any(ch.isupper() for ch in doc_text(doc)))
     tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == len(doc) else None
     width = tensor.shape[1] if tensor is not None else 0
     picked: list[int] = []
@@ -172,7 +173,7 @@ def gold_cue_heads(article: GoldArticle, paragraph_start: int, doc: Doc) -> set[
     for attribution in article.attributions:
         start, end = attribution.cue.fragments[0]
         start, end = start - paragraph_start, end - paragraph_start
-        if end <= 0 or start >= len(doc.text):
+        if end <= 0 or start >= len(doc_text(doc)):
             continue
         tokens = [t for t in doc if t.idx < end and t.idx + len(t) > start]
         inside = {t.i for t in tokens}

@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 from tracker import lexicon
 from tracker.extract.quotes import quote_segments
 from tracker.extract.rules import find_candidates
+from tracker.nlp import doc_text
 
 if TYPE_CHECKING:
     import numpy
@@ -139,7 +140,7 @@ class Paragraph:
         found = find_candidates(doc, join_quotes=True, cue_scores=scores, thresholds=thresholds)
         # the outermost attributions, as annotated corpora mark them
         self.rules = [c for c in found if c.relay_of is None]
-        self.segments = quote_segments(doc.text)
+        self.segments = quote_segments(doc_text(doc))
         self.rule_cue = ["O"] * len(doc)
         self.rule_role = ["O"] * len(doc)
         self.rule_tokens: list[tuple[Tokens, Tokens, Tokens]] = []

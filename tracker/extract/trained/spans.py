@@ -57,6 +57,7 @@ from tracker.extract.trained.spanfeatures import (
     head_of,
     span_features,
 )
+from tracker.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -158,7 +159,7 @@ def _candidate(par: Paragraph, cue: Tokens, source: Tokens, content: Tokens) -> 
     rule = par.rules[rule_index] if rule_index is not None else None
     content_span = _extent(doc, content)
     # the quote kind of what was tagged, without widening it to whole quotations
-    quote, _ = quote_kind(content_span, par.segments, doc.text)
+    quote, _ = quote_kind(content_span, par.segments, doc_text(doc))
     if rule is not None and rule.quote == "according_to" and quote == "indirect":
         quote = "according_to"
     lemma = head.lemma_.lower()

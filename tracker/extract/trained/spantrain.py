@@ -27,6 +27,7 @@ from tracker.extract.trained.spanfeatures import (
     span_features,
 )
 from tracker.extract.trained.spans import SpanModel, SpanSettings, require_crfsuite
+from tracker.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -52,7 +53,7 @@ def _gold_roles(gold: GoldArticle, start: int, doc: Doc) -> list[tuple[Tokens, T
 
     roles = []
     for attribution in gold.attributions:
-        if start <= attribution.cue.start < start + len(doc.text):
+        if start <= attribution.cue.start < start + len(doc_text(doc)):
             cue = tokens(attribution.cue)
             if cue:
                 roles.append((cue, tokens(attribution.source), tokens(attribution.content)))
