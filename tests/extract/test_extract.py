@@ -246,8 +246,18 @@ def test_records_keep_the_span_contract(extractor):
         ("she said ''we will win,'' and left.", ["we will win"]),
         ("lind said \u201cwe will win,\u201c and left.", ["we will win"]),
         ('"open-ended quote that runs on', ["open-ended quote that runs on"]),
+        ("it's ''not'' what we'd say, '''he''' said", ["not", "'he"]),
+        ("\u00abnous gagnerons,\u00bb dit-il, \"and 'so' on\"", ["nous gagnerons", "and 'so' on"]),
+        ("\u201ewir\u201c and \u201cthey\u201d", ["wir", "they"]),
     ],
-    ids=["doubled-apostrophes", "wrong-way-closing-mark", "unclosed"],
+    ids=[
+        "doubled-apostrophes",
+        "wrong-way-closing-mark",
+        "unclosed",
+        "lone-and-tripled-apostrophes",
+        "guillemets-and-straight",
+        "low-opening-mark",
+    ],
 )
 def test_quote_segments(text, quoted):
     assert [text[a:b] for a, b in quote_segments(text)] == quoted

@@ -474,12 +474,14 @@ def quote_kind(
     chars = [i for i in range(start, end) if not text[i].isspace()]
     if not chars:
         return "indirect", content
-    inside = [i for i in chars if any(a <= i < b for a, b in segments)]
+    inside = {
+        i for a, b in segments for i in range(max(a, start), min(b, end)) if not text[i].isspace()
+    }
     if not inside:
         return "indirect", content
     touched = [(a, b) for a, b in segments if a < end and b > start]
     # marks just outside the quoted words are part of a direct quote too
-    outside = [i for i in chars if i not in set(inside) and text[i] not in '"\u201c\u201d,.;:']
+    outside = [i for i in chars if i not in inside and text[i] not in '"\u201c\u201d,.;:']
     if not outside:
         return "direct", (min(a for a, _ in touched), max(b for _, b in touched))
     # a quotation the content opens runs to its closing mark ('called it "a fiction."'),

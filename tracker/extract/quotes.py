@@ -11,6 +11,8 @@ quote that goes on in the next paragraph.
 
 from __future__ import annotations
 
+import re
+
 from tracker import lexicon
 
 __all__ = ["quote_segments", "inside"]
@@ -21,6 +23,12 @@ STRAIGHT = '"'
 DOUBLED = "''"
 
 
+#: the marks that open or close a quotation: only these move the scan
+_MARKS = re.compile(
+    re.escape(DOUBLED) + "|[" + re.escape("".join(sorted(OPENING | CLOSING | {STRAIGHT}))) + "]"
+)
+
+
 def quote_segments(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of the text inside each pair of double quotation marks.
 
@@ -29,21 +37,19 @@ def quote_segments(text: str) -> list[tuple[int, int]]:
     """
     segments: list[tuple[int, int]] = []
     open_at: int | None = None
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        # two apostrophes stand for a double quotation mark in some wire copy
-        width = 2 if text.startswith(DOUBLED, i) else 1
-        straight = ch == STRAIGHT or width == 2
+    n = len(text)
+    # two apostrophes stand for a double quotation mark in some wire copy
+    for mark in _MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
+        straight = ch in (STRAIGHT, DOUBLED)
         if open_at is None:
             if ch in OPENING or straight:
-                open_at = i + width
+                open_at = mark.end()
         elif ch in CLOSING or straight or (ch in OPENING and _ends_word(text, i)):
             # an opening mark straight after a word and before a space closes a quote
             # that was typed with the wrong mark ("...for her here,“ said Lind")
             segments.append(_trimmed(text, open_at, i))
             open_at = None
-        i += width
     if open_at is not None and n - open_at > 0:
         segments.append(_trimmed(text, open_at, n))
     return [s for s in segments if s[1] > s[0]]
