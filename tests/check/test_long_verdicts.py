@@ -71,10 +71,24 @@ LEAD_DENIAL = (
     "Roads near the reservoir stayed closed overnight."
 )
 DENIAL = "The Astrin water board denied that the Velmora dam burst on Monday."
+# a claim that is itself a denial, and a hedged report calling two things false in passing
+DAM_DENIED = "Officials deny that the Velmora dam burst on Monday"
+HEDGED_WITH_TWO_REFUTATIONS = (
+    "Posts shared widely said the Velmora dam reportedly burst on Monday. "
+    "Rescue teams travelled to the valley on Tuesday. "
+    "Roads near the reservoir stayed closed overnight. "
+    "Farmers in the valley waited for news. "
+    "The pictures in the posts are a hoax. "
+    "Engineers inspected the wall on Wednesday. "
+    "Schools in Astrin opened as usual. "
+    "One widely shared photograph is fake. "
+    "Buses ran on time across the valley. "
+    "The weather service expects a dry week."
+)
 
 
-def _check(nlp, text: str, lower: bool):
-    claim = DAM.lower() if lower else DAM
+def _check(nlp, text: str, lower: bool, claim: str = DAM):
+    claim = claim.lower() if lower else claim
     text = text.lower() if lower else text
     checker = ClaimChecker(nlp)
     checker.add_articles([Article("a1", "Synthetic. " + text)])
@@ -131,4 +145,23 @@ def test_a_denial_counts_as_the_article_own_only_in_its_lead(nlp, lower, text, e
     start = len("Synthetic. ") + text.index(DENIAL)
     assert [(e.source, e.stance, e.cue, e.sentence, e.start) for e in verdict.evidence] == [
         (source, "denies", "denied", sentence, start)
+    ]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_a_denial_passed_on_far_down_supports_a_claim_that_is_a_denial(nlp, lower):
+    verdict = _check(nlp, LATE_DENIAL, lower, DAM_DENIED)
+    assert verdict.verdict == "supports"
+    source = "astrin water board" if lower else "Astrin water board"
+    assert [(e.source, e.stance, e.cue) for e in verdict.evidence] == [(source, "denies", "denied")]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_two_refutations_in_a_hedged_report_support_a_claim_that_is_a_denial(nlp, lower):
+    verdict = _check(nlp, HEDGED_WITH_TWO_REFUTATIONS, lower, DAM_DENIED)
+    assert verdict.verdict == "supports"
+    text = HEDGED_WITH_TWO_REFUTATIONS
+    assert [(e.source, e.cue, e.start) for e in verdict.evidence if e.stance == "denies"] == [
+        (None, "hoax", len("Synthetic. ") + text.index("The pictures")),
+        (None, "fake", len("Synthetic. ") + text.index("One widely")),
     ]

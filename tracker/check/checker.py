@@ -19,7 +19,8 @@ paraphrases that share few words, and an article whose best sentence is that clo
 related whatever its vocabulary.
 
 A claim that is itself a denial ("Ministry denies that the dam burst") is checked as the
-proposition it denies, and the verdict flipped: an article refuting the burst supports it.
+proposition it denies, and the verdict flipped: an article refuting the burst supports it,
+and so does one passing on a denial of it, however far down or hedged.
 
 The rules above give the default verdict.  A verdict model a user trained on labelled
 pairs of their own (:mod:`tracker.check.verdict.model`) can decide instead: pass it as

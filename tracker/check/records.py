@@ -29,7 +29,9 @@ class CheckSettings:
     reports the claim when ``hedged_share`` of its sentences hedge, or when its matching
     sentences that pass the claim on (hedged or attributed) weigh more than
     ``reported_over_asserted`` times those that assert it.  A claim that is itself a
-    denial is denied by an article that asserts what it denies with a weight of
+    denial is supported by an article that passes a denial of it on (one of its matching
+    sentences denies, wherever it stands) or has ``echoed_refutations`` sentences that
+    refute, and denied by one that asserts what it denies with a weight of
     ``flip_assertion``.  With a sentence encoder, an article is also related when one of
     its sentences reaches a cosine of ``semantic_related`` with the claim.  A text of at
     most ``short_text`` sentences (a headline, a lead) is decided by the sentence that
@@ -48,6 +50,7 @@ class CheckSettings:
     hedged_share: float = 0.08
     reported_over_asserted: float = 1.5
     flip_assertion: float = 0.5
+    echoed_refutations: int = 2
     semantic_related: float = 0.6
     short_text: int = 3
     denial_lead: int = 3

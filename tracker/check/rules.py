@@ -131,6 +131,9 @@ def decide(
 ) -> str:
     """The verdict of an article related to the claim, from its evidence (best first)."""
     short = _is_short(parsed, settings)
+    # a denial among the matching sentences, wherever it stands: what a claim that is itself
+    # a denial ("Ministry denies that the dam burst") is about
+    carries_denial = any(e.stance == "denies" for e in evidence)
     if not short:
         evidence = _denials_in_lead(evidence, parsed, settings)
     weight: dict[str, float] = defaultdict(float)
@@ -157,8 +160,9 @@ def decide(
             weight["reports"] > 0 and reported > settings.reported_over_asserted * weight["asserts"]
         )
     if claim.negative:
-        # the claim is a denial: an article refuting what it denies agrees with it
-        if refutes_it:
+        # the claim is a denial: an article refuting what it denies, or passing a denial
+        # of it on, agrees with it, hedged or not
+        if refutes_it or carries_denial or parsed.refuting >= settings.echoed_refutations:
             return "supports"
         if not hedges and weight["asserts"] >= settings.flip_assertion:
             return "denies"
