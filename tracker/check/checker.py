@@ -77,6 +77,7 @@ __all__ = [
     "VerdictDecider",
     "ClaimChecker",
     "check_claims",
+    "check_requests",
     "read_claim_requests",
     "claim_lines",
 ]
@@ -159,14 +160,25 @@ class ClaimChecker:
 
     def add_articles(self, articles: Iterable[Article]) -> None:
         """Parse articles (all in one stream) and keep what checking needs."""
+        self.add_parsed(self.parse_articles(articles))
+
+    def parse_articles(self, articles: Iterable[Article]) -> list[ParsedArticle]:
+        """The articles parsed (all in one stream) as checking reads them, not added."""
         recorder = RecordingPipeline(self.nlp, self.n_process)
         extractor = SpacyExtractor(recorder)
-        added = []
+        parsed = []
         for n, extracted in enumerate(extractor.extract_many(articles)):
             docs = recorder.docs.pop(n, [])
             starts = recorder.starts.pop(n, [])
-            parsed = parse_article(extracted, docs, starts if -1 not in starts else None)
-            self._articles[extracted.article.id] = parsed
+            parsed.append(parse_article(extracted, docs, starts if -1 not in starts else None))
+        return parsed
+
+    def add_parsed(self, parsed_articles: Iterable[ParsedArticle]) -> None:
+        """Keep articles parsed already (by :meth:`parse_articles`, or read back from a
+        story store: :func:`tracker.store.sentences.add_store_articles`)."""
+        added = []
+        for parsed in parsed_articles:
+            self._articles[parsed.article.id] = parsed
             added.append(parsed)
         if self.encoder is not None and added:
             # one call for all new sentences: the encoder batches far better than per article
@@ -401,9 +413,24 @@ def check_claims(
     the rules; it replaces the checker's own, if any."""
     if checker is None:
         checker = ClaimChecker(nlp)
+    checker.add_articles(articles)
+    yield from check_requests(
+        claims, checker, verdict_model=verdict_model, strict=strict, on_skip=on_skip
+    )
+
+
+def check_requests(
+    claims: Sequence[ClaimRequest],
+    checker: ClaimChecker,
+    *,
+    verdict_model: VerdictDecider | None = None,
+    strict: bool = True,
+    on_skip: Callable[[ClaimRequest, RecordError], None] | None = None,
+) -> Iterator[Verdict]:
+    """Verdicts for every request against the articles ``checker`` holds; the rest as for
+    :func:`check_claims`."""
     if verdict_model is not None:
         checker.verdict_model = verdict_model
-    checker.add_articles(articles)
     known = set(checker.article_ids)
     for request in claims:
         if request.article_id is not None and request.article_id not in known:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from tracker import lexicon
 from tracker.lexicon import WEAK_REFUTATIONS
-from tracker.model import Article, Attribution
+from tracker.model import Article, Attribution, Span
 from tracker.resolve.similarity import ClaimSignature, entity_key, signature_of, word_class
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ __all__ = [
     "RecordingPipeline",
     "parse_claim",
     "parse_article",
+    "parse_extracted",
     "terms_of",
     "stem",
     "first_phrase",
@@ -141,6 +142,9 @@ class ParsedSentence:
     #: (a source before a colon or after the claim: "Police: ...", "...: police"),
     #: "quoted" (the claim in quotation marks), "question" (it ends with a question mark)
     relayed: str | None = None
+    #: the sentence's terms in order, repeats kept (``terms`` is their set; the article's
+    #: term counts add them up)
+    words: tuple[str, ...] = ()
 
 
 @dataclass
@@ -152,6 +156,17 @@ class ParsedArticle:
     counts: Counter[str]
     refuting: int  # sentences that refute, doubt or deny something
     hedged: int  # sentences that hedge
+
+    @classmethod
+    def of(cls, article: Article, sentences: list[ParsedSentence]) -> ParsedArticle:
+        """The parsed article of these sentences: term counts, refuting and hedged
+        sentences counted from them."""
+        counts: Counter[str] = Counter()
+        for sentence in sentences:
+            counts.update(sentence.words)
+        refuting = sum(1 for s in sentences if refutes(s))
+        hedged = sum(1 for s in sentences if s.hedge)
+        return cls(article, sentences, counts, refuting, hedged)
 
 
 @dataclass(frozen=True)
@@ -244,10 +259,11 @@ def parse_claim(doc: Doc) -> ParsedClaim:
 def _sentence(index: int, sent: SpacySpan, base: int = 0) -> ParsedSentence:
     text = sent.text.strip()
     start = base + sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    words = tuple(terms_of(sent))
     return ParsedSentence(
         index=index,
         text=text,
-        terms=frozenset(terms_of(sent)),
+        terms=frozenset(words),
         signature=signature_of(sent),
         refutation=first_phrase(REFUTE, text) or first_phrase(OPENING_DENIAL, text),
         correction=first_phrase(CORRECT, text),
@@ -261,6 +277,7 @@ def _sentence(index: int, sent: SpacySpan, base: int = 0) -> ParsedSentence:
         ),
         denial=first_phrase(DENIAL_VERB, text),
         relayed=relayed(sent),
+        words=words,
     )
 
 
@@ -342,7 +359,6 @@ def parse_article(extracted, docs: list[Doc], starts: list[int] | None = None) -
             (record, extracted.signatures.get(record.id))
         )
     sentences: list[ParsedSentence] = []
-    counts: Counter[str] = Counter()
     index = 0  # counts sentences as the extractor does, blank ones included
     for doc, base in zip(docs, starts, strict=True):
         for sent in doc.sents:
@@ -354,10 +370,15 @@ def parse_article(extracted, docs: list[Doc], starts: list[int] | None = None) -
             if attributions:
                 parsed = replace(parsed, attributions=attributions)
             sentences.append(parsed)
-            counts.update(terms_of(sent))
-    refuting = sum(1 for s in sentences if refutes(s))
-    hedged = sum(1 for s in sentences if s.hedge)
-    return ParsedArticle(extracted.article, sentences, counts, refuting, hedged)
+    return ParsedArticle.of(extracted.article, sentences)
+
+
+def parse_extracted(extracted, docs: list[tuple[Span, Doc]]) -> ParsedArticle:
+    """:func:`parse_article` of an extracted article and its parsed paragraphs as the
+    extractor holds them, ``(paragraph, doc)`` pairs: what a
+    :class:`~tracker.extract.extractor.SpacyExtractor` given it as ``reader`` keeps with
+    each article (the story store does, so ``tracker check`` need not parse it again)."""
+    return parse_article(extracted, [doc for _, doc in docs], [span.start for span, _ in docs])
 
 
 def _paragraph_starts(text: str, docs: list[Doc]) -> list[int]:

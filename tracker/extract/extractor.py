@@ -10,6 +10,7 @@ models trained on annotations you own refine it: a cue model
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -44,6 +45,7 @@ __all__ = [
     "Extractor",
     "SpacyExtractor",
     "ExtractedArticle",
+    "ArticleReader",
     "CueScorer",
     "SpanScorer",
 ]
@@ -87,6 +89,16 @@ class ExtractedArticle:
     signatures: dict[str, ClaimSignature] = field(default_factory=dict)
     #: (real name id, other name id) pairs the article gives ("Ada Lind, who goes by Lindy")
     aliases: list[tuple[str, str]] = field(default_factory=list)
+    #: what the extractor's ``reader`` made of the article while its parse was at hand
+    #: (``None`` without a reader)
+    reading: Any = None
+
+
+#: A function of an extracted article and its parsed paragraphs (``(paragraph, doc)``
+#: pairs), called while the parse is at hand: what it returns is kept as
+#: :attr:`ExtractedArticle.reading`.  It must be a module-level function to reach worker
+#: processes.
+ArticleReader = Callable[[ExtractedArticle, "list[tuple[Span, Doc]]"], Any]
 
 
 def refuse_two_models(
@@ -132,6 +144,7 @@ class SpacyExtractor:
         flat: bool = False,
         cue_model: CueScorer | None = None,
         span_model: SpanScorer | None = None,
+        reader: ArticleReader | None = None,
     ):
         if span_model is None and hasattr(cue_model, "candidates"):
             # a span model handed over where a cue model goes (it carries its own)
@@ -156,6 +169,14 @@ class SpacyExtractor:
         #: an optional trained model (:class:`tracker.extract.trained.spans.SpanModel`) that reads
         #: cues, sources and contents in place of the rules, with the rules' reading as a hint
         self.span_model = span_model
+        #: an optional :data:`ArticleReader`, for what else the parse of each article gives
+        self.reader = reader
+
+    def with_reader(self, reader: ArticleReader | None) -> SpacyExtractor:
+        """This extractor (same pipeline, settings and models) with another ``reader``."""
+        other = copy.copy(self)
+        other.reader = reader
+        return other
 
     def extract(self, article: Article) -> Iterator[Attribution]:
         for extracted in self.extract_many([article]):
@@ -269,7 +290,12 @@ class SpacyExtractor:
         if not self.flat:
             records = resolve_speakers(records, docs, article.id)
         aliases = [pair for _, doc in docs for pair in find_aliases(doc)]
-        return ExtractedArticle(article, _merge_qualified_sources(records), signatures, aliases)
+        extracted = ExtractedArticle(
+            article, _merge_qualified_sources(records), signatures, aliases
+        )
+        if self.reader is not None:
+            extracted.reading = self.reader(extracted, docs)
+        return extracted
 
     def _record(
         self,

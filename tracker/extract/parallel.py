@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tracker.errors import TrackerError
-from tracker.extract.extractor import ExtractedArticle, SpacyExtractor
+from tracker.extract.extractor import ArticleReader, ExtractedArticle, SpacyExtractor
 from tracker.model import Article
 
 if TYPE_CHECKING:
@@ -56,10 +56,16 @@ class ExtractionSettings:
     model: str | None = None
     cue_model: Any = None
     span_model: Any = None
+    #: the extractor's :data:`~tracker.extract.extractor.ArticleReader`, if any
+    reader: ArticleReader | None = None
 
     def extractor(self, nlp: Language | None = None) -> SpacyExtractor:
         return SpacyExtractor(
-            nlp, model=self.model, cue_model=self.cue_model, span_model=self.span_model
+            nlp,
+            model=self.model,
+            cue_model=self.cue_model,
+            span_model=self.span_model,
+            reader=self.reader,
         )
 
 
@@ -140,10 +146,15 @@ def extract_local(
     nlp: Language | None = None,
 ) -> Iterator[ExtractedArticle]:
     """Extract on this machine, in input order: on ``workers`` processes, or in this one
-    with ``extractor`` (built from ``settings`` on ``nlp`` when not given)."""
+    with ``extractor`` (built from ``settings`` on ``nlp`` when not given; given, it reads
+    with the settings' ``reader`` when they have one)."""
     if workers > 1:
         return extract_in_processes(articles, settings, workers=workers)
-    return extract_stream(extractor if extractor is not None else settings.extractor(nlp), articles)
+    if extractor is None:
+        extractor = settings.extractor(nlp)
+    elif settings.reader is not None and extractor.reader is not settings.reader:
+        extractor = extractor.with_reader(settings.reader)
+    return extract_stream(extractor, articles)
 
 
 def extract_on_dask(
