@@ -19,7 +19,14 @@ from tracker.present.tables import (
 
 
 @click.command()
-@click.argument("args", nargs=-1, required=True, metavar="[CLAIM] PATHS...")
+@click.argument("args", nargs=-1, metavar="[CLAIM] [PATHS...]")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    help="Check the current articles of this story store (made by `tracker add`) instead "
+    "of PATHS: only the claims are parsed.",
+)
 @click.option(
     "--claims",
     "claims_file",
@@ -43,21 +50,32 @@ from tracker.present.tables import (
 @output_option("Write to this file instead of stdout.", required=False)
 @common_input_options
 @fail_cleanly
-def check(args, claims_file, fmt, verdict_model_path, semantic, output, model, strict, quiet):
+def check(
+    args, db_path, claims_file, fmt, verdict_model_path, semantic, output, model, strict, quiet
+):
     """Does each article support, deny, or only report a claim?
 
     Verdicts: supports, denies, reports (attributed or hedged, not endorsed) or
     unrelated, each with the sentences and attributions that decided it.
 
+    With --db, the articles are a story store's: their sentences were kept when
+    `tracker add` parsed them, so only the claims are parsed (the verdicts are
+    those of checking the same articles' files).
+
     \b
     Example:
         tracker check "Iran transferred missiles to Russia" data/
         tracker check --claims claims.jsonl data/ -o verdicts.jsonl
+        tracker check "Iran transferred missiles to Russia" --db story.db
         tracker check --claims claims.jsonl data/ --verdict-model verdicts.model
         tracker check "Iran supplied weapons to Russia" data/ --semantic
     """
-    from tracker.check.checker import ClaimChecker, ClaimRequest, check_claims, read_claim_requests
-    from tracker.ingest.readers import read_articles
+    from tracker.check.checker import (
+        ClaimChecker,
+        ClaimRequest,
+        check_requests,
+        read_claim_requests,
+    )
 
     verdict_model = None
     if verdict_model_path:
@@ -73,35 +91,27 @@ def check(args, claims_file, fmt, verdict_model_path, semantic, output, model, s
         paths = args
         fmt = fmt or "jsonl"
     else:
-        if len(args) < 2:
-            raise click.UsageError(
-                "give the claim text and at least one article path (or use --claims FILE)"
-            )
+        if not args:
+            raise click.UsageError("give the claim text (or use --claims FILE)")
         requests = [ClaimRequest(args[0])]
         paths = args[1:]
         fmt = fmt or "table"
+    _check_sources(db_path, paths, claims_file)
     if output:
         from tracker.io import check_output
 
-        check_output(output, [*args, *([claims_file] if claims_file else [])])
-    articles = read_articles(paths, strict=strict, on_skip=skip_warning)
-    if not quiet:
-        click.echo(
-            f"checking {len(requests)} claim(s) against {len(articles)} article(s)", err=True
-        )
+        check_output(output, [*args, *(p for p in (claims_file, db_path) if p)])
     checker = ClaimChecker(model=model, encoder=sentence_encoder(semantic))
+    count = _add_articles(checker, db_path, paths, strict)
+    if not quiet:
+        click.echo(f"checking {len(requests)} claim(s) against {count} article(s)", err=True)
 
     def no_verdict(request, error) -> None:
         click.echo(f"Warning: no verdict: {error}", err=True)
 
     verdicts = list(
-        check_claims(
-            requests,
-            articles,
-            checker=checker,
-            verdict_model=verdict_model,
-            strict=strict,
-            on_skip=no_verdict,
+        check_requests(
+            requests, checker, verdict_model=verdict_model, strict=strict, on_skip=no_verdict
         )
     )
     if fmt == "json":
@@ -121,6 +131,46 @@ def check(args, claims_file, fmt, verdict_model_path, semantic, output, model, s
             click.echo(f"Wrote {len(verdicts)} verdicts to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def _add_articles(checker, db_path, paths, strict) -> int:
+    """Add the articles of PATHS (parsed) or of the store (read back) to ``checker``."""
+    if not db_path:
+        from tracker.ingest.readers import read_articles
+
+        articles = read_articles(paths, strict=strict, on_skip=skip_warning)
+        checker.add_articles(articles)
+        return len(articles)
+    from tracker.store.sentences import add_store_articles
+
+    def parsing(article_ids: list[str]) -> None:
+        click.echo(
+            f"Warning: {db_path}: {len(article_ids)} article(s) stored by an older tracker "
+            f"are parsed again; run `tracker rebuild {db_path}` to keep their sentences",
+            err=True,
+        )
+
+    return add_store_articles(checker, db_path, on_parse=parsing)
+
+
+def _check_sources(db_path, paths, claims_file) -> None:
+    """Articles come from PATHS or from --db, not both nor neither."""
+    from tracker.store.schema import is_store_file
+
+    if db_path and paths:
+        raise click.UsageError(
+            "give article PATHS or --db STORE, not both"
+            + ("" if claims_file else " (with --db, give only the claim)")
+        )
+    if not db_path and not paths:
+        raise click.UsageError(
+            "give at least one article path, or a story store with --db"
+            if claims_file
+            else "give the claim text and at least one article path (or --db STORE)"
+        )
+    stores = [path for path in paths if is_store_file(path)]
+    if stores:
+        raise click.UsageError(f"{stores[0]} is a story store: check it with --db {stores[0]}")
 
 
 @click.command(name="train-check")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker import __version__, lexicon
+from tracker.check.text import ParsedArticle
 from tracker.model import Article, Attribution
 from tracker.resolve.claims import ClaimRegistry
 from tracker.resolve.sources import slugify
@@ -37,6 +38,7 @@ from tracker.store.records import (
     signature_from_json,
     signature_json,
 )
+from tracker.store.sentences import store_sentences
 
 if TYPE_CHECKING:
     from tracker.extract.extractor import ExtractedArticle, SpacyExtractor
@@ -76,6 +78,7 @@ class _Planned:
     revision: int
     position: int
     row: int | None = None  # the article's row when it is stored already (rebuild)
+    current: bool = True  # the article's latest revision (its sentences are kept for check)
 
 
 def _plan(
@@ -215,7 +218,12 @@ def _outlet_id(conn: sqlite3.Connection, name: str | None) -> int | None:
 
 def _insert_article(conn: sqlite3.Connection, item: _Planned, batch_id: int) -> int:
     a = item.article
-    conn.execute("UPDATE articles SET current = 0 WHERE article_id = ?", (a.id,))
+    # only the current revision keeps the sentences tracker check reads
+    conn.execute(
+        "DELETE FROM check_sentences WHERE article IN (SELECT id FROM articles WHERE article_id = ?)",
+        (a.id,),
+    )
+    conn.execute("UPDATE articles SET current = 0, sentences = NULL WHERE article_id = ?", (a.id,))
     meta = a.to_dict()
     meta.pop("text")
     cursor = conn.execute(
@@ -269,13 +277,16 @@ class _Extraction:
 
     def run(self, articles: list[Article]) -> Iterator[ExtractedArticle]:
         """The articles extracted, in their order."""
+        from tracker.check.text import parse_extracted
         from tracker.extract.parallel import ExtractionSettings, extract_local
 
         given = self.extractor
+        # each article's sentences as tracker check reads them, from the same parse
         settings = ExtractionSettings(
             self.model,
             given.cue_model if given is not None else None,
             given.span_model if given is not None else None,
+            reader=parse_extracted,
         )
         return extract_local(articles, settings, workers=self.workers, extractor=given)
 
@@ -296,6 +307,8 @@ def _extract_into(
         records = grouper.assign(extracted)
         row = item.row if item.row is not None else _insert_article(conn, item, batch_id)
         count += _store_records(conn, row, records, corrections)
+        if item.current and isinstance(extracted.reading, ParsedArticle):
+            store_sentences(conn, row, extracted.reading, records)
         if progress is not None:
             progress(n, extracted.article)
     refresh_tables(conn, correction_aliases(corrections))
@@ -353,14 +366,23 @@ def rebuild_store(
     result = AddResult()
     with transaction(conn):
         rows = conn.execute("SELECT * FROM articles ORDER BY batch_id, position, id").fetchall()
-        for table in ("attributions", "claim_terms", "claim_signatures", "grouped_claims"):
+        for table in (
+            "attributions",
+            "claim_terms",
+            "claim_signatures",
+            "grouped_claims",
+            "check_sentences",
+        ):
             conn.execute(f"DELETE FROM {table}")
+        conn.execute("UPDATE articles SET sentences = NULL")
         planned = []
         for row in rows:
             meta = json.loads(row["article"])
             meta["text"] = row["text"]
             article = Article.from_dict(meta)
-            planned.append(_Planned(article, row["revision"], row["position"], row["id"]))
+            planned.append(
+                _Planned(article, row["revision"], row["position"], row["id"], bool(row["current"]))
+            )
             result.revised.append(row["article_id"])
         _new_batch(conn, "rebuild", len(planned))
         result.attributions = _extract_into(

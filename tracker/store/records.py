@@ -9,6 +9,10 @@ True
 >>> sig = ClaimSignature(words=frozenset({"port", "close"}), negated=True)
 >>> signature_from_json(signature_json(sig)) == sig
 True
+>>> signature_list(sig)
+[[], ['close', 'port'], [], [], [], 1, 0, 0, 0, None]
+>>> signature_from_list(signature_list(sig)) == sig
+True
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ __all__ = [
     "RECORD_SELECT",
     "signature_json",
     "signature_from_json",
+    "signature_list",
+    "signature_from_list",
 ]
 
 #: The columns of ``attributions`` that hold a record's (corrected) fields, in order.
@@ -184,4 +190,32 @@ def signature_from_json(text: str) -> ClaimSignature:
         modifiers=frozenset(data["modifiers"]),
         anaphoric=bool(data["anaphoric"]),
         reporting=bool(data["reporting"]),
+    )
+
+
+def signature_list(signature: ClaimSignature) -> list[Any]:
+    """A claim signature as a compact JSON list, for the many signatures of a store's
+    sentences: the sets (sorted lists), the flags (0 or 1), then the reference."""
+    return [
+        *(sorted(getattr(signature, name)) for name in _SETS),
+        *(int(getattr(signature, name)) for name in _FLAGS),
+        signature.reference,
+    ]
+
+
+def signature_from_list(data: Sequence[Any]) -> ClaimSignature:
+    """The claim signature :func:`signature_list` gave."""
+    entities, words, predicates, agent, modifiers = (frozenset(data[k]) for k in range(5))
+    negated, directive, anaphoric, reporting = (bool(data[k]) for k in range(5, 9))
+    return ClaimSignature(
+        entities=entities,
+        words=words,
+        predicates=predicates,
+        agent=agent,
+        negated=negated,
+        directive=directive,
+        reference=data[9],
+        modifiers=modifiers,
+        anaphoric=anaphoric,
+        reporting=reporting,
     )

@@ -11,9 +11,9 @@ each in its own transaction, so a store written by an older tracker opens in a n
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:")
 >>> migrate(conn)
-2
+3
 >>> migrate(conn)  # nothing left to apply
-2
+3
 """
 
 from __future__ import annotations
@@ -188,10 +188,38 @@ WHERE r.current = 1 AND a.dropped = 0
 ORDER BY COALESCE(a.date, '9999'), a.article_id, a.sentence;
 """
 
+# What ``tracker check`` reads of each current article's sentences, kept from the parse
+# extraction made (see tracker.store.sentences); ``articles.sentences`` counts them, NULL for
+# an article stored before (``tracker rebuild`` fills them in).
+_V3 = """
+ALTER TABLE articles ADD COLUMN sentences INTEGER;
+CREATE TABLE check_sentences (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id),
+    sentence INTEGER NOT NULL,
+    text_start INTEGER NOT NULL,
+    text_end INTEGER NOT NULL,
+    text TEXT,
+    words TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    refutation TEXT,
+    correction TEXT,
+    doubt TEXT,
+    hedge TEXT,
+    negation TEXT,
+    negated_word TEXT,
+    denial TEXT,
+    relayed TEXT,
+    attributions TEXT,
+    UNIQUE (article, sentence)
+);
+"""
+
 #: ``(version, description, SQL)`` in order; a store records each one it has applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, attributions, sources, claims, corrections, evidence search", _V1),
     (2, "evidence search Datasette finds; the who_said_what view", _V2),
+    (3, "the sentences tracker check reads, kept with each current article", _V3),
 )
 #: The schema version this tracker writes.
 SCHEMA_VERSION = MIGRATIONS[-1][0]
