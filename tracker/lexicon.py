@@ -31,8 +31,10 @@ __all__ = [
     "OPENING_MARKS",
     "FRAMING_ADVERBS",
     "CLOSING_MARKS",
+    "COPULA_FORMS",
     "ASSERT_VERBS",
     "DENY_VERBS",
+    "TURN_DOWN_VERBS",
     "DECLINE_VERBS",
     "DECLINED_ACTIONS",
     "DECLINED_OBJECTS",
@@ -55,6 +57,7 @@ __all__ = [
     "DEBUNK_WITH_PARTICLE",
     "DEBUNK_WITH_OBJECT_NOUN",
     "HEDGE_WORDS",
+    "FAKING_VERBS",
     "CONDITIONAL_WORDS",
     "ANONYMITY_PHRASES",
     "ANONYMOUS_HEADS",
@@ -109,6 +112,10 @@ ASSERT_VERBS = frozenset(
     recall recount signal inform tout boast speculate worry fear hope expect acknowledge
     """.split()
 )
+
+#: Verbs of rejecting that also turn down a thing ("rejected the offer"): with an object that
+#: names no claim they deny nothing.
+TURN_DOWN_VERBS = frozenset("reject dismiss rebuff spurn".split())
 
 #: Verbs by which a source rejects a claim.
 DENY_VERBS = frozenset(
@@ -193,6 +200,13 @@ FALSE_WORDS = frozenset(
     "nonsense lie lies hoax propaganda misinformation disinformation inaccurate wrong "
     "incorrect misleading speculation slander rubbish fiction fictitious phony phoney myth "
     "fable fabrication bullshit garbage doctored".split()
+)
+
+#: Verbs of faking, as lemmas and participles (the lemmatizer misreads some): what "was
+#: doctored", "had been faked" or "was staged" is called false.
+FAKING_VERBS = frozenset(
+    "doctor doctored fake faked fabricate fabricated photoshop photoshopped manipulate "
+    "manipulated stage staged".split()
 )
 
 #: Titles that tell a person's gender ("m" or "f"), lower case without a final dot.
@@ -346,6 +360,7 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {
     "arrest": frozenset("arrest detain jail imprison capture hold catch apprehend".split()),
     "leave": frozenset("leave resign quit exit depart step".split()),
     "close": frozenset("close shut bar block".split()),
+    "tear": frozenset("tear rip shred scrap".split()),
     "win": frozenset("win defeat beat victory".split()),
     "fund": frozenset("fund finance pay bankroll sponsor subsidize donate".split()),
     "hack": frozenset("hack breach infiltrate leak".split()),
@@ -627,6 +642,10 @@ FRAMING_ADVERBS = frozenset(
 
 # (read by tracker.extract.parse)
 CLOSING_MARKS = frozenset('"\u201d\u00bb')
+
+#: Forms of "be" (and "remain", "seem") after which a clause needs its complement: a content
+#: ending in one was cut short.
+COPULA_FORMS = frozenset("is was were are be been being am remains remained seems seemed".split())
 
 
 # -- who a source is (tracker.resolve.sources, tracker.resolve.aliases) -------------------

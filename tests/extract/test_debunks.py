@@ -103,6 +103,54 @@ PATTERNS = [
         id="the-story-has-been-debunked",
     ),
     pytest.param(
+        "A clip shows a heron stealing a hat from Mayor Ilse Varga. The Korvan Herald says "
+        "the video was doctored.",
+        [
+            ("A clip", "asserts", "shows", "a heron stealing a hat from Mayor Ilse Varga"),
+            ("The Korvan Herald", "denies", "says", "a heron stealing a hat from Mayor Ilse Varga"),
+        ],
+        id="the-video-was-doctored",
+    ),
+    pytest.param(
+        "A clip shows a heron stealing a hat from Mayor Ilse Varga. The Korvan Herald reveals "
+        "this video to have been faked.",
+        [
+            ("A clip", "asserts", "shows", "a heron stealing a hat from Mayor Ilse Varga"),
+            (
+                "The Korvan Herald",
+                "denies",
+                "reveals",
+                "a heron stealing a hat from Mayor Ilse Varga",
+            ),
+        ],
+        id="reveals-the-video-to-have-been-faked",
+    ),
+    pytest.param(
+        f"{CLAIM} The photos of the flood had been staged, the harbour office said.",
+        [TIMES, ("the harbour office", "denies", "said", "that the dam at Orrin had burst")],
+        id="the-photos-had-been-staged",
+    ),
+    pytest.param(
+        "The Korvan Herald reported that Tomas Vell rejected a new £5m stadium deal.",
+        [
+            (
+                "The Korvan Herald",
+                "asserts",
+                "reported",
+                "that Tomas Vell rejected a new £5m stadium deal",
+            )
+        ],
+        id="rejected-a-deal-turns-down-a-thing",
+    ),
+    pytest.param(
+        "The Vellmar council rejected the offer.", [], id="rejected-the-offer-denies-nothing"
+    ),
+    pytest.param(
+        "The Vellmar council rejected the report.",
+        [("The Vellmar council", "denies", "rejected", "the report")],
+        id="rejected-the-report-still-denies",
+    ),
+    pytest.param(
         "Ada Lind told the council that the bridge would reopen.",
         [("Ada Lind", "asserts", "told", "that the bridge would reopen")],
         id="a-plain-assertion-stays-one",

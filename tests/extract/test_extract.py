@@ -306,3 +306,16 @@ def test_a_question_a_source_is_quoted_asking_asserts_nothing(extract_text, case
     assert [(source.lower(), stance, content.lower()) for source, stance, _, content in rows] == [
         ("tomas brenner", "asserts", "the dam is safe")
     ]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_content_cut_at_a_copula_runs_through_its_quoted_complement(extract_text, case):
+    text = (
+        "The agent backed up what Tomas Vell had said to the paper in September - a Korvan "
+        "reunion was \u201c[not] very likely.\u201d"
+    )
+    rows = extract_text(text.lower() if case == "lower" else text)
+    content = "a Korvan reunion was \u201c[not] very likely.\u201d"
+    assert [row[3] for row in rows if row[0] and "vell" in row[0].lower()] == [
+        content.lower() if case == "lower" else content
+    ]

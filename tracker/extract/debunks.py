@@ -2,11 +2,12 @@
 
 A claim is denied not only with "denied": news calls it a hoax ("the story is fake",
 "X: not true", "Y is false, according to X"), shoots down or dismisses reports that Y, or
-says there is no evidence that Y.  In each case the claim denied is Y itself, so the record's
+says there is no evidence that Y, or that the video or photo showing Y "was doctored" or
+"had been faked".  In each case the claim denied is Y itself, so the record's
 content is Y's words and it joins Y's claim; a report, a story or the rumours are never the
 claim.  When the text names no Y ("the story is a hoax"), the candidate is marked as a
 reference and :func:`resolve_claim_references` points it at the claim the article reported
-last.
+last.  "Rejected a reunion" or "rejected the offer" turns down a thing and denies no claim.
 
 These readings serve claim tracking: the extractor applies them unless it reads
 attributions as annotated corpora mark them (``flat=True``).
@@ -45,6 +46,7 @@ __all__ = [
     "debunk_candidates",
     "resolve_claim_references",
     "quoted_span",
+    "without_offers_turned_down",
 ]
 
 #: the note a candidate carries when what it denies is named only by a reference
@@ -255,6 +257,47 @@ def _no_evidence(root: Token) -> tuple[tuple[int, int] | None, Token | None, boo
                 if objs:
                     return token_extent(subtree_tokens(objs[0])), objs[0], False
     return None
+
+
+def _turned_down(doc: Doc, cand: Candidate) -> bool:
+    """'rejected a reunion', 'rejected the deal': a verb of rejecting whose object names no
+    claim (no report, allegation or finding, and no clause) turns down a thing; it denies no
+    claim."""
+    if cand.stance != "denies" or cand.cue_token.lemma_.lower() not in lexicon.TURN_DOWN_VERBS:
+        return False
+    if cand.content_root is not None or cand.notes.get(REFERENCE_NOTE):
+        return False
+    root = _content_root(doc, cand)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in root.subtree):
+        return False
+    lemma = _lemma(root)
+    return not (
+        lemma in lexicon.CLAIM_NOUNS
+        or lemma in lexicon.INFORMATION_NOUNS
+        or lemma in lexicon.CLAIM_PRONOUNS
+    )
+
+
+def without_offers_turned_down(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates less those that turn down a thing rather than deny a claim ("he
+    rejected a reunion"); the links between the others (relays, continuations) are kept."""
+    dropped = {i for i, cand in enumerate(candidates) if _turned_down(doc, cand)}
+    if not dropped:
+        return candidates
+    new_index: dict[int, int] = {}
+    kept: list[Candidate] = []
+    for i, cand in enumerate(candidates):
+        if i not in dropped:
+            new_index[i] = len(kept)
+            kept.append(cand)
+    for cand in kept:
+        if cand.relay_of is not None:
+            cand.relay_of = new_index.get(cand.relay_of)
+        if cand.continuation_of is not None:
+            cand.continuation_of = new_index.get(cand.continuation_of)
+    return kept
 
 
 def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:

@@ -23,6 +23,7 @@ from tracker.extract.debunks import (
     quoted_span,
     reframe_debunks,
     resolve_claim_references,
+    without_offers_turned_down,
 )
 from tracker.extract.quotes import quote_segments
 from tracker.extract.rules import Candidate, find_candidates, link_relays
@@ -246,6 +247,7 @@ class SpacyExtractor:
                 # denials as news writes them: the claim called false is what is denied
                 candidates += debunk_candidates(doc, candidates, quote_segments(doc_text(doc)))
                 reframe_debunks(doc, candidates)
+                candidates = without_offers_turned_down(doc, candidates)
                 for cand in candidates:
                     mark_audience(cand)
             local: list[Attribution] = []

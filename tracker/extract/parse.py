@@ -454,8 +454,18 @@ def branded_object(verb: Token) -> Token | None:
 
 
 def said_false(content_root: Token) -> Token | None:
-    """'said the report was false': the subject of a copula whose complement brands it false."""
+    """'said the report was false': the subject of a copula whose complement brands it false;
+    'said the video was doctored', 'reveals the photo to have been faked': the subject of a
+    passive verb of faking."""
     if content_root.lemma_ != "be":
+        faked = (
+            content_root.lemma_.lower() in lexicon.FAKING_VERBS
+            or content_root.lower_ in lexicon.FAKING_VERBS
+            or content_root.lower_ in lexicon.FALSE_WORDS
+        )
+        if faked and children_with(content_root, "auxpass"):
+            subjects = children_with(content_root, "nsubjpass")
+            return subjects[0] if subjects else None
         return None
     complements = children_with(content_root, "acomp", "attr")
     if not complements or not any(
@@ -466,11 +476,28 @@ def said_false(content_root: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def _through_quoted_complement(
+    content: tuple[int, int], segments: list[tuple[int, int]], text: str
+) -> tuple[int, int]:
+    start, end = content
+    words = text[start:end].split()
+    if not words or words[-1].lower() not in lexicon.COPULA_FORMS:
+        return content
+    after = end + len(text[end:]) - len(text[end:].lstrip())
+    for a, b in segments:
+        # the quotation's opening mark is at its start or just before it
+        if a in (after, after + 1) and b > after:
+            return start, b + 1 if b < len(text) and text[b] in CLOSING_MARKS else b
+    return content
+
+
 def quote_kind(
     content: tuple[int, int], segments: list[tuple[int, int]], text: str
 ) -> tuple[str, tuple[int, int]]:
-    """'direct', 'mixed' or 'indirect', and the content widened to whole quotes."""
-    start, end = content
+    """'direct', 'mixed' or 'indirect', and the content widened to whole quotes; a content
+    cut off at a copula just before a quotation ('a reunion was "not very likely."') runs on
+    through that quotation."""
+    start, end = _through_quoted_complement(content, segments, text)
     chars = [i for i in range(start, end) if not text[i].isspace()]
     if not chars:
         return "indirect", content
