@@ -165,3 +165,23 @@ def test_two_refutations_in_a_hedged_report_support_a_claim_that_is_a_denial(nlp
         (None, "hoax", len("Synthetic. ") + text.index("The pictures")),
         (None, "fake", len("Synthetic. ") + text.index("One widely")),
     ]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+@pytest.mark.parametrize(
+    ("claim", "relayed"),
+    [
+        ("Astrin officials: the Velmora dam burst on Monday", "says"),
+        ("Did the Velmora dam burst on Monday?", "question"),
+        ("The Velmora dam reportedly burst on Monday", "reportedly"),
+    ],
+    ids=["source-colon", "question", "hedged"],
+)
+def test_an_article_refuting_a_claim_passed_on_reports_it(nlp, lower, claim, relayed):
+    verdict = _check(nlp, OWN_VOICE_REFUTATION, lower, claim)
+    assert ClaimChecker(nlp).claim(claim.lower() if lower else claim).relayed == relayed
+    assert verdict.verdict == "reports"
+    start = len("Synthetic. ") + OWN_VOICE_REFUTATION.index("The story")
+    assert [(e.source, e.stance, e.cue, e.start) for e in verdict.evidence] == [
+        (None, "denies", "is false", start)
+    ]

@@ -13,7 +13,9 @@ sentence.  A longer one by the weight of its evidence and how many of its senten
 refute; it reports the claim when enough of its sentences hedge or when its matching
 sentences mostly pass the claim on (hedged or attributed) rather than state it.  A denial of
 the claim below a longer text's lead passes the denial on ("... the ministry denied it" in
-the eighth paragraph of a report); one that refutes the claim says so at its top.  Every
+the eighth paragraph of a report); one that refutes the claim says so at its top.  A claim
+that only passes a proposition on ("Police: the dam burst", "Did the dam burst?", "the dam
+reportedly burst") is reported, not denied, by an article refuting the proposition.  Every
 verdict lists the sentences that decided it (:func:`deciding_evidence`).
 """
 
@@ -168,7 +170,10 @@ def decide(
             return "denies"
         return "reports" if hedges else "supports"
     if refutes_it:
-        return "denies"
+        # a claim passed on as such ("Police: the dam burst", "Did the dam burst?", "the dam
+        # reportedly burst") is not refuted by an article refuting what it passes on: the
+        # article reports what was said
+        return "reports" if claim.relayed else "denies"
     return "reports" if hedges else "supports"
 
 

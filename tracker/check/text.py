@@ -181,6 +181,10 @@ class ParsedClaim:
     #: the terms that name someone or somewhere (people, organisations, places); the rest
     #: say what happened
     names: frozenset[str] = frozenset()
+    #: how the claim as worded only passes its proposition on, if it does: a source set off
+    #: by a colon, quotation marks or a question (as :func:`relayed` names them), or a hedge
+    #: ("reportedly", "allegedly")
+    relayed: str | None = None
 
 
 _UNINFORMATIVE = lexicon.UNINFORMATIVE_CLAIM_WORDS
@@ -253,7 +257,8 @@ def parse_claim(doc: Doc) -> ParsedClaim:
         for token in doc
         if token.ent_type_ in _NAME_TYPES and (term := _term(token)) is not None
     )
-    return ParsedClaim(text, terms, signature_of(doc[:]), negative, names & terms)
+    passed_on = relayed(doc[:]) or first_phrase(HEDGE, text)
+    return ParsedClaim(text, terms, signature_of(doc[:]), negative, names & terms, passed_on)
 
 
 def _sentence(index: int, sent: SpacySpan, base: int = 0) -> ParsedSentence:
