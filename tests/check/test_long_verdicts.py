@@ -167,16 +167,16 @@ def test_two_refutations_in_a_hedged_report_support_a_claim_that_is_a_denial(nlp
     ]
 
 
+RELAYED_CLAIMS = [
+    ("Astrin officials: the Velmora dam burst on Monday", "says"),
+    ("Did the Velmora dam burst on Monday?", "question"),
+    ("The Velmora dam reportedly burst on Monday", "reportedly"),
+]
+RELAYED_IDS = ["source-colon", "question", "hedged"]
+
+
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
-@pytest.mark.parametrize(
-    ("claim", "relayed"),
-    [
-        ("Astrin officials: the Velmora dam burst on Monday", "says"),
-        ("Did the Velmora dam burst on Monday?", "question"),
-        ("The Velmora dam reportedly burst on Monday", "reportedly"),
-    ],
-    ids=["source-colon", "question", "hedged"],
-)
+@pytest.mark.parametrize(("claim", "relayed"), RELAYED_CLAIMS, ids=RELAYED_IDS)
 def test_an_article_refuting_a_claim_passed_on_reports_it(nlp, lower, claim, relayed):
     verdict = _check(nlp, OWN_VOICE_REFUTATION, lower, claim)
     assert ClaimChecker(nlp).claim(claim.lower() if lower else claim).relayed == relayed
@@ -184,4 +184,18 @@ def test_an_article_refuting_a_claim_passed_on_reports_it(nlp, lower, claim, rel
     start = len("Synthetic. ") + OWN_VOICE_REFUTATION.index("The story")
     assert [(e.source, e.stance, e.cue, e.start) for e in verdict.evidence] == [
         (None, "denies", "is false", start)
+    ]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+@pytest.mark.parametrize(("claim", "relayed"), RELAYED_CLAIMS, ids=RELAYED_IDS)
+def test_an_article_stating_a_claim_passed_on_reports_it(nlp, lower, claim, relayed):
+    verdict = _check(nlp, ASSERTED, lower, claim)
+    assert verdict.verdict == "reports"
+    source = "officials in astrin" if lower else "Officials in Astrin"
+    at = len("Synthetic. ")
+    assert sorted((e.start, e.source, e.stance, e.cue) for e in verdict.evidence) == [
+        (at, None, "asserts", None),
+        (at + ASSERTED.index("The water"), None, "asserts", None),
+        (at + ASSERTED.index("Officials in"), source, "reports", "said"),
     ]

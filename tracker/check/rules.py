@@ -15,7 +15,7 @@ sentences mostly pass the claim on (hedged or attributed) rather than state it. 
 the claim below a longer text's lead passes the denial on ("... the ministry denied it" in
 the eighth paragraph of a report); one that refutes the claim says so at its top.  A claim
 that only passes a proposition on ("Police: the dam burst", "Did the dam burst?", "the dam
-reportedly burst") is reported, not denied, by an article refuting the proposition.  Every
+reportedly burst") is reported by an article stating the proposition or refuting it.  Every
 verdict lists the sentences that decided it (:func:`deciding_evidence`).
 """
 
@@ -169,11 +169,14 @@ def decide(
         if not hedges and weight["asserts"] >= settings.flip_assertion:
             return "denies"
         return "reports" if hedges else "supports"
+    if claim.relayed:
+        # a claim that only passes a proposition on ("Police: the dam burst", "Did the dam
+        # burst?", "the dam reportedly burst") says that it was said or asked: an article
+        # stating the proposition or refuting it neither confirms nor denies that, it
+        # reports the claim
+        return "reports"
     if refutes_it:
-        # a claim passed on as such ("Police: the dam burst", "Did the dam burst?", "the dam
-        # reportedly burst") is not refuted by an article refuting what it passes on: the
-        # article reports what was said
-        return "reports" if claim.relayed else "denies"
+        return "denies"
     return "reports" if hedges else "supports"
 
 
