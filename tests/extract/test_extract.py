@@ -319,3 +319,15 @@ def test_a_content_cut_at_a_copula_runs_through_its_quoted_complement(extract_te
     assert [row[3] for row in rows if row[0] and "vell" in row[0].lower()] == [
         content.lower() if case == "lower" else content
     ]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_speaker_after_the_quote_read_as_an_object_is_the_speaker(extract_text, case):
+    text = '"The bridge is closed," tweeted the fake Korvan police account.'
+    rows = extract_text(text.lower() if case == "lower" else text)
+    expected = [("the fake Korvan police account", "asserts", "tweeted", "The bridge is closed")]
+    assert rows == (_lowered(expected) if case == "lower" else expected)
+
+
+def _lowered(rows: list[tuple]) -> list[tuple]:
+    return [tuple(part.lower() if part else part for part in row) for row in rows]

@@ -152,6 +152,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         objs = children_with(agent, "pobj")
         if objs:
             return objs[0], False
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted, False
     # "..., former mayor Ada Lind said": the parser hangs the name on an earlier noun as
     # an apposition; the name just before the verb is still its speaker
     if verb.dep_ == "ROOT" and verb.i > verb.sent.start:
@@ -165,6 +168,22 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         ):
             return before, False
     return None, False
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """'"...," tweeted the Korvan police account': a verb right after a closing quotation, with
+    no subject and an object that ends the sentence, is the parser reading the inverted
+    speaker as an object."""
+    if verb.dep_ != "ROOT" or verb.i < verb.sent.start + 2:
+        return None
+    before = verb.doc[verb.i - 1]
+    if not (before.is_quote or before.text in lexicon.CLOSING_MARKS):
+        return None
+    objs = [c for c in children_with(verb, "dobj") if c.i > verb.i]
+    if not objs or objs[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    rest = verb.doc[objs[0].right_edge.i + 1 : verb.sent.end]
+    return objs[0] if all(t.is_punct for t in rest) else None
 
 
 def is_second_cue(verb: Token) -> bool:
