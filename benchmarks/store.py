@@ -74,6 +74,27 @@ def add_timed(path: Path, articles, extractor) -> float:
     return seconds
 
 
+def growth(work: Path, full: Path, extra, extractor) -> dict[str, object]:
+    """Adding ``extra`` to a copy of the store ``full`` (``work/full-plus.db``) against
+    adding it to an empty store (the mean of a run before and after)."""
+    out: dict[str, object] = {}
+    empty_runs = []
+    for n in range(2):
+        empty = work / f"empty-{n}.db"
+        empty.unlink(missing_ok=True)
+        if n == 1:
+            grown = work / "full-plus.db"
+            shutil.copyfile(full, grown)
+            out["add_to_full_s"] = round(add_timed(grown, extra, extractor), 2)
+        empty_runs.append(add_timed(empty, extra, extractor))
+    out["add_to_empty_s"] = [round(s, 2) for s in empty_runs]
+    out["ratio_full_to_empty"] = round(
+        out["add_to_full_s"] / (sum(empty_runs) / len(empty_runs)),  # type: ignore[operator]
+        2,
+    )
+    return out
+
+
 def views(path: Path) -> dict[str, float]:
     from tracker.graph.analysis import contested_claims
     from tracker.io import read_graph
@@ -124,20 +145,7 @@ def main() -> None:
     if args.build_only:
         print(json.dumps(report, indent=1))
         return
-    empty_runs = []
-    for n in range(2):
-        empty = args.work / f"empty-{n}.db"
-        empty.unlink(missing_ok=True)
-        if n == 1:
-            grown = args.work / "full-plus.db"
-            shutil.copyfile(full, grown)
-            report["add_to_full_s"] = round(add_timed(grown, extra, extractor), 2)
-        empty_runs.append(add_timed(empty, extra, extractor))
-    report["add_to_empty_s"] = [round(s, 2) for s in empty_runs]
-    report["ratio_full_to_empty"] = round(
-        report["add_to_full_s"] / (sum(empty_runs) / len(empty_runs)),  # type: ignore[operator]
-        2,
-    )
+    report.update(growth(args.work, full, extra, extractor))
     grown = args.work / "full-plus.db"
     counts = store_counts(open_store(grown))
     report["store"] = counts
