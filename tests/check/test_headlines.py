@@ -103,6 +103,30 @@ def test_unrelated_lists_the_nearest_sentence(checker):
     assert 0 < nearest.similarity < 0.35
 
 
+TRACTOR = "An Astrin farmer's tractor was stolen by a Velmora dam worker"
+# the parser cuts this headline after "Had" when it is in title case
+CUT_HEADLINE = (
+    "This Astrin Farmer Reportedly Had His Tractor Stolen By An ‘Angry’ Velmora Dam Worker"
+)
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_a_hedge_in_any_piece_of_a_headline_hedges_it(nlp, lower):
+    claim, text = (TRACTOR.lower(), CUT_HEADLINE.lower()) if lower else (TRACTOR, CUT_HEADLINE)
+    checker = ClaimChecker(nlp)
+    checker.add_articles([Article("h", text)])
+    [verdict] = checker.check(claim, ["h"])
+    assert verdict.verdict == "reports"
+    # cased, the hedge is in the first piece; in lower case the headline stays whole
+    hedge = text if lower else "This Astrin Farmer Reportedly Had"
+    assert [(e.stance, e.cue, e.sentence, e.start) for e in verdict.evidence][-1] == (
+        "reports",
+        "reportedly",
+        hedge,
+        0,
+    )
+
+
 CLAIM = "Threats were made against the Ostervik school"
 FILES = {
     "says-no.txt": "Ostervik police chief says no threats were made against the school\n",

@@ -147,7 +147,10 @@ def decide(
         # a headline or a few lines: any denial of the claim decides, else the sentence
         # that states the claim best
         refutes_it = any(e.stance == "denies" for e in evidence) or parsed.refuting > 0
-        hedges = lead.stance in ("reports", "declines")
+        # a headline is one line, which the parser may cut in pieces ("Farmer Reportedly
+        # Had | His Tractor Stolen"): a hedge in any piece hedges it
+        one_line = "\n" not in parsed.article.text.strip()
+        hedges = lead.stance in ("reports", "declines") or (one_line and parsed.hedged > 0)
     else:
         refutes_it = (
             weight["denies"] >= settings.deny
