@@ -158,3 +158,26 @@ def test_story_terms_are_the_words_said_across_the_articles():
     claims = [HUB, view(1, "Ships waited", set(), {"ship", "wait"}, 1)]
     assert sorted(story_terms(claims, articles=4)) == ["close", "port", "ship", "velm"]
     assert sorted(story_terms(claims, articles=12)) == ["ship"]
+
+
+def test_without_the_hubs_event_a_name_needs_three_of_the_storys_words():
+    # a mixed folder: "voters" and "poll" are words of every story in it
+    hub = view(
+        0,
+        "Dorn voters at the poll support Tomas Vell",
+        {"vell"},
+        {"voter", "poll", "dorn"},
+        4,
+        {"support"},
+    )
+    two = view(1, "Tomas Vell met voters at a poll", {"vell"}, {"voter", "poll"}, 1, {"meet"})
+    three = view(
+        2,
+        "Tomas Vell met voters at a poll in Dorn",
+        {"vell"},
+        {"voter", "poll", "dorn"},
+        1,
+        {"meet"},
+    )
+    assert paraphrase_joins([hub, two], threshold=0.3, seeds=0, articles=5) == {}
+    assert paraphrase_joins([hub, three], threshold=0.3, seeds=0, articles=5) == {2: 0}

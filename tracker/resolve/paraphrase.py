@@ -10,8 +10,9 @@ alike still has hubs).  Two kinds of evidence join a claim to a hub:
 
 - its static embedding (:mod:`tracker.resolve.embeddings`) is close to one of the hub's
   wordings (cosine at least :data:`PARAPHRASE_THRESHOLD`), it names one of the hub's
-  entities, and it shares the hub's predicate class or a word of the story that is not a
-  name; or
+  entities, and it shares the hub's predicate class or three words of the story that are
+  not names (in a folder of many stories, two such words are chance: "voters", "support");
+  or
 - the cosine is at least :data:`STORY_THRESHOLD` and it states the same event in the story's
   vocabulary: it shares a predicate class with the hub ("caught" and "apprehended" are one
   class) and words of the story (those its articles use widely) with the hub's members, at
@@ -198,11 +199,12 @@ class _Joiner:
         if a.negated != b.negated:
             # said the other way round: the story's vocabulary and a shared name, closer
             return cosine >= NEGATED_THRESHOLD and same_event and bool(events and shared_names)
-        # a shared name alone is not the event ("ISIS could attack Arkansas")
+        # a shared name alone is not the event ("ISIS could attack Arkansas"), nor two words
+        # every story of a mixed folder uses ("voters", "support")
         if (
             cosine >= self.threshold
             and (a.entities | a.agent) & (b.entities | b.agent)
-            and (same_event or len(events) >= 2)
+            and (same_event or len(events) >= 3)
         ):
             return True
         return (
