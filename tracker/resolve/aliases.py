@@ -54,6 +54,13 @@ _MAX_NAME_TOKENS = 4
 #: words no person's name is made of: a role ("robert-vane-publicist") or a pronoun
 _INDEFINITE = re.compile(r"^\s*(a|an|another|one|some)\s", re.IGNORECASE)
 _NOT_NAMES = lexicon.DESCRIPTOR_NOUNS | lexicon.GROUP_NOUNS | lexicon.PRONOUNS
+#: each phrase that says two names are one, as a whole-word pattern, and whether the real
+#: name comes first
+_PHRASES = [
+    (phrase, re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"), real_first)
+    for phrases, real_first in ((lexicon.ALIAS_PHRASES, True), (lexicon.REAL_NAME_PHRASES, False))
+    for phrase in phrases
+]
 
 
 # -- names the text gives as one source ---------------------------------------------------
@@ -114,9 +121,10 @@ def find_aliases(doc: Doc) -> list[tuple[str, str]]:
     ``("ada-lind", "lindy")`` (:data:`~tracker.lexicon.ALIAS_PHRASES`,
     :data:`~tracker.lexicon.REAL_NAME_PHRASES`); "the Port Safety Board (PSB)" gives
     ``("port-safety-board", "psb")``."""
-    lower_text = not any(c.isupper() for c in doc_text(doc))
-    low = doc_text(doc).lower()
-    pairs: list[tuple[str, str]] = _defined_acronyms(doc_text(doc))
+    text = doc_text(doc)
+    lower_text = not any(map(str.isupper, text))
+    low = text.lower()
+    pairs: list[tuple[str, str]] = _defined_acronyms(text)
     # every full name the text gives, source or not, is a person a short name may stand for
     # ("Haley" with "Gov. Nikki Haley" named in passing and a "Haley Morris" quoted)
     pairs += [
@@ -124,9 +132,9 @@ def find_aliases(doc: Doc) -> list[tuple[str, str]]:
         for e in doc.ents
         if e.label_ == "PERSON" and 2 <= len(e) <= _MAX_NAME_TOKENS and not lower_text
     ]
-    for phrases, real_first in ((lexicon.ALIAS_PHRASES, True), (lexicon.REAL_NAME_PHRASES, False)):
-        for phrase in phrases:
-            for match in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+    for phrase, pattern, real_first in _PHRASES:
+        if phrase in low:
+            for match in pattern.finditer(low):
                 first = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if first is None:
                     continue
