@@ -43,19 +43,31 @@ def fix_cue_lemmas(doc: Doc) -> Doc:
     never be found; a verb whose lemma plus "e" is a cue verb, written as that verb's
     inflection, gets the cue's lemma.
     """
+    forms = _cut_cue_forms()
+    strings = doc.vocab.strings
+    verb, aux = strings["VERB"], strings["AUX"]
+    # read off the doc's arrays: a Python object only for the words that may need it
+    for i, (lower, pos) in enumerate(doc.to_array(["LOWER", "POS"]).tolist()):
+        if pos not in (verb, aux):
+            continue
+        stem = forms.get(strings[lower])
+        if stem is not None and doc[i].lemma_.lower() == stem:
+            doc[i].lemma_ = stem + "e"
+    return doc
+
+
+@functools.cache
+def _cut_cue_forms() -> dict[str, str]:
+    """Each inflection of a cue verb in -e ("hopes", "hoped", "hoping") with the lemma the
+    lemmatizer cuts it to ("hop")."""
     from tracker.lexicon import ATTRIBUTION_VERBS
 
-    for token in doc:
-        if token.pos_ not in ("VERB", "AUX"):
-            continue
-        stem = token.lemma_.lower()
-        if stem + "e" in ATTRIBUTION_VERBS and token.lower_ in (
-            stem + "es",
-            stem + "ed",
-            stem + "ing",
-        ):
-            token.lemma_ = stem + "e"
-    return doc
+    return {
+        verb[:-1] + ending: verb[:-1]
+        for verb in ATTRIBUTION_VERBS
+        if verb.endswith("e")
+        for ending in ("es", "ed", "ing")
+    }
 
 
 def _register() -> None:

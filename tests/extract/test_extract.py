@@ -263,6 +263,19 @@ def test_quote_segments(text, quoted):
     assert [text[a:b] for a, b in quote_segments(text)] == quoted
 
 
+def test_cue_positions_are_the_tokens_a_rule_may_start_at(nlp):
+    from tracker.extract.parse import cue_positions
+
+    doc = nlp("Vale: the council said the claim was wrong, according to Lind, who hoped otherwise.")
+    assert [doc[i].text for i in sorted(cue_positions(doc))] == [
+        ":",
+        "said",
+        "claim",
+        "according",
+        "hoped",  # its lemma repaired to the cue "hope"
+    ]
+
+
 def test_doc_text_is_the_parsed_text_joined_once(nlp):
     from tracker.nlp import doc_text
 

@@ -30,6 +30,7 @@ __all__ = [
     "colon_content",
     "cue_extent",
     "branded_object",
+    "cue_positions",
     "in_segment",
     "intent_content",
     "is_as_clause",
@@ -426,6 +427,26 @@ def is_question(root: Token) -> bool:
     return (first.lower_ in WH_WORDS and first.head.i == root.i) or any(
         c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in root.children
     )
+
+
+def cue_positions(doc: Doc) -> set[int]:
+    """The tokens where a rule may find a cue: a colon, "according", a verb or noun whose
+    lemma is a listed cue (read off the doc's arrays, without a Python object per token)."""
+    strings = doc.vocab.strings
+    colon, according = strings[":"], strings["according"]
+    verb, aux, noun = strings["VERB"], strings["AUX"], strings["NOUN"]
+    found = set()
+    for i, (orth, lower, pos, lemma) in enumerate(
+        doc.to_array(["ORTH", "LOWER", "POS", "LEMMA"]).tolist()
+    ):
+        if orth == colon or lower == according:
+            found.add(i)
+        elif pos in (verb, aux):
+            if strings[lemma].lower() in lexicon.ATTRIBUTION_VERBS:
+                found.add(i)
+        elif pos == noun and strings[lemma].lower() in lexicon.CUE_NOUNS:
+            found.add(i)
+    return found
 
 
 def in_segment(position: int, segments: list[tuple[int, int]]) -> bool:

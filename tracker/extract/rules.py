@@ -21,6 +21,7 @@ from tracker.extract.parse import (
     closes_sentence,
     colon_content,
     cue_extent,
+    cue_positions,
     in_segment,
     is_as_clause,
     is_hedged,
@@ -94,8 +95,10 @@ class _SentenceRules:
         self.consumed: set[int] = set()
 
     def run(self) -> list[Candidate]:
+        # with a cue model any verb or noun may be a cue
+        cues = cue_positions(self.doc) if self.cue_scores is None else range(len(self.doc))
         for sent in self.doc.sents:
-            for token in sent:
+            for token in (self.doc[i] for i in range(sent.start, sent.end) if i in cues):
                 if token.text == ":" and not in_segment(token.idx, self.segments):
                     self._colon_cue(token, sent)
                     continue
