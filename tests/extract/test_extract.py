@@ -284,6 +284,17 @@ def test_doc_text_is_the_parsed_text_joined_once(nlp):
     assert doc_text(doc) is doc_text(doc)
 
 
+def test_remember_text_keeps_only_a_text_that_fits_the_doc(nlp):
+    from tracker.nlp import doc_text, remember_text
+
+    text = "Lind said it.  "
+    doc, other = nlp(text), nlp(text)
+    remember_text(doc, text)
+    assert doc_text(doc) is text
+    remember_text(other, "Lind said")  # not what it was parsed from
+    assert doc_text(other) == text
+
+
 def test_records_carry_the_article_outlet_url_title_and_date(extractor):
     from tracker.ingest import article_from_text
     from tracker.model import Attribution

@@ -30,7 +30,7 @@ from tracker.extract.rules import Candidate, find_candidates, link_relays
 from tracker.extract.speakers import AUDIENCE_NOTE, mark_audience, resolve_speakers
 from tracker.ingest.structure import split_long_paragraphs, split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
-from tracker.nlp import doc_text
+from tracker.nlp import doc_text, remember_text
 from tracker.resolve.aliases import find_aliases
 from tracker.resolve.similarity import ClaimSignature, signature_of
 from tracker.resolve.sources import SourceResolver, qualified_aliases
@@ -214,6 +214,7 @@ class SpacyExtractor:
                 docs = []
             current = n
             if span.text:
+                remember_text(doc, span.text)
                 docs.append((span, doc))
         if current >= 0:
             yield self._article_records(seen.pop(current), docs)
