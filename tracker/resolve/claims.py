@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -55,8 +55,12 @@ __all__ = [
     "MATCH_THRESHOLD",
     "CENTRAL_SAMPLE",
     "ClaimRegistry",
+    "CorpusClaim",
+    "CorpusJoins",
     "assign_claims",
     "claim_text",
+    "corpus_joins",
+    "floating_words",
     "stems",
 ]
 
@@ -83,6 +87,23 @@ def stems(text: str) -> set[str]:
 _CLAIM_NOUN_STEMS = stems(" ".join(lexicon.CLAIM_NOUNS))
 #: the most words a reference to a claim has ("the claims in the Harbour Ledger report")
 _REFERENCE_WORDS = 7
+
+
+def floating_words(text: str, signature: ClaimSignature) -> frozenset[str] | None:
+    """The word stems a bare reference to a claim names besides its noun ("Tessaly rejects
+    shipment report": ``{'shipm', 'tessa', 'rejec'}`` less the noun's), or None when the
+    content is no short reference to a claim (only such a content, with nothing before it in
+    its article, is resolved over the whole corpus).
+
+    >>> from tracker.resolve.similarity import ClaimSignature
+    >>> sorted(floating_words("shipment report", ClaimSignature(reference="report")))
+    ['shipm']
+    >>> floating_words("shipment report", ClaimSignature()) is None
+    True
+    """
+    if signature.reference not in lexicon.CLAIM_NOUNS or len(text.split()) > _REFERENCE_WORDS:
+        return None
+    return frozenset(stems(text) - _CLAIM_NOUN_STEMS)
 
 
 def claim_text(content: str) -> str:
@@ -213,9 +234,17 @@ class ClaimRegistry:
         and stances: each claim is worded by its most central member, and a content of the
         opposite polarity that its source asserts denies it."""
         central = [self._central(claim) for claim in self.claims]
-        anchored = self._anchored_claims()
-        joins = self._paraphrases()
-        kept = [c.key for c in self.claims if c.key not in joins]
+        joined = corpus_joins(
+            self.corpus_claims(),
+            {
+                rid: (how.claim, how.floating)
+                for rid, how in self._assigned.items()
+                if how.floating is not None
+            },
+            articles=len(self._by_article),
+            paraphrase_threshold=self.paraphrase_threshold,
+        )
+        kept = [c.key for c in self.claims if c.key not in joined.claims]
         ids = dict(zip(kept, self._final_ids([central[key] for key in kept]), strict=True))
         out = []
         for r in records:
@@ -223,9 +252,7 @@ class ClaimRegistry:
             if how is None:
                 out.append(r)
                 continue
-            if how.floating is not None:
-                how = replace(how, claim=self._story_claim(how, anchored))
-            key = joins.get(how.claim, how.claim)
+            key = joined.key(r.id, how.claim)
             stance = r.stance
             if how.negated is not None and how.stance == "asserts":
                 negated = central[key].signature.negated
@@ -233,25 +260,22 @@ class ClaimRegistry:
             out.append(replace(r, claim_id=ids[key], claim=central[key].text, stance=stance))
         return out
 
-    def _paraphrases(self) -> dict[int, int]:
-        """Claims that restate one of the most widely reported claims in other words
-        (:func:`tracker.resolve.paraphrase.paraphrase_joins`), by key."""
-        if self.paraphrase_threshold is None:
-            return {}
-        views = [
-            ClaimView(
+    def corpus_claims(self) -> list[CorpusClaim]:
+        """Every claim as the joins made over the whole corpus read it (:func:`corpus_joins`)."""
+        loose = Counter(how.claim for how in self._assigned.values() if how.floating is not None)
+        return [
+            CorpusClaim(
                 c.key,
                 tuple(m.text for m in sorted(c.members.values(), key=lambda m: -m.count)),
                 c.signature,
-                len(c.article_ids),
                 tuple(c.members),
+                frozenset(c.article_ids),
                 c.count,
+                frozenset(c.vocabulary),
+                loose[c.key],
             )
             for c in self.claims
         ]
-        return paraphrase_joins(
-            views, threshold=self.paraphrase_threshold, articles=len(self._by_article)
-        )
 
     # -- rules ------------------------------------------------------------------------
 
@@ -281,9 +305,8 @@ class ClaimRegistry:
         if claim is None:
             claim = self._new_claim(text, sig)
             self._add_member(claim, sig, text)
-            named = stems(text) - _CLAIM_NOUN_STEMS
-            if sig.reference in lexicon.CLAIM_NOUNS and len(text.split()) <= _REFERENCE_WORDS:
-                floating = frozenset(named)
+            floating = floating_words(text, sig)
+            if floating is not None:
                 polarity = None  # a reference says nothing of its own to weigh
         elif sig.reference is None:
             self._add_member(claim, sig, text)
@@ -368,42 +391,6 @@ class ClaimRegistry:
         if r.content is not None:
             claim.vocabulary |= stems(r.content.text)
 
-    # -- references resolved over the corpus ------------------------------------------
-
-    def _anchored_claims(self) -> list[_Claim]:
-        """The claims some record joined for what it says, not only as a loose reference,
-        the most widely reported first."""
-        loose: dict[int, int] = {}
-        for how in self._assigned.values():
-            if how.floating is not None:
-                loose[how.claim] = loose.get(how.claim, 0) + 1
-        kept = [c for c in self.claims if c.count > loose.get(c.key, 0)]
-        # how widely the corpus uses each word: a claim in the words of the story comes
-        # before an aside reported as often ("McDonald's will no longer serve overweight
-        # customers" before "McDonald's is part of the solution" when both are in three
-        # articles)
-        spread: Counter[str] = Counter()
-        for c in kept:
-            for word in c.vocabulary:
-                spread[word] += len(c.article_ids)
-
-        def topical(c: _Claim) -> float:
-            return sum(spread[w] for w in c.vocabulary) / math.sqrt(1 + len(c.vocabulary))
-
-        return sorted(kept, key=lambda c: (-len(c.article_ids), -topical(c), -c.count, c.key))
-
-    def _story_claim(self, how: _Assigned, anchored: list[_Claim]) -> int:
-        """The claim a reference with no referent in its article stands for: the most
-        widely reported claim among those whose words it names, or the most widely
-        reported one when it names nothing but a report; its own claim when none fits."""
-        words = how.floating or frozenset()
-        for claim in anchored:
-            if claim.key == how.claim:
-                continue
-            if not words or words & claim.vocabulary:
-                return claim.key
-        return how.claim
-
     # -- the whole claim --------------------------------------------------------------
 
     def _central(self, claim: _Claim) -> _Member:
@@ -444,6 +431,104 @@ class ClaimRegistry:
             taken.add(claim_id)
             ids.append(claim_id)
         return ids
+
+
+@dataclass(frozen=True)
+class CorpusClaim:
+    """What the joins made over a whole corpus read of a claim: its key (claims are
+    numbered in the order they were made), its wordings (most said first), the signature it
+    was made with and those of its members, the articles that state it, how many records
+    it has, the word stems of its contents (:func:`stems`) and how many of its records
+    joined it only as a bare reference (``loose``)."""
+
+    key: int
+    texts: tuple[str, ...]
+    signature: ClaimSignature
+    members: tuple[ClaimSignature, ...]
+    articles: frozenset[str]
+    said: int
+    vocabulary: frozenset[str]
+    loose: int = 0
+
+    def view(self) -> ClaimView:
+        """The claim as :func:`tracker.resolve.paraphrase.paraphrase_joins` reads it."""
+        return ClaimView(
+            self.key, self.texts, self.signature, len(self.articles), self.members, self.said
+        )
+
+
+@dataclass(frozen=True)
+class CorpusJoins:
+    """The claims joined over the whole corpus: ``claims`` maps a claim's key to the key of
+    the claim it restates; ``records`` maps a bare reference's record id to the key of the
+    claim it stands for (that claim's own join followed)."""
+
+    claims: dict[int, int] = field(default_factory=dict)
+    records: dict[str, int] = field(default_factory=dict)
+
+    def key(self, record_id: str, claim: int) -> int:
+        """The key of the claim a record of claim ``claim`` ends on."""
+        found = self.records.get(record_id)
+        return found if found is not None else self.claims.get(claim, claim)
+
+
+def corpus_joins(
+    claims: Sequence[CorpusClaim],
+    floating: Mapping[str, tuple[int, frozenset[str]]],
+    *,
+    articles: int,
+    paraphrase_threshold: float | None = PARAPHRASE_THRESHOLD,
+) -> CorpusJoins:
+    """The joins that need every claim of the corpus at once, made by ``tracker build`` and
+    when a story store is read: a claim that restates one of the story's hubs in other
+    words joins it (:func:`tracker.resolve.paraphrase.paraphrase_joins`;
+    ``paraphrase_threshold=None``: never), and a bare reference with nothing before it in
+    its article (``floating``: record id -> the key of the claim it made and the words it
+    names, :func:`floating_words`) joins the claim said in the most articles among those
+    whose words it names, or the story's most widely reported claim when it names nothing
+    but the report.  ``claims`` are in key order; ``articles`` is the corpus's size."""
+    joins: dict[int, int] = {}
+    if paraphrase_threshold is not None:
+        joins = paraphrase_joins(
+            [c.view() for c in claims], threshold=paraphrase_threshold, articles=articles
+        )
+    anchored = _anchored_claims(claims)
+    records = {}
+    for record_id, (own, words) in floating.items():
+        story = _story_claim(own, words, anchored)
+        records[record_id] = joins.get(story, story)
+    return CorpusJoins(joins, records)
+
+
+def _anchored_claims(claims: Sequence[CorpusClaim]) -> list[CorpusClaim]:
+    """The claims some record joined for what it says, not only as a loose reference,
+    the most widely reported first."""
+    kept = [c for c in claims if c.said > c.loose]
+    # how widely the corpus uses each word: a claim in the words of the story comes
+    # before an aside reported as often ("McDonald's will no longer serve overweight
+    # customers" before "McDonald's is part of the solution" when both are in three
+    # articles)
+    spread: Counter[str] = Counter()
+    for c in kept:
+        for word in c.vocabulary:
+            spread[word] += len(c.articles)
+
+    def topical(c: CorpusClaim) -> float:
+        return sum(spread[w] for w in c.vocabulary) / math.sqrt(1 + len(c.vocabulary))
+
+    return sorted(kept, key=lambda c: (-len(c.articles), -topical(c), -c.said, c.key))
+
+
+def _story_claim(own: int, words: frozenset[str], anchored: list[CorpusClaim]) -> int:
+    """The claim a reference with no referent in its article stands for: the most
+    widely reported claim among those whose words it names, or the most widely
+    reported one when it names nothing but a report; its own claim when none fits."""
+    for claim in anchored:
+        if claim.key == own:
+            continue
+        if not words or words & claim.vocabulary:
+            return claim.key
+    return own
 
 
 def assign_claims(
