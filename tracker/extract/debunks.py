@@ -55,6 +55,14 @@ REFERENCE_NOTE = "claim_reference"
 SAID_NOTE = "said"
 
 
+#: the lemmas :func:`_debunk_object` reads an object for
+_DEBUNKING_LEMMAS = (
+    lexicon.DEBUNK_WITH_OBJECT_NOUN.keys()
+    | lexicon.DEBUNK_WITH_PARTICLE.keys()
+    | lexicon.DEBUNK_VERBS
+)
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -417,6 +425,18 @@ def _debunk_object(verb: Token) -> Token | None:
     return objs[0] if objs else None
 
 
+def _debunking_verbs(doc: Doc) -> list[Token]:
+    """The verbs of ``doc`` whose lemma is a debunking verb's (read off the doc's arrays,
+    without a Python object per token)."""
+    strings = doc.vocab.strings
+    verb = strings["VERB"]
+    return [
+        doc[i]
+        for i, (pos, lemma) in enumerate(doc.to_array(["POS", "LEMMA"]).tolist())
+        if pos == verb and strings[lemma].lower() in _DEBUNKING_LEMMAS
+    ]
+
+
 def debunk_candidates(
     doc: Doc, candidates: Sequence[Candidate], segments: list[tuple[int, int]]
 ) -> list[Candidate]:
@@ -424,8 +444,8 @@ def debunk_candidates(
     ("officials shot down the claims that Y", "scientists cast doubt on claims that Y")."""
     taken = {c.cue_token.i for c in candidates}
     found: list[Candidate] = []
-    for token in doc:
-        if token.i in taken or token.pos_ not in ("VERB",) or in_segment(token.idx, segments):
+    for token in _debunking_verbs(doc):
+        if token.i in taken or in_segment(token.idx, segments):
             continue
         target = _debunk_object(token)
         if target is None:
