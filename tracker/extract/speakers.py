@@ -103,13 +103,15 @@ def _lexicon_gender(first: str) -> str | None:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(found)
 
 
-def _person_spans(doc: Doc) -> list[tuple[Token, Token]]:
-    """(first, last) tokens of each person's name in a parsed paragraph."""
+def _person_spans(doc: Doc, lowers: list[str]) -> list[tuple[Token, Token]]:
+    """(first, last) tokens of each person's name in a parsed paragraph (whose tokens in
+    lower case are ``lowers``)."""
     spans = [(e[0], e[-1]) for e in doc.ents if e.label_ == "PERSON"]
     taken = {t.i for first, last in spans for t in doc[first.i : last.i + 1]}
-    for tok in doc:
+    titles = [doc[i] for i, w in enumerate(lowers) if w.rstrip(".") in lexicon.GENDERED_TITLES]
+    for tok in titles:
         # "Mr Okafor", "Father Brennan": a title before a capitalised name
-        if tok.lower_.rstrip(".") in lexicon.GENDERED_TITLES and tok.i + 1 < len(doc):
+        if tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]
             if nxt.i not in taken and nxt.is_title and nxt.pos_ == "PROPN":
                 spans.append((nxt, nxt))
@@ -127,8 +129,11 @@ def person_mentions(
     fullest: dict[str, str] = {}
     sentence = 0
     for paragraph, doc in docs:
-        index = {s.start: sentence + k for k, s in enumerate(doc.sents)}
-        people = _person_spans(doc)
+        sentences = list(doc.sents)
+        index = {s.start: sentence + k for k, s in enumerate(sentences)}
+        # each token in lower case, read off the doc's arrays (no Python object per token)
+        lowers = [doc.vocab.strings[h] for h in doc.to_array("LOWER").tolist()]
+        people = _person_spans(doc, lowers)
         for first, last in people:
             name = doc[first.i : last.i + 1].text
             key = _name_key(last.text)
@@ -152,15 +157,16 @@ def person_mentions(
                 )
             )
         # the pronouns right after a name tell its gender
-        for tok in doc:
-            gender = _PRONOUN_GENDER.get(tok.lower_)
+        for i, word in enumerate(lowers):
+            gender = _PRONOUN_GENDER.get(word)
             if gender is None:
                 continue
+            tok = doc[i]
             earlier = [p for p in people if p[1].i < tok.i and p[1].sent == tok.sent]
             if earlier:
                 key = earlier[-1][1].lower_
                 votes.setdefault(key, {"m": 0, "f": 0})[gender] += 1
-        sentence += len(list(doc.sents))
+        sentence += len(sentences)
     genders: dict[str, str] = {}
     for key, name in fullest.items():
         # the first name: past titles and roles ("Dr", "Senator")
@@ -254,7 +260,8 @@ def resolve_speakers(
     mentions = sorted(mentions + _speakers_as_mentions(records, fullest), key=_in_order)
     out = []
     for record in records:
-        if record in pronouns:
+        # a pronoun's record is as it was ("I" is the only source the writer's step changes)
+        if record.source is not None and record.source.text.lower() in _PRONOUN_GENDER:
             assert record.source is not None
             pronoun = record.source.text.lower()
             found = _speaker(record, pronoun, mentions, genders)
