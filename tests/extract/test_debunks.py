@@ -126,6 +126,30 @@ PATTERNS = [
         id="reveals-the-video-to-have-been-faked",
     ),
     pytest.param(
+        "The Korvan Herald reveals the video to have been doctored to show a heron stealing a hat.",
+        [("The Korvan Herald", "denies", "reveals", "the video")],
+        id="doctored-to-show-z-asserts-no-z",
+    ),
+    pytest.param(
+        "A clip shows a heron stealing a hat from Mayor Ilse Varga. The Korvan Herald reveals "
+        "this video to have been falsely doctored to show a heron stealing a hat.",
+        [
+            ("A clip", "asserts", "shows", "a heron stealing a hat from Mayor Ilse Varga"),
+            (
+                "The Korvan Herald",
+                "denies",
+                "reveals",
+                "a heron stealing a hat from Mayor Ilse Varga",
+            ),
+        ],
+        id="falsely-doctored-to-show-z-denies-the-clip",
+    ),
+    pytest.param(
+        "The photos were staged to show a heron stealing a hat, the ministry said.",
+        [("the ministry", "denies", "said", "The photos")],
+        id="staged-to-show-z-asserts-no-z",
+    ),
+    pytest.param(
         f"{CLAIM} The photos of the flood had been staged, the harbour office said.",
         [TIMES, ("the harbour office", "denies", "said", "that the dam at Orrin had burst")],
         id="the-photos-had-been-staged",

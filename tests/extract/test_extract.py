@@ -106,6 +106,21 @@ PATTERNS = [
         id="as-clause",
     ),
     pytest.param(
+        "Tomas Vell did not, as some outlets reported, paint the bridge red.",
+        [("some outlets", "asserts", "reported", "paint the bridge red")],
+        id="as-clause-inside-a-negation-asserts-the-positive",
+    ),
+    pytest.param(
+        'He didn\'t, as the Korvan Herald claims, "steal the hat" at the fair.',
+        [("the Korvan Herald", "asserts", "claims", '"steal the hat" at the fair')],
+        id="as-clause-inside-a-negation-before-a-quote",
+    ),
+    pytest.param(
+        "As the Korvan Herald reported, Tomas Vell did not paint the bridge.",
+        [("the Korvan Herald", "asserts", "reported", "Tomas Vell did not paint the bridge")],
+        id="as-clause-before-a-negation-reports-it",
+    ),
+    pytest.param(
         "The bridge, Lind added, will reopen in May.",
         [("Lind", "asserts", "added", "The bridge, Lind added, will reopen in May")],
         id="cue-inside-the-content",

@@ -32,6 +32,8 @@ __all__ = [
     "read_target",
     "read_passive_subject",
     "read_negation",
+    "faked_to_show",
+    "read_past_denial",
 ]
 
 
@@ -131,3 +133,38 @@ def read_negation(verb: Token, reading: CueReading) -> None:
     aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
     first = min([verb] + neg + aux, key=lambda t: t.i)
     reading.cue = (min(first.idx, reading.cue[0]), reading.cue[1])
+
+
+def faked_to_show(verb: Token) -> bool:
+    """'the video was doctored to show Z', 'photos staged to look like Z': what a fake is
+    made to show is asserted by no one."""
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and head.i != verb.i
+        and (head.lemma_.lower() in lexicon.FAKING_VERBS or head.lower_ in lexicon.FAKING_VERBS)
+    )
+
+
+def read_past_denial(verb: Token, reading: CueReading) -> bool:
+    """'He did not, as some outlets report, write ...': the clause of comparison sits
+    between the writer's negation and the predicate, so the outlets assert the predicate
+    without that negation ('write ...'); the negation is the writer's own."""
+    if not (verb.dep_ == "advcl" and any(c.lower_ == "as" for c in children_with(verb, "mark"))):
+        return False
+    doc, sent = verb.doc, verb.sent
+    before = [t for t in doc[sent.start : verb.left_edge.i] if not t.is_punct]
+    after = [t for t in doc[verb.right_edge.i + 1 : sent.end] if not t.is_punct]
+    if not before or not after or before[-1].lower_ not in ("not", "n't", "never"):
+        return False
+    if after[0].pos_ != "VERB" or after[0].tag_ not in ("VB", "VBN", "VBD"):
+        return False
+    end = max(t.i for t in after[0].subtree if t.i >= after[0].i and not t.is_punct)
+    tokens = list(doc[verb.right_edge.i + 1 : end + 1])
+    while tokens[0].is_punct and tokens[0].text not in lexicon.OPENING_MARKS:
+        tokens.pop(0)  # the comma closing the clause of comparison, not an opening mark
+    extent = token_extent(tokens)
+    if extent is None:
+        return False
+    reading.content, reading.content_root = (min(tokens[0].idx, extent[0]), extent[1]), after[0]
+    return True

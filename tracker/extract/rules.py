@@ -41,10 +41,12 @@ from tracker.extract.quotes import quote_segments
 from tracker.extract.reading import (
     CueReading,
     Speaker,
+    faked_to_show,
     read_directive,
     read_intent,
     read_negation,
     read_passive_subject,
+    read_past_denial,
     read_predicate,
     read_target,
     verb_cue_extent,
@@ -183,6 +185,8 @@ class _SentenceRules:
         """The cue, stance and content of a reporting verb; None when it reports nothing."""
         lemma = verb.lemma_.lower()
         reading = CueReading(cue=verb_cue_extent(verb))
+        if faked_to_show(verb):
+            return None
         if lemma in lexicon.DECLINE_VERBS:
             if not self._read_decline(verb, reading):
                 return None
@@ -253,6 +257,8 @@ class _SentenceRules:
             and not in_segment(content_root.idx, self.segments)
         ):
             return False  # an embedded question reports no claim; a quoted one does
+        elif read_past_denial(verb, reading):
+            pass
         elif closes_sentence(verb, content_root, sent):
             # "..., the report said.": everything said before the speaker
             subject, _ = subject_of(verb)
