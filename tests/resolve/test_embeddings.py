@@ -24,6 +24,13 @@ def test_shipped_file_matches_the_vocabulary(shipped: StaticEmbeddings) -> None:
     assert load_embeddings() is shipped  # read once per process
 
 
+def test_ascii_text_is_split_as_any_text_is() -> None:
+    # an accented word at the end takes the general path; ASCII alone the quick one
+    for code in range(128):
+        text = f"Ab{chr(code)}cd 12{chr(code)}{chr(code)}x"
+        assert basic_words(text) + ["e"] == basic_words(text + " \u00e9"), repr(chr(code))
+
+
 def test_basic_words_split_like_the_encoder() -> None:
     words = basic_words("Dr. Ana\u00efs O'Brien-Lutz said: \u201cNo!\u201d")
     assert words == "dr . anais o ' brien - lutz said : \u201c no ! \u201d".split()

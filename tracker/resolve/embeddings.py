@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from importlib import resources
@@ -77,12 +78,24 @@ def _is_cjk(code: int) -> bool:
     )
 
 
+# ASCII text has no accents, CJK or format characters: its control characters that are not
+# spaces are dropped, its symbols are pieces of their own
+_ASCII_DROP = {code: None for code in [*range(0, 9), *range(14, 28), 127]}
+_ASCII_PIECES = re.compile(r"[!-/:-@\[-`{-~]|[^!-/:-@\[-`{-~]+")
+
+
 def basic_words(text: str) -> list[str]:
     """Lower-cased words without accents, punctuation split off, CJK characters alone.
 
     >>> basic_words("Café-owners' \\"NO\\" vote")
     ['cafe', '-', 'owners', "'", '"', 'no', '"', 'vote']
     """
+    if text.isascii():
+        return [
+            piece
+            for word in text.translate(_ASCII_DROP).lower().split()
+            for piece in _ASCII_PIECES.findall(word)
+        ]
     chars = []
     for char in text:
         code = ord(char)

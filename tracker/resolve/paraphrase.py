@@ -180,12 +180,19 @@ class _Joiner:
         self.threshold = threshold
         self.terms = story_terms(claims, articles)
         self.profiles = {c.key: _profile(c) for c in claims}
+        self.conditional: dict[int, bool] = {}  # by key, worked out once per claim
+
+    def is_conditional(self, view: ClaimView) -> bool:
+        found = self.conditional.get(view.key)
+        if found is None:
+            found = self.conditional[view.key] = _conditional(view)
+        return found
 
     def joins(self, claim: ClaimView, hub: ClaimView, cosine: float) -> bool:
         a, b = claim.signature, hub.signature
         if a.directive != b.directive or not a.words:
             return False
-        if _conditional(claim) != _conditional(hub):
+        if self.is_conditional(claim) != self.is_conditional(hub):
             return False  # a supposition does not restate what happened
         mine, theirs = self.profiles[claim.key], self.profiles[hub.key]
         names = mine.names | theirs.names
