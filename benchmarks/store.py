@@ -6,8 +6,6 @@ outlet and date so the views have something to group), then measures in one run:
 - adding 50 more articles to the full store against adding the same 50 to an empty store
   (same pipeline, loaded once; the empty-store figure is the mean of a run before and
   after), target ratio <= 1.5;
-- the first read of the full store after a change (it makes the claim joins a build makes
-  over the corpus and keeps them, :mod:`tracker.store.joins`);
 - ``contested``, ``timeline`` (the claim with the most attributions) and ``outlets`` on
   the full store, each from opening the file to the finished result, target < 5 s each;
 - the store's size per article.
@@ -104,7 +102,6 @@ def views(path: Path) -> dict[str, float]:
     from tracker.store.timeline import claim_timeline
 
     out = {}
-    out["first_read_after_change"], _ = timed(lambda: read_graph(path))
     out["contested"], found = timed(lambda: contested_claims(read_graph(path)))
     graph = read_graph(path)
     busiest = max(

@@ -57,8 +57,7 @@ def test_timeline_json_has_the_key_moments(store):
             "The Harbour Ledger (synthetic)",
             "2026-03-02",
         ),
-        # the headline "Tessaly rejects shipment report", joined as tracker build joins it
-        "first_denial": ("Tessaly", "Northern Wire (synthetic)", "2026-03-04"),
+        "first_denial": ("Tessaly's foreign ministry", "Northern Wire (synthetic)", "2026-03-04"),
         "first_decline": (
             "Tessaly defence ministry",
             "The Harbour Ledger (synthetic)",
@@ -70,8 +69,7 @@ def test_timeline_json_has_the_key_moments(store):
         "Morning Dispatch (synthetic)",
         "FactLine (synthetic)",
     ]
-    # the headline "Freighter carried shells to Tessaly" restates the claim
-    assert found["per_day"][0] == {"date": "2026-03-02", "asserts": 2, "denies": 0, "declines": 1}
+    assert found["per_day"][0] == {"date": "2026-03-02", "asserts": 1, "denies": 0, "declines": 1}
     citing = {e["source"]: e["citing"] for e in found["entries"] if e["citing"]}
     assert citing == {"Customs officials in Veldmark": "Harbour Ledger"}
 
@@ -82,7 +80,7 @@ def test_timeline_about_and_csv(store):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("claim_id,date,outlet,source,source_id,stance,cue,")
     assert lines[1].startswith(f"{CLAIM},2026-03-02,The Harbour Ledger (synthetic),")
-    assert len(lines) == 14  # the claim's 13 records, as in tracker build
+    assert len(lines) == 12
 
 
 def test_timeline_of_an_unknown_claim(store):

@@ -137,9 +137,7 @@ def _make_older(path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("DROP TABLE check_sentences")
     conn.execute("ALTER TABLE articles DROP COLUMN sentences")
-    conn.execute("DROP TABLE claim_joins")  # schema 4
-    conn.execute("DROP TABLE read_cache")
-    conn.execute("DELETE FROM schema_version WHERE version >= 3")
+    conn.execute("DELETE FROM schema_version WHERE version = 3")
     conn.close()
 
 

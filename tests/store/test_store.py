@@ -6,17 +6,14 @@ import json
 import sqlite3
 from dataclasses import replace
 
-import networkx as nx
 import pytest
-from click.testing import CliRunner
 
 from tests.conftest import DATA
-from tracker.cli import cli
 from tracker.errors import CorrectionError, StoreError
 from tracker.graph.analysis import contested_claims
-from tracker.graph.build import attribution_edges, build_graph
+from tracker.graph.build import build_graph
 from tracker.ingest import read_articles
-from tracker.io import read_graph, write_graph
+from tracker.io import read_graph
 from tracker.pipeline import extract_attributions
 from tracker.store import (
     Correction,
@@ -34,7 +31,6 @@ from tracker.store.schema import SCHEMA_VERSION, migrate
 SYNTHETIC = DATA / "synthetic"
 CLAIM = "c-freighter-orla-star-delivered-artillery"
 CUSTOMS = "customs-officials-in-veldmark"
-RESTATED = "c-freighter-carried-shells-tessaly"  # a headline restating CLAIM
 # attribution ids in the synthetic story
 HEADLINE = "d4cd14ac8924"  # "Tessaly rejects shipment report"
 FIRST_DENIAL = "00136f79cc1b"  # the foreign ministry's, on 2026-03-04
@@ -117,76 +113,6 @@ def test_a_source_named_differently_in_two_batches_is_one_node(store, story, ext
     assert sources == sorted(n for n, kind in built.nodes(data="kind") if kind == "source")
     assert "source:veldmark-customs-officials" not in graph
     assert graph.nodes["source:veldmark"]["source_kind"] == "government"
-
-
-def _claim_of_each_record(graph) -> dict[str, str]:
-    return {key: claim for _, claim, key, _ in attribution_edges(graph)}
-
-
-def _contested_json(path) -> list[dict]:
-    result = CliRunner().invoke(cli, ["contested", str(path), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
-
-
-def test_a_store_joins_the_claims_build_joins(store, story, extractor, tmp_path):
-    # a restatement in other words ("Freighter carried shells to Tessaly") and a bare
-    # headline reference ("Tessaly rejects shipment report") join the story's claim when
-    # the store is read, as they do in tracker build; the stored tables keep the batches'
-    graph = store_graph(store)
-    built = build_graph(extract_attributions(story, nlp=extractor.nlp))
-    write_graph(built, tmp_path / "built.json")
-    joined = _claim_of_each_record(graph)
-    assert joined[HEADLINE] == f"claim:{CLAIM}"
-    assert f"claim:{RESTATED}" not in graph
-
-    def groups(claims: dict[str, str]) -> set[frozenset[str]]:
-        return {frozenset(k for k, c in claims.items() if c == claim) for claim in claims.values()}
-
-    assert groups(joined) == groups(_claim_of_each_record(built))
-    # the same contested claims, sources, stances and evidence; a store words a claim as
-    # its first report and keeps the id it stored (the id corrections name)
-    stored, rebuilt = (
-        _contested_json(tmp_path / "story.db"),
-        _contested_json(tmp_path / "built.json"),
-    )
-    assert [(c["claim_id"], c["claim"]) for c in stored] == [
-        (CLAIM, "the freighter Orla Star delivered artillery shells to the Tessaly army last month")
-    ]
-    assert [c["claim_id"] for c in rebuilt] == ["c-orla-star-delivered-artillery-shells"]
-    for item in stored + rebuilt:
-        del item["claim_id"], item["claim"]
-    assert stored == rebuilt
-    assert sorted(r[0] for r in store.execute("SELECT id FROM grouped_claims")) == sorted(
-        {r.claim_id for r in store_records(store) if r.claim_id}
-    )
-    assert {r.claim_id for r in store_records(store) if r.id == HEADLINE} == {"c-shipment-report"}
-
-
-def test_a_correction_names_a_claim_the_store_joins(store):
-    (record,) = [r.id for r in store_records(store) if r.claim_id == RESTATED]
-    split = {"attributions": [record], "into": "c-carried", "text": "carried shells"}
-    add_correction(store, Correction("split-claim", RESTATED, split))
-    claims = _claim_of_each_record(store_graph(store))
-    assert claims[record] == "claim:c-carried"
-    assert claims[HEADLINE] == f"claim:{CLAIM}"
-    add_correction(store, Correction("merge-claims", "c-shipment-report", {"into": "c-carried"}))
-    assert _claim_of_each_record(store_graph(store))[HEADLINE] == "claim:c-carried"
-
-
-def test_the_joins_are_kept_until_the_store_changes(store, monkeypatch):
-    graph = store_graph(store)
-    kept = dict(store.execute("SELECT attribution_id, claim_id FROM claim_joins").fetchall())
-    assert kept[HEADLINE] == CLAIM and len(kept) == 2  # the headline and the restatement
-
-    def join_again(conn, records):
-        raise AssertionError("joined again")
-
-    monkeypatch.setattr("tracker.store.joins.join_stored_claims", join_again)
-    assert nx.utils.graphs_equal(store_graph(store), graph)
-    add_correction(store, Correction("drop", HEADLINE, {}))
-    with pytest.raises(AssertionError, match="joined again"):
-        store_graph(store)
 
 
 def test_evidence_sentences_are_searchable(store):

@@ -1,9 +1,8 @@
 """Reading a story store back as records and as the claim graph every command reads.
 
 The graph of a store is the graph ``tracker build`` would write for its records: the
-current revision of every article, with the corrections applied, then the sources and
-claims joined over the whole store as ``tracker build`` joins them over its corpus (a batch
-only knows its own articles); sources also carry the aliases corrections gave them.
+current revision of every article, with the corrections applied; sources also carry the
+aliases corrections gave them.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from tracker.graph.build import build_graph, source_node
 from tracker.resolve.aliases import unify_sources
 from tracker.store.corrections import correction_aliases, load_corrections
 from tracker.store.db import CURRENT_RECORDS, open_store
-from tracker.store.joins import cached_claim_joins
 from tracker.store.records import RECORD_SELECT, rows_attributions
 
 __all__ = ["store_records", "store_graph", "read_store_graph"]
@@ -37,9 +35,8 @@ def store_records(conn: sqlite3.Connection) -> list:
 
 def store_graph(conn: sqlite3.Connection) -> nx.MultiDiGraph:
     """The claim graph of the store's current records, with one id for each source across
-    the whole store and the claims joined over it
-    (:func:`tracker.store.joins.cached_claim_joins`): a batch only knows its own articles."""
-    graph = build_graph(cached_claim_joins(conn, unify_sources(store_records(conn))))
+    the whole store (a batch only knows the names of its own articles)."""
+    graph = build_graph(unify_sources(store_records(conn)))
     for source_id, aliases in correction_aliases(load_corrections(conn)).items():
         node = source_node(source_id)
         if node in graph:

@@ -11,9 +11,9 @@ each in its own transaction, so a store written by an older tracker opens in a n
 >>> import sqlite3
 >>> conn = sqlite3.connect(":memory:")
 >>> migrate(conn)
-4
+3
 >>> migrate(conn)  # nothing left to apply
-4
+3
 """
 
 from __future__ import annotations
@@ -215,28 +215,11 @@ CREATE TABLE check_sentences (
 );
 """
 
-# The claim joins made when a store is read (tracker.store.joins), kept for the state of the
-# store they were made for (its last batch and its corrections), so that only the first read
-# after a change pays for them.
-_V4 = """
-CREATE TABLE claim_joins (
-    attribution_id TEXT PRIMARY KEY,
-    claim_id TEXT NOT NULL,
-    claim TEXT,
-    stance TEXT NOT NULL
-);
-CREATE TABLE read_cache (
-    name TEXT PRIMARY KEY,
-    state TEXT NOT NULL
-);
-"""
-
 #: ``(version, description, SQL)`` in order; a store records each one it has applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, attributions, sources, claims, corrections, evidence search", _V1),
     (2, "evidence search Datasette finds; the who_said_what view", _V2),
     (3, "the sentences tracker check reads, kept with each current article", _V3),
-    (4, "the claim joins made when the store is read, kept until it changes", _V4),
 )
 #: The schema version this tracker writes.
 SCHEMA_VERSION = MIGRATIONS[-1][0]
