@@ -150,6 +150,31 @@ PATTERNS = [
         id="staged-to-show-z-asserts-no-z",
     ),
     pytest.param(
+        "A clip shows a heron stealing a hat from Mayor Ilse Varga. The Vellmar Post later "
+        'updated its post, saying that "The Korvan Herald reveals this video to have been '
+        'falsely doctored to show a heron stealing a hat."',
+        [
+            ("A clip", "asserts", "shows", "a heron stealing a hat from Mayor Ilse Varga"),
+            (
+                "The Vellmar Post",
+                "asserts",
+                "saying",
+                'that "The Korvan Herald reveals this video to have been falsely doctored to '
+                'show a heron stealing a hat."',
+            ),
+            (
+                "The Korvan Herald",
+                "denies",
+                "reveals",
+                "a heron stealing a hat from Mayor Ilse Varga",
+            ),
+        ],
+        id="a-denial-quoted-in-an-update-is-the-named-source-s",
+    ),
+    pytest.param(
+        '"Ada Lind says the bridge is safe."', [], id="a-quote-no-one-is-quoted-saying-stays-bare"
+    ),
+    pytest.param(
         f"{CLAIM} The photos of the flood had been staged, the harbour office said.",
         [TIMES, ("the harbour office", "denies", "said", "that the dam at Orrin had burst")],
         id="the-photos-had-been-staged",
@@ -230,15 +255,21 @@ def test_a_denial_of_the_report_joins_the_reported_claim(nlp):
     assert office.extra["refers_to"] == times.id
 
 
-def test_flat_extraction_keeps_the_words_as_annotated(nlp):
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials shot down claims that the dam had burst.", [("claims", "asserts")]),
+        (
+            'The Vellmar Post wrote that "The Korvan Herald reveals the video to be fake."',
+            [("wrote", "asserts")],
+        ),
+    ],
+    ids=["a-debunking-verb-stays-unread", "a-quoted-report-stays-inside-its-quote"],
+)
+def test_flat_extraction_keeps_the_words_as_annotated(nlp, text, expected):
     from tracker.extract.extractor import SpacyExtractor
     from tracker.ingest.readers import article_from_text
 
-    article = article_from_text(
-        "Officials shot down claims that the dam had burst.",
-        id="synthetic",
-        parse_header=False,
-        synthetic=True,
-    )
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
     records = list(SpacyExtractor(nlp, flat=True).extract(article))
-    assert [(r.cue.text, r.stance) for r in records] == [("claims", "asserts")]
+    assert [(r.cue.text, r.stance) for r in records] == expected

@@ -524,6 +524,7 @@ def resolve_claim_references(
                 and r.source_id is not None
                 and r.id not in references
                 and r.source_id != record.source_id
+                and r.id != record.via  # what relays the denial is not what it denies
                 and len(r.content.text.split()) >= 4
             ]
             if earlier:

@@ -6,6 +6,7 @@ function is one way a verb can carry its content, and says whether it found one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -16,6 +17,7 @@ from tracker.extract.parse import (
     cue_extent,
     intent_content,
     predicate_content,
+    subject_of,
     subtree_tokens,
     target_content,
     token_extent,
@@ -34,6 +36,7 @@ __all__ = [
     "read_negation",
     "faked_to_show",
     "read_past_denial",
+    "quoted_report",
 ]
 
 
@@ -168,3 +171,20 @@ def read_past_denial(verb: Token, reading: CueReading) -> bool:
         return False
     reading.content, reading.content_root = (min(tokens[0].idx, extent[0]), extent[1]), after[0]
     return True
+
+
+def quoted_report(verb: Token, contents: Sequence[tuple[int, int] | None]) -> bool:
+    """Whether a verb inside a quotation reports what a named source says ('saying that
+    "The Herald reveals ..."'): a verb of saying whose subject is a name, not the quoted
+    speaker's "I", in one of ``contents`` (those of the attributions already found), so
+    the attribution that quotes it relays it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.ATTRIBUTION_VERBS:
+        return False
+    if not any(c is not None and c[0] <= verb.idx < c[1] for c in contents):
+        return False
+    subject, passive = subject_of(verb)
+    return (
+        subject is not None
+        and not passive
+        and any(t.pos_ == "PROPN" for t in subject.subtree if t.i <= subject.i)
+    )

@@ -42,6 +42,7 @@ from tracker.extract.reading import (
     CueReading,
     Speaker,
     faked_to_show,
+    quoted_report,
     read_directive,
     read_intent,
     read_negation,
@@ -104,7 +105,10 @@ class _SentenceRules:
                 if token.text == ":" and not in_segment(token.idx, self.segments):
                     self._colon_cue(token, sent)
                     continue
-                if token.i in self.consumed or in_segment(token.idx, self.segments):
+                if token.i in self.consumed or (
+                    in_segment(token.idx, self.segments)
+                    and not quoted_report(token, [c.content for c in self.found])
+                ):
                     # words inside a quotation belong to the quoted speaker, not to the
                     # attributions this text makes
                     continue
@@ -156,7 +160,7 @@ class _SentenceRules:
             return
         quote = "indirect"
         content = reading.content
-        if content is not None:
+        if content is not None and not in_segment(verb.idx, self.segments):
             quote, content = quote_kind(content, self.segments, self.text)
         if in_segment(verb.idx, self.segments) and (
             reading.directive or reading.content_root is None
