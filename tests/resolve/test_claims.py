@@ -212,3 +212,18 @@ def test_the_central_claim_worded_apart_is_one_claim_and_an_aside_stays_apart(nl
         ("Analysts", "asserts", "c-marrow-traders-sold-rifles-drovan"),
         ("interior ministry", "denies", central),
     ]
+
+
+def test_a_corpus_of_many_stories_joins_nothing_to_its_most_reported_claim():
+    from tracker.resolve.claims import CorpusClaim, corpus_joins
+    from tracker.resolve.similarity import ClaimSignature
+
+    def claim(key: int, text: str, articles: int) -> CorpusClaim:
+        signature = ClaimSignature(words=frozenset(text.lower().split()))
+        said = frozenset(f"synthetic-{key}-{n}" for n in range(articles))
+        return CorpusClaim(key, (text,), signature, (signature,), said, articles, frozenset())
+
+    claims = [claim(0, "the Vessa Moon delivered rifles", 3), claim(1, "the rumours", 1)]
+    floating = {"r1": (1, frozenset())}  # "the rumours were false", nothing before it
+    assert corpus_joins(claims, floating, articles=10).key("r1", 1) == 0
+    assert corpus_joins(claims, floating, articles=40).key("r1", 1) == 1

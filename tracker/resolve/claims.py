@@ -15,7 +15,9 @@ articles.  Four rules, in order:
 
 At :meth:`ClaimRegistry.resolve`, a claim that restates one of the few claims said in the most
 articles in other words joins it (:mod:`tracker.resolve.paraphrase`: static sentence
-embeddings, a fixed number of comparisons per claim).
+embeddings, a fixed number of comparisons per claim).  This and the resolution of bare
+references below are made only in a corpus that reads as one story
+(:func:`reads_as_one_story`), not in the coverage of many.
 
 A negated restatement of a claim by another source ("iran refrains from such actions")
 joins that claim as a denial.
@@ -53,6 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MATCH_THRESHOLD",
+    "ONE_STORY_SHARE",
     "CENTRAL_SAMPLE",
     "ClaimRegistry",
     "CorpusClaim",
@@ -60,6 +63,7 @@ __all__ = [
     "assign_claims",
     "claim_text",
     "corpus_joins",
+    "reads_as_one_story",
     "floating_words",
     "stems",
 ]
@@ -457,6 +461,11 @@ class CorpusClaim:
         )
 
 
+#: The share of a corpus's articles its most reported claim must be said in for the corpus
+#: to read as one story, whose claims worded apart and bare references are joined to it.
+ONE_STORY_SHARE = 0.1
+
+
 @dataclass(frozen=True)
 class CorpusJoins:
     """The claims joined over the whole corpus: ``claims`` maps a claim's key to the key of
@@ -470,6 +479,25 @@ class CorpusJoins:
         """The key of the claim a record of claim ``claim`` ends on."""
         found = self.records.get(record_id)
         return found if found is not None else self.claims.get(claim, claim)
+
+
+def reads_as_one_story(claims: Sequence[CorpusClaim], articles: int) -> bool:
+    """Whether a corpus of ``articles`` articles reads as one story: its most reported claim
+    is said in at least :data:`ONE_STORY_SHARE` of them.  A folder about one claim passes
+    (its central claim is in a quarter to three quarters of its articles); a corpus of many
+    stories does not (200 articles of an election's coverage: 9 at most), and there the words
+    and predicates its articles share are the beat's ("think", "voters", "support"), not one
+    event's, so nothing is joined on them.
+
+    >>> said = lambda key, n: CorpusClaim(key, ("",), ClaimSignature(), (),
+    ...                                   frozenset(f"a{i}" for i in range(n)), n, frozenset())
+    >>> reads_as_one_story([said(0, 3), said(1, 1)], articles=10)
+    True
+    >>> reads_as_one_story([said(0, 3), said(1, 1)], articles=200)
+    False
+    """
+    top = max((len(c.articles) for c in claims), default=0)
+    return top >= ONE_STORY_SHARE * articles
 
 
 def corpus_joins(
@@ -486,7 +514,11 @@ def corpus_joins(
     its article (``floating``: record id -> the key of the claim it made and the words it
     names, :func:`floating_words`) joins the claim said in the most articles among those
     whose words it names, or the story's most widely reported claim when it names nothing
-    but the report.  ``claims`` are in key order; ``articles`` is the corpus's size."""
+    but the report.  ``claims`` are in key order; ``articles`` is the corpus's size.  A
+    corpus that does not read as one story (:func:`reads_as_one_story`) has no story claim
+    to join to, and nothing is joined."""
+    if not reads_as_one_story(claims, articles):
+        return CorpusJoins()
     joins: dict[int, int] = {}
     if paraphrase_threshold is not None:
         joins = paraphrase_joins(
