@@ -25,6 +25,8 @@ __all__ = [
     "DATELINE_DASHES",
     "WH_WORDS",
     "TIME_WORDS",
+    "AFFIRMING_ANSWERS",
+    "HEADLINE_SUBSTITUTIONS",
     "TOPIC_PREPOSITIONS",
     "ASKING_VERBS",
     "RELATIVE_PRONOUNS",
@@ -94,6 +96,8 @@ __all__ = [
     "ROLE_SYNONYMS",
     "POSSESSIVE_WORDS",
     "OPENING_DENIALS",
+    "HEADLINE_REFUTATIONS",
+    "TIME_WORDS",
     "HEADLINE_LABELS",
     "RELAYING_LABELS",
     "SPEAKER_NOUNS",
@@ -795,6 +799,49 @@ OPENING_DENIALS = (
     "debunked",
     "fact check: false",
     "fact check: no",
+)
+
+#: Phrases (lower case) by which a headline, and only a headline, refutes what it is about:
+#: "Rumours sweep the web, but no sign of X", "Sites fall for fake X", "If only X had ...".
+#: In a longer text they say too many other things ("no sign of recovery", "fell for a
+#: third day"), so :mod:`tracker.check` reads them in short texts alone.
+HEADLINE_REFUTATIONS = (
+    "no sign",
+    "no signs",
+    "if only",
+    "fall for",
+    "falls for",
+    "fell for",
+    "falling for",
+    "fallen for",
+)
+
+#: Phrases (lower case) by which a headline says something took the claim's place: "Castro
+#: mourned instead of Kenya's Fidel" (read in short texts alone, and only when what was
+#: replaced is the claim's).
+HEADLINE_SUBSTITUTIONS = ("instead of",)
+
+#: Short answers (lower case) by which a headline confirms the question it asks: "That
+#: letter from 1974? It's real".
+AFFIRMING_ANSWERS = (
+    "yes",
+    "it's real",
+    "it's true",
+    "it is real",
+    "it is true",
+    "they're real",
+    "they are real",
+    "true",
+    "real",
+    "confirmed",
+)
+
+#: Words of time and count after which "fell for" is a fall, not a dupe: "fell for a
+#: third day", "fell for two weeks straight".
+TIME_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten day days week weeks month months "
+    "year years session sessions time times straight consecutive successive quarter "
+    "quarters".split()
 )
 
 #: Labels (lower case) that open a headline before a colon without naming a source:

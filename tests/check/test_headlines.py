@@ -221,3 +221,93 @@ def test_strict_check_claims_stops_at_an_unknown_article(checker):
     assert skipped == [requests[1]]
     with pytest.raises(RecordError, match="names article 'nowhere'"):
         list(check_claims(requests, [], checker=checker))
+
+
+# headline register: phrases that refute only in a headline or a few lines
+VISIT = "Senator Orlo Pell visited the Velmora dam"
+REGISTER = {
+    "no-sign": (
+        VISIT,
+        "Orlo Pell Velmora Dam Visit Rumours Sweep The Web, But No Sign Of Him In Astrin",
+        "denies",
+        "no sign",
+    ),
+    "fell-for": (
+        VISIT,
+        "Astrin Sites Fell For Fake Orlo Pell Velmora Dam Visit",
+        "denies",
+        "fell for",
+    ),
+    "if-only": (VISIT, "If Only Orlo Pell Had Really Visited The Velmora Dam", "denies", "if only"),
+    "instead-of": (
+        "Orlo Pell has died",
+        "Astrin Mourns Brin Pell Instead Of Velmora's Orlo",
+        "denies",
+        "instead of",
+    ),
+    # what replaced is not the claim's: no denial
+    "instead-of-other": (
+        "Astrin builds a rail line to the Velmora dam",
+        "Astrin Builds Rail Line Instead Of Road To Velmora Dam",
+        "supports",
+        None,
+    ),
+    # a fall in figures is no dupe
+    "fell-for-days": (
+        "Velmora dam shares fell",
+        "Velmora Dam Shares Fell For A Third Day",
+        "supports",
+        None,
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def register_checker(nlp):
+    checker = ClaimChecker(nlp)
+    for key, (_, text, _, _) in REGISTER.items():
+        checker.add_articles([Article(key, text), Article(key + "-lower", text.lower())])
+    long = (
+        "Crowds fell for Senator Orlo Pell when he visited the Velmora dam on Monday. He met "
+        "the engineers. He toured the spillway. He spoke to the press."
+    )
+    checker.add_articles([Article("long", long)])
+    return checker
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+@pytest.mark.parametrize("key", list(REGISTER))
+def test_headline_register_refutes_only_what_it_is_about(register_checker, key, lower):
+    claim, text, expected, cue = REGISTER[key]
+    article_id, text = (key + "-lower", text.lower()) if lower else (key, text)
+    [verdict] = register_checker.check(claim.lower() if lower else claim, [article_id])
+    assert (verdict.verdict, verdict.evidence[0].stance, verdict.evidence[0].cue) == (
+        expected,
+        "denies" if expected == "denies" else "asserts",
+        cue,
+    )
+    assert verdict.evidence[0].sentence == text
+
+
+def test_headline_register_leaves_longer_texts_alone(register_checker):
+    # in a report, crowds that "fell for" the senator are no dupes of a fake visit
+    [verdict] = register_checker.check(VISIT, ["long"])
+    assert verdict.verdict == "supports"
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_a_question_answered_yes_confirms(nlp, lower):
+    claim = "Astrin sent parents a letter about the Velmora dam in 1974"
+    text = "That Astrin letter to parents about the Velmora dam from 1974? It's real"
+    asked = "Did Astrin send parents a letter about the Velmora dam in 1974?"
+    if lower:
+        claim, text, asked = claim.lower(), text.lower(), asked.lower()
+    checker = ClaimChecker(nlp)
+    checker.add_articles([Article("answered", text), Article("asked", asked)])
+    answered, only_asked = checker.check(claim, ["answered", "asked"])
+    assert answered.verdict == "supports"
+    assert [(e.stance, e.cue, text[e.start : e.end]) for e in answered.evidence] == [
+        ("reports", "?", text[: text.index("?") + 1]),
+        ("asserts", "it's real", text[text.index("?") + 2 :]),
+    ]
+    assert only_asked.verdict == "reports"

@@ -32,6 +32,8 @@ from tracker.check.text import (
     ParsedArticle,
     ParsedClaim,
     ParsedSentence,
+    affirming_answer,
+    headline_refutation,
     refutes,
 )
 from tracker.model import Attribution
@@ -92,6 +94,12 @@ def read_sentence(
         return _evidence(
             sentence, "denies", sentence.denial, sim, article_id, _first_source(sentence)
         )
+    if short and not claim.negative:
+        # headline register: "Rumours sweep the web, but no sign in Astrin", "Sites fall for
+        # a fake video", "If only the dam had burst"
+        cue = headline_refutation(sentence.text, claim.terms)
+        if cue is not None:
+            return _evidence(sentence, "denies", cue, sim, article_id, _first_source(sentence))
     refutation = sentence.refutation or sentence.correction or sentence.doubt
     if refutation and not (claim.negative and sentence.refutation):
         return _evidence(sentence, "denies", refutation, sim, article_id, _first_source(sentence))
@@ -151,6 +159,8 @@ def decide(
         # Had | His Tractor Stolen"): a hedge in any piece hedges it
         one_line = "\n" not in parsed.article.text.strip()
         hedges = lead.stance in ("reports", "declines") or (one_line and parsed.hedged > 0)
+        # "That letter from 1974? It's real": a question answered yes confirms
+        hedges = hedges and affirming_answer(parsed.sentences) is None
     else:
         refutes_it = (
             weight["denies"] >= settings.deny
@@ -227,6 +237,11 @@ def deciding_evidence(
         chosen = [k for k, s in enumerate(parsed.sentences) if s.hedge]
     else:
         chosen = []
+    answer = affirming_answer(parsed.sentences) if verdict == "supports" else None
+    if answer is not None and len(parsed.sentences) <= settings.short_text:
+        sim = similarities[parsed.sentences.index(answer)]
+        said = answer.text.lower().translate(str.maketrans("’", "'")).strip(" ,.!")
+        return (*evidence, _evidence(answer, "asserts", said, sim, article_id))
     if not chosen:
         if evidence:
             return tuple(evidence)

@@ -46,6 +46,8 @@ __all__ = [
     "subject_negation",
     "relayed",
     "OPENING_DENIAL",
+    "headline_refutation",
+    "affirming_answer",
     "DENIAL_VERB",
     "refutes",
     "refers_back",
@@ -91,6 +93,13 @@ DENIAL_VERB = _phrase_pattern(
     [form for verb in lexicon.DENY_VERBS for form in _verb_forms(verb)]
     + list(lexicon.DENIAL_PHRASAL_VERBS)
 )
+_HEADLINE_REFUTE = _phrase_pattern(lexicon.HEADLINE_REFUTATIONS)
+_SUBSTITUTE = _phrase_pattern(lexicon.HEADLINE_SUBSTITUTIONS)
+_WORD = re.compile(r"[\w']+")
+_ANSWER = re.compile(
+    r"^(" + "|".join(re.escape(p) for p in lexicon.AFFIRMING_ANSWERS) + r")[\s,.!]*$"
+)
+
 #: Hedges: "reportedly", "according to", "may".
 HEDGE = _phrase_pattern(lexicon.REPORTING_HEDGES + tuple(lexicon.HEDGE_WORDS - {"could"}))
 #: Cues too weak to settle a denial alone, even in the sentence that best matches a claim.
@@ -284,6 +293,45 @@ def _sentence(index: int, sent: SpacySpan, base: int = 0) -> ParsedSentence:
         relayed=relayed(sent),
         words=words,
     )
+
+
+def headline_refutation(text: str, claim_terms: frozenset[str]) -> str | None:
+    """The phrase by which a headline refutes what it is about, if any: "no sign", "if
+    only", "fell for" (not before a time: "fell for a third day"), or "instead of" right
+    before one of the claim's terms (what was replaced is the claim's).  Only a headline's register:
+    in a longer text these phrases say other things.
+
+    >>> headline_refutation("Rumours sweep the web, but no sign in Astrin", frozenset())
+    'no sign'
+    >>> headline_refutation("Velmora shares fell for a third day", frozenset())
+    >>> headline_refutation("Astrin mourns Orlo instead of Velmora's Pell", frozenset({"pell"}))
+    'instead of'
+    >>> headline_refutation("Astrin builds rail instead of road to Velmora", frozenset({"velmora"}))
+    """
+    lowered = text.lower().translate(_APOSTROPHES)
+    for match in _HEADLINE_REFUTE.finditer(lowered):
+        phrase = match.group(1)
+        if phrase.endswith(" for"):
+            after = _WORD.findall(lowered[match.end() :])[:3]
+            if any(w in lexicon.TIME_WORDS or w.isdigit() for w in after):
+                continue
+        return phrase
+    for match in _SUBSTITUTE.finditer(lowered):
+        after = _WORD.findall(lowered[match.end() :])[:2]  # "instead of Velmora's Orlo"
+        if any(stem(w.removesuffix("'s")) in claim_terms for w in after):
+            return match.group(1)
+    return None
+
+
+def affirming_answer(sentences: list[ParsedSentence]) -> ParsedSentence | None:
+    """The sentence that answers a question before it with a plain yes, if any: "That
+    letter from 1974? It's real" (a headline's way of confirming, not passing on)."""
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
+        if before.relayed == "question" and _ANSWER.match(
+            sentence.text.lower().translate(_APOSTROPHES)
+        ):
+            return sentence
+    return None
 
 
 def subject_negation(sent: SpacySpan) -> str | None:
