@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from tracker import lexicon
 from tracker.model import Attribution
 from tracker.nlp import doc_text
+from tracker.resolve.heap import corpus_in_place
 from tracker.resolve.sources import acronym_of, slugify
 
 if TYPE_CHECKING:
@@ -342,6 +343,13 @@ def unify_sources(
     ``aliases`` are ``(real name id, other name id)`` pairs the articles give
     (:func:`find_aliases`).  Records keep their order; a record whose id changes takes the
     name and kind its source goes by."""
+    with corpus_in_place():
+        return _unified(records, aliases)
+
+
+def _unified(
+    records: Sequence[Attribution], aliases: Iterable[tuple[str, str]]
+) -> list[Attribution]:
     groups = _Groups()
     real: set[str] = set()
     for first, other in aliases:

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from tracker import lexicon
 from tracker.model import Attribution
+from tracker.resolve.heap import corpus_in_place
 from tracker.resolve.index import CandidateIndex
 from tracker.resolve.paraphrase import PARAPHRASE_THRESHOLD, ClaimView, paraphrase_joins
 from tracker.resolve.similarity import ClaimSignature, claim_similarity, entity_key
@@ -576,6 +577,7 @@ def assign_claims(
         threshold, exhaustive=exhaustive, paraphrase_threshold=paraphrase_threshold
     )
     out: list[Attribution] = []
-    for item in extracted:
-        out.extend(registry.assign(item))
-    return registry.resolve(out)
+    with corpus_in_place():
+        for item in extracted:
+            out.extend(registry.assign(item))
+        return registry.resolve(out)
