@@ -97,7 +97,7 @@ __all__ = [
     "POSSESSIVE_WORDS",
     "OPENING_DENIALS",
     "HEADLINE_REFUTATIONS",
-    "TIME_WORDS",
+    "DURATION_WORDS",
     "HEADLINE_LABELS",
     "RELAYING_LABELS",
     "SPEAKER_NOUNS",
@@ -838,7 +838,7 @@ AFFIRMING_ANSWERS = (
 
 #: Words of time and count after which "fell for" is a fall, not a dupe: "fell for a
 #: third day", "fell for two weeks straight".
-TIME_WORDS = frozenset(
+DURATION_WORDS = frozenset(
     "a an one two three four five six seven eight nine ten day days week weeks month months "
     "year years session sessions time times straight consecutive successive quarter "
     "quarters".split()

@@ -313,7 +313,7 @@ def headline_refutation(text: str, claim_terms: frozenset[str]) -> str | None:
         phrase = match.group(1)
         if phrase.endswith(" for"):
             after = _WORD.findall(lowered[match.end() :])[:3]
-            if any(w in lexicon.TIME_WORDS or w.isdigit() for w in after):
+            if any(w in lexicon.DURATION_WORDS or w.isdigit() for w in after):
                 continue
         return phrase
     for match in _SUBSTITUTE.finditer(lowered):
