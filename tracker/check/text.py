@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from tracker import lexicon
 from tracker.lexicon import WEAK_REFUTATIONS
 from tracker.model import Article, Attribution, Span
+from tracker.nlp import span_text
 from tracker.resolve.similarity import ClaimSignature, entity_key, signature_of, word_class
 
 if TYPE_CHECKING:
@@ -271,8 +272,9 @@ def parse_claim(doc: Doc) -> ParsedClaim:
 
 
 def _sentence(index: int, sent: SpacySpan, base: int = 0) -> ParsedSentence:
-    text = sent.text.strip()
-    start = base + sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    raw = span_text(sent)
+    text = raw.strip()
+    start = base + sent.start_char + len(raw) - len(raw.lstrip())
     words = tuple(terms_of(sent))
     return ParsedSentence(
         index=index,
