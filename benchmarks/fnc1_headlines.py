@@ -9,6 +9,11 @@ the text is read from the FNC-1 files.  Each headline becomes an article of its 
 
     python benchmarks/fnc1_headlines.py
     python benchmarks/fnc1_headlines.py --json headlines.json
+    python benchmarks/fnc1_headlines.py --labels benchmarks/fnc1_headlines_tune.json --misses
+
+``fnc1_headlines_tune.json`` and ``fnc1_headlines_tune2.json`` label headlines of tune stories
+(to develop the rules on); ``--misses`` prints each misjudged headline with its gold label,
+verdict, story and the cue of the evidence that decided it.
 
 The data is read from ``../shared/evaldata/fnc1`` (relative to the repository root) unless
 ``--data`` says otherwise; it has no stated licence and must stay out of the repository.
@@ -48,12 +53,34 @@ def load_labels(path: Path, headlines: dict[str, str]) -> list[tuple[str, str, s
     return found
 
 
+def print_misses(labelled: list[tuple[str, str, str, str]], verdicts: list) -> None:
+    """Each misjudged headline, grouped by gold label and verdict: the story, the cue of the
+    evidence that decided it, the headline."""
+    misses = sorted(
+        (
+            (gold, verdict.verdict, story, verdict, text)
+            for (story, _, text, gold), verdict in zip(labelled, verdicts, strict=True)
+            if verdict.verdict != gold
+        ),
+        key=lambda m: (m[0], m[1], m[2], m[4]),
+    )
+    print(f"misses ({len(misses)}), as gold -> verdict [story] (cue) headline:")
+    for gold, predicted, story, verdict, text in misses:
+        cues = ", ".join(f"{e.stance}:{e.cue}" for e in verdict.evidence[:2]) or "-"
+        print(f"  {gold:>8} -> {predicted:<9} [{story}] ({cues}) {text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "evaldata" / "fnc1"))
     parser.add_argument("--labels", default=str(ROOT / "benchmarks" / "fnc1_headlines.json"))
     parser.add_argument("--model", default=None, help="spaCy pipeline to load")
     parser.add_argument("--json", dest="json_path", default=None, help="write the report as JSON")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="print each misjudged headline (gold, verdict, its deciding cue, the text)",
+    )
     args = parser.parse_args(argv)
 
     data = load_fnc(args.data)
@@ -66,9 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     checker.add_articles(
         Article(id_, text) for id_, (_, _, text, _) in zip(ids, labelled, strict=True)
     )
-    predicted: list[str] = []
-    for id_, (_, claim, _, _) in zip(ids, labelled, strict=True):
-        predicted.append(checker.check(claim, [id_])[0].verdict)
+    verdicts = [
+        checker.check(claim, [id_])[0] for id_, (_, claim, _, _) in zip(ids, labelled, strict=True)
+    ]
+    predicted = [v.verdict for v in verdicts]
     seconds = time.perf_counter() - started
 
     gold = [label for *_, label in labelled]
@@ -94,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<10}" + "".join(f"{p:>10}" for p in PREDICTED))
     for g in STANCES:
         print(f"{g:<10}" + "".join(f"{confusion[g][p]:>10d}" for p in PREDICTED))
+    if args.misses:
+        print_misses(labelled, verdicts)
     if args.json_path:
         result = {
             "headlines": len(gold),
