@@ -45,6 +45,7 @@ __all__ = [
     "OBJECT_CUE_VERBS",
     "INTENT_VERBS",
     "COGNITION_VERBS",
+    "KNOWING_VERBS",
     "CUE_VERBS",
     "ATTRIBUTION_VERBS",
     "CUE_NOUNS",
@@ -179,6 +180,12 @@ COGNITION_VERBS = frozenset(
     "know feel learn realize realise understand doubt suspect assume guess imagine "
     "consider recognize recognise insist joke continue ask wonder question acknowledge "
     "decide rule figure notice remember forget".split()
+)
+
+#: Verbs of knowing whose clause is what a content claims: "we know ISIS is coming across
+#: the border" claims that ISIS is coming (claim signatures read the clause's verb).
+KNOWING_VERBS = frozenset(
+    "know learn realize realise understand recognize recognise notice remember".split()
 )
 
 #: Every verb lemma that reports speech, denial or refusal.

@@ -119,6 +119,33 @@ def test_nobody_as_subject_negates_the_content(nlp):
     assert not signature_of(nlp("a witness saw the ship")[:]).negated
 
 
+def test_a_verb_of_knowing_leaves_the_claim_to_its_clause(nlp):
+    from tracker.resolve.similarity import signature_of
+
+    doc = nlp("we know the ferry sank off Dunmere")
+    assert signature_of(doc[:], claimed=True).predicates == {"sink"}
+    assert signature_of(doc[:]).predicates == {"know"}  # a sentence as check reads it
+    negated = nlp("we do not know that the ferry sank off Dunmere")[:]
+    assert signature_of(negated, claimed=True).predicates == {"know"}
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_claim_said_as_known_joins_the_claim_it_states(nlp, lower):
+    texts = [
+        "Harbour officials said that the ferry Orla Star sank off Dunmere on Monday.",
+        '"We know the ferry Orla Star sank off Dunmere," Captain Ines Marrow said.',
+        '"We know the Dunmere council closed the harbour," Mayor Tobin Hale said.',
+    ]
+    if lower:
+        texts[1] = texts[1].replace("We know", "we know")
+    rows = claims_of(nlp, *texts)
+    assert rows == [
+        ("Harbour officials", "asserts", "c-ferry-orla-star-sank-off"),
+        ("Ines Marrow", "asserts", "c-ferry-orla-star-sank-off"),
+        ("Tobin Hale", "asserts", "c-we-know-dunmere-council-closed"),
+    ]
+
+
 @pytest.mark.parametrize("case", ["cased", "lower"])
 def test_a_headline_reference_with_nothing_before_it_joins_the_claim_it_names(nlp, case):
     texts = [

@@ -264,7 +264,9 @@ class SpacyExtractor:
                 if cand.content is not None:
                     span = doc.char_span(*cand.content, alignment_mode="expand")
                     if span is not None:
-                        signatures[record.id] = signature_of(span, directive=cand.directive)
+                        signatures[record.id] = signature_of(
+                            span, directive=cand.directive, claimed=True
+                        )
                 if record.quote in ("direct", "mixed") and record.source is not None:
                     last_direct = record
             local = [
@@ -393,7 +395,7 @@ class SpacyExtractor:
                 extra={**last_direct.extra, "continues": last_direct.id},
             )
             if sent is not None:
-                signatures[record.id] = signature_of(sent)
+                signatures[record.id] = signature_of(sent, claimed=True)
             records.append(record)
         return records
 

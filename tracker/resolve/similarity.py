@@ -71,8 +71,24 @@ def _denying_subject(verb: Token) -> bool:
     return False
 
 
-def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
-    """Signature of a content span of a parsed document."""
+def _claimed_clause(root: Token) -> Token:
+    """The verb of what is claimed: the clause of a verb of knowing that is not negated
+    ("we know ISIS is coming": "coming"), or the root itself."""
+    if root.lemma_.lower() not in lexicon.KNOWING_VERBS or any(
+        c.dep_ == "neg" for c in root.children
+    ):
+        return root
+    for child in root.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            return child
+    return root
+
+
+def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) -> ClaimSignature:
+    """Signature of a content span of a parsed document.  ``claimed=True`` reads an
+    attribution's content: its predicate, agent and polarity are those of the clause a verb
+    of knowing leads ("I know that ten fighters were caught" claims a capture, not
+    knowledge)."""
     tokens = [t for t in span if not (t.is_punct or t.is_space or t.is_stop)]
     entities = frozenset(entity_key(t.text) for t in tokens if _is_entity(t))
     words = (
@@ -83,7 +99,7 @@ def signature_of(span: Span, *, directive: bool = False) -> ClaimSignature:
         )
         | entities
     )
-    root = span.root
+    root = _claimed_clause(span.root) if claimed else span.root
     verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     verbal = [v for v in verbs if v.pos_ in ("VERB", "AUX")]
     predicates = frozenset(word_class(v.lemma_.lower()) for v in verbal if v.lemma_ != "be")
