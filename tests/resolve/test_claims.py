@@ -130,6 +130,22 @@ def test_a_verb_of_knowing_leaves_the_claim_to_its_clause(nlp):
 
 
 @pytest.mark.parametrize("lower", [False, True])
+def test_a_content_of_two_sentences_claims_what_its_first_says(nlp, lower):
+    from tracker.resolve.similarity import signature_of
+
+    text = (
+        "The Dunmere Courier said that \u201ca hawk did not attack the mayor of Dunmere during "
+        "his speech. The video appears to have been a hoax.\u201d"
+    )
+    doc = nlp(text.lower() if lower else text)
+    start = text.index("a hawk")
+    span = doc.char_span(start, text.index("hoax") + 4, alignment_mode="expand")
+    claimed = signature_of(span, claimed=True)
+    assert (claimed.predicates, claimed.negated) == ({"attack"}, True)
+    assert signature_of(span).predicates == {"appear"}  # the span's root, as check reads it
+
+
+@pytest.mark.parametrize("lower", [False, True])
 def test_a_claim_said_as_known_joins_the_claim_it_states(nlp, lower):
     texts = [
         "Harbour officials said that the ferry Orla Star sank off Dunmere on Monday.",

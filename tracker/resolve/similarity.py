@@ -71,6 +71,13 @@ def _denying_subject(verb: Token) -> bool:
     return False
 
 
+def _first_sentence(span: Span) -> Span:
+    """The part of a content in its first sentence: "a bird did not defecate on X. The video
+    appears to have been a hoax" claims what its first sentence says."""
+    end = span[0].sent.end if len(span) else span.end
+    return span.doc[span.start : end] if span.start < end < span.end else span
+
+
 def _claimed_clause(root: Token) -> Token:
     """The verb of what is claimed: the clause of a verb of knowing that is not negated
     ("we know ISIS is coming": "coming"), or the root itself."""
@@ -86,9 +93,9 @@ def _claimed_clause(root: Token) -> Token:
 
 def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) -> ClaimSignature:
     """Signature of a content span of a parsed document.  ``claimed=True`` reads an
-    attribution's content: its predicate, agent and polarity are those of the clause a verb
-    of knowing leads ("I know that ten fighters were caught" claims a capture, not
-    knowledge)."""
+    attribution's content: its predicate, agent and polarity are those of its first sentence,
+    and of the clause a verb of knowing leads ("I know that ten fighters were caught" claims a
+    capture, not knowledge)."""
     tokens = [t for t in span if not (t.is_punct or t.is_space or t.is_stop)]
     entities = frozenset(entity_key(t.text) for t in tokens if _is_entity(t))
     words = (
@@ -99,7 +106,7 @@ def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) 
         )
         | entities
     )
-    root = _claimed_clause(span.root) if claimed else span.root
+    root = _claimed_clause(_first_sentence(span).root) if claimed else span.root
     verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     verbal = [v for v in verbs if v.pos_ in ("VERB", "AUX")]
     predicates = frozenset(word_class(v.lemma_.lower()) for v in verbal if v.lemma_ != "be")
