@@ -181,3 +181,52 @@ def test_without_the_hubs_event_a_name_needs_three_of_the_storys_words():
     )
     assert paraphrase_joins([hub, two], threshold=0.3, seeds=0, articles=5) == {}
     assert paraphrase_joins([hub, three], threshold=0.3, seeds=0, articles=5) == {2: 0}
+
+
+def test_a_claim_naming_the_hubs_event_in_its_words_joins_it():
+    # "coming" is no predicate class of "caught", but a word of the hub's members said by
+    # the same actor; the cartels' coming names the event of no one the hub names
+    hub = view(
+        0,
+        "Ten Drovan fighters were caught coming across the Kessel border",
+        {"drov", "kess"},
+        {"fighter", "come", "border", "ten"},
+        3,
+        {"arrest"},
+        agent=frozenset({"drov", "figh"}),
+    )
+
+    def arriving(key: int, actor: str, name: str, noun: str):
+        return view(
+            key, f"{actor} are coming into Kessel", {name, "kess"}, {noun}, 1, {"come"},
+            agent=frozenset({name, noun[:4]}),
+        )  # fmt: skip
+
+    coming, cartels = (
+        arriving(1, "Drovan fighters", "drov", "fighter"),
+        arriving(2, "Marrow cartels", "marr", "cartel"),
+    )
+    assert paraphrase_joins([hub, coming], seeds=0, articles=5) == {1: 0}
+    assert paraphrase_joins([hub, cartels], seeds=0, articles=5) == {}
+
+
+def test_a_claim_whose_words_hold_the_hubs_verb_joins_it():
+    hub = view(
+        0,
+        "Mayor Tobin Hale tore up the Dunmere harbour contract in front of Ada Brenn",
+        {"hale", "dunm", "bren"},
+        {"harbour", "contract", "front"},
+        3,
+        {"tear"},
+        agent=frozenset({"hale"}),
+    )
+    stunned = view(
+        1,
+        "Ada Brenn was left stunned when Hale tore the harbour contract to pieces",
+        {"bren", "hale"},
+        {"harbour", "contract", "tear", "stunned", "piece"},
+        1,
+        {"leave"},
+        agent=frozenset({"bren"}),
+    )
+    assert paraphrase_joins([hub, stunned], seeds=0, articles=5) == {1: 0}

@@ -18,6 +18,12 @@ alike still has hubs).  Two kinds of evidence join a claim to a hub:
   class) and words of the story (those its articles use widely) with the hub's members, at
   least one of them not a name, with a name or a second such word besides.
 
+The event is also the same when it is named rather than the main verb, said of someone the
+hub names: the claim's verb is a word of the story the hub's members use ("ISIS is coming
+across the border" / "fighters were caught coming across the border"), or the hub's own verb
+is one of the claim's words ("Branson was left stunned when Plant tore the agreement" /
+"Plant tore up the contract").
+
 A hub may join a higher-ranked hub the same way, and a claim joined to a joined hub ends on
 the hub it joined.  A claim said the other way round ("a bird did not defecate on X" against
 "a bird defecated on X") joins only on the story's vocabulary, at a cosine of at least
@@ -206,6 +212,10 @@ class _Joiner:
         if a.negated != b.negated:
             # said the other way round: the story's vocabulary and a shared name, closer
             return cosine >= NEGATED_THRESHOLD and same_event and bool(events and shared_names)
+        # the event may be named rather than be the main verb: "ISIS is coming across the
+        # border" / "fighters were caught coming across the border"; "Branson was left
+        # stunned when Plant tore the agreement" / "Plant tore up the contract"
+        same_event = same_event or _names_event(a, b, theirs, self.terms)
         # a shared name alone is not the event ("ISIS could attack Arkansas"), nor two words
         # every story of a mixed folder uses ("voters", "support")
         if (
@@ -220,6 +230,30 @@ class _Joiner:
             and bool(events)
             and (bool(shared_names) or len(events) >= 2)
         )
+
+
+def _names_event(
+    claim: ClaimSignature, hub: ClaimSignature, profile: _Profile, terms: frozenset[str]
+) -> bool:
+    """Whether a claim names a hub's event without sharing its predicate class: its verb is
+    a word of the story the hub's members use, or the hub's own verb is one of its words,
+    and its subject is the hub's or one of the hub's names (in the coverage of an election,
+    "support" said of a candidate's voters names no one's event).
+
+    >>> hub = ClaimSignature(words=frozenset({"arrest", "come", "border", "isis"}),
+    ...                      predicates=frozenset({"arrest"}), agent=frozenset({"isis"}))
+    >>> profile = _profile(ClaimView(0, ("",), hub))
+    >>> coming = ClaimSignature(words=frozenset({"come", "border", "isis"}),
+    ...                         predicates=frozenset({"come"}), agent=frozenset({"isis"}))
+    >>> _names_event(coming, hub, profile, hub.words)
+    True
+    >>> from dataclasses import replace
+    >>> _names_event(replace(coming, agent=frozenset({"cart"})), hub, profile, hub.words)
+    False
+    """
+    if not claim.agent & (hub.agent | profile.names):
+        return False
+    return bool((claim.predicates & profile.words | claim.words & hub.predicates) & terms)
 
 
 def _conditional(view: ClaimView) -> bool:
