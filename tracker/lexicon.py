@@ -65,6 +65,7 @@ __all__ = [
     "ANONYMITY_PHRASES",
     "ANONYMOUS_HEADS",
     "PRONOUNS",
+    "STANDING_PRONOUNS",
     "DOCUMENT_NOUNS",
     "MEDIA_WORDS",
     "GOVERNMENT_WORDS",
@@ -295,6 +296,13 @@ ANONYMOUS_HEADS = frozenset(
 
 #: Pronouns that may stand for a source mentioned earlier.
 PRONOUNS = frozenset("he she they it we i him her them".split())
+
+#: Pronouns and quantifiers that, as a source nothing in the article resolved, stand for
+#: someone of that article alone ("they said", "you know", "some have suggested", "one
+#: wrote"): each article's is its own source, never pooled with another article's.
+STANDING_PRONOUNS = frozenset(
+    "i we you they it one some someone somebody others many most that this those these who".split()
+)
 
 #: Nouns for a text that speaks for its author ("the statement said").
 DOCUMENT_NOUNS = frozenset(

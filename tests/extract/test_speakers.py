@@ -179,3 +179,18 @@ def test_ferry_story_pronouns_resolve_within_their_own_article(nlp):
     records = extract_attributions(read_articles([STORIES / "ferry"]), nlp=nlp)
     pronouns = {(r.article_id, r.source_id) for r in records if r.source and r.source.text == "she"}
     assert pronouns == {("ferry-2", "mara-olsk"), ("ferry-3", "she-in-ferry-3")}
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Some have suggested the Orla footage was staged.", "some"),
+        ("We know the Kessin ferry sank on Tuesday.", "we"),
+        ('"The tower leans to the west," one wrote.', "one"),
+    ],
+)
+def test_a_pronoun_or_quantifier_nothing_resolved_stays_in_its_article(speakers, text, word, case):
+    text = text.lower() if case == "lower" else text
+    [(source, source_id, kind, _, _)] = speakers(text)
+    assert (source.lower(), source_id, kind) == (word, f"{word}-in-synthetic", "unresolved")

@@ -6,8 +6,9 @@ just before: a woman's words after a paragraph quoting her surgeon are hers.  Ge
 from a title ("Mr", "Mrs", "Father"), from the pronouns the article itself uses right after
 the name, and, when the optional ``gender-guesser`` package (GPLv3, not installed with
 tracker) is present, from its first-name lexicon.  A pronoun no person fits stays inside its
-article: its source id names the article, so it is never pooled with another article's
-"she", and its kind is ``unresolved`` (``contested`` leaves it out unless asked).
+article, and so does a "we", "you", "they" or "some" nothing resolved: its source id names
+the article, so it is never pooled with another article's "she", and its kind is
+``unresolved`` (``contested`` leaves it out unless asked).
 
 A listener ("said to the Guardian", "told the Vellmar Post") is the audience of an
 attribution, kept in ``extra["audience"]``, never part of its source.
@@ -232,15 +233,20 @@ def _speakers_as_mentions(records: Sequence[Attribution], fullest: dict[str, str
     return out
 
 
-def _writer(record: Attribution, article_id: str) -> Attribution:
-    """An "I" no quotation gives a speaker is the article's writer: an id of its own article,
-    never a person named before it nor another article's "I"."""
-    if record.source is None or record.source.text.lower() != "i" or record.source_id != "i":
+def _standing_alone(record: Attribution, article_id: str) -> Attribution:
+    """A source that is only a pronoun or a quantifier nothing resolved ("we", "you", "some",
+    "one"), like an "I" no quotation gives a speaker (the article's writer), stands for
+    someone of its own article: an id of that article, never another article's "we"."""
+    if record.source is None:
         return record
+    word = record.source.text.lower()
+    if word not in lexicon.STANDING_PRONOUNS or record.source_id != slugify(word):
+        return record
+    shown = "I" if word == "i" else word
     return replace(
         record,
-        source_id=unresolved_id("i", article_id),
-        source_name=f"I (in {article_id})",
+        source_id=unresolved_id(word, article_id),
+        source_name=f"{shown} (in {article_id})",
         source_kind=UNRESOLVED_KIND,
     )
 
@@ -253,14 +259,14 @@ def resolve_speakers(
     pronouns = [
         r for r in records if r.source is not None and r.source.text.lower() in _PRONOUN_GENDER
     ]
-    records = [_writer(r, article_id) for r in records]
+    records = [_standing_alone(r, article_id) for r in records]
     if not pronouns:
         return records
     mentions, genders, fullest = person_mentions(docs)
     mentions = sorted(mentions + _speakers_as_mentions(records, fullest), key=_in_order)
     out = []
     for record in records:
-        # a pronoun's record is as it was ("I" is the only source the writer's step changes)
+        # a gendered pronoun's record is as it was (the step above leaves "he" and "she")
         if record.source is not None and record.source.text.lower() in _PRONOUN_GENDER:
             assert record.source is not None
             pronoun = record.source.text.lower()
