@@ -104,6 +104,14 @@ __all__ = [
     "RELAYING_LABELS",
     "SPEAKER_NOUNS",
     "DENIAL_PHRASAL_VERBS",
+    "HEADLINE_HEDGES",
+    "HEADLINE_MODALS",
+    "PRESUPPOSING_WH_WORDS",
+    "HEADLINE_TOPIC_NOUNS",
+    "ATTRIBUTIVE_REFUTATIONS",
+    "HEADLINE_REBUFFS",
+    "HEADLINE_REPORT_NOUNS",
+    "DENYING_ANSWERS",
 ]
 
 #: Verbs that report an assertion by their subject.
@@ -829,6 +837,22 @@ HEADLINE_REFUTATIONS = (
     "fell for",
     "falling for",
     "fallen for",
+    "is a rumor",
+    "is a rumour",
+    "just a rumor",
+    "just a rumour",
+    "only a rumor",
+    "only a rumour",
+    "not what it seems",
+    "isn't what it seems",
+    "is not what it seems",
+    "not what they seem",
+    "aren't what they seem",
+    "are not what they seem",
+    "made it up",
+    "made it all up",
+    "makes it up",
+    "makes it all up",
 )
 
 #: Phrases (lower case) by which a headline says something took the claim's place: "Castro
@@ -893,3 +917,109 @@ DENIAL_PHRASAL_VERBS = (
     "puts to rest",
     "put to rest",
 )
+
+#: Phrases (lower case) by which a headline, and only a headline, passes a claim on as
+#: "reportedly" does: "Amazon said to open a store", "fears rise amid reports of ...",
+#: "Insiders claim ..." (not in a comparison: "than officials claim").
+HEADLINE_HEDGES = (
+    "said to",
+    "possible",
+    "reports of",
+    "report of",
+    "amid reports",
+    "amid claims",
+    "amid rumors",
+    "amid rumours",
+    "claim",
+)
+
+#: Modals by which a headline's main clause supposes rather than states: "X could cost $499".
+HEADLINE_MODALS = frozenset("could might may".split())
+
+#: Words opening a clause that a negated predicate takes for granted: "isn't sure how the
+#: truck ended up there", "does not know why the dam burst".
+PRESUPPOSING_WH_WORDS = frozenset("how why where who when".split())
+
+#: Last words of what a headline names before its colon when that is a topic, not a source:
+#: "Ottawa shooting: ...", "Band reunion: ...", "Astrin scandal: ...".
+HEADLINE_TOPIC_NOUNS = frozenset(
+    "reunion scandal row saga controversy crisis crash attack attacks outbreak mystery "
+    "death deaths arrest trial leak leaks launch deal war feud drama latest news story "
+    "timeline case probe storm fire flood floods protest protests election verdict debate "
+    "rumor rumors rumour rumours hoax shooting shootings".split()
+)
+
+#: Refuting words that, standing before a noun, call that noun false ("fired over a
+#: fabricated story", "contesting bogus charges"): about the claim only when that noun is.
+ATTRIBUTIVE_REFUTATIONS = frozenset(
+    "fake faked false bogus fabricated doctored photoshopped baseless unfounded groundless "
+    "misleading satirical phony phoney".split()
+)
+
+#: Verbs (all forms, lower case) by which a headline's source rebuffs a report when their
+#: object is one ("Mayor slams reports that ...", "... laughs off rumours of ..."), and
+#: "despite" before one ("Dam intact despite burst rumours").
+HEADLINE_REBUFFS = (
+    "slam",
+    "slams",
+    "slammed",
+    "blast",
+    "blasts",
+    "blasted",
+    "rubbish",
+    "rubbishes",
+    "rubbished",
+    "trash",
+    "trashes",
+    "trashed",
+    "mock",
+    "mocks",
+    "mocked",
+    "ridicule",
+    "ridicules",
+    "ridiculed",
+    "scoff at",
+    "scoffs at",
+    "scoffed at",
+    "hit back at",
+    "hits back at",
+    "laugh off",
+    "laughs off",
+    "laughed off",
+    "brush off",
+    "brushes off",
+    "brushed off",
+    "shrug off",
+    "shrugs off",
+    "shrugged off",
+    "play down",
+    "plays down",
+    "played down",
+    "downplay",
+    "downplays",
+    "downplayed",
+    "pour cold water on",
+    "pours cold water on",
+    "poured cold water on",
+    "quash",
+    "quashes",
+    "quashed",
+    "scotch",
+    "scotches",
+    "scotched",
+    "squash",
+    "squashes",
+    "squashed",
+    "despite",
+    "in spite of",
+)
+
+#: Nouns of what is said rather than done, the object of a headline's rebuff (above).
+HEADLINE_REPORT_NOUNS = frozenset(
+    "report reports claim claims rumor rumors rumour rumours story stories allegation "
+    "allegations speculation talk".split()
+)
+
+#: Answers (lower case) that end a headline's piece and say no to the question before it:
+#: "Dam burst? Water board says no".
+DENYING_ANSWERS = ("says no", "say no", "said no", "no", "nope", "not true", "not so")

@@ -1,5 +1,7 @@
 """Tests for tracker.check on short texts: a headline alone is an article that can be
-checked, with the patterns headlines use to deny a claim or pass it on.
+checked, with the patterns headlines use to deny a claim or pass it on (the headline
+register, tracker.check.headline: its own hedges, comparisons, presupposing negations,
+refuting words about something else, topics and sources beside a colon).
 
 Every sentence here is synthetic: invented places, bodies and people.
 """
@@ -15,6 +17,14 @@ from tracker.model import Article
 
 DAM = "The Velmora dam burst on Monday"
 THREATS = "Threats were made against the Ostervik school"
+
+QUIT = "Orlo Pell quit the Velmora council"
+STORE = "Astrin Mart is opening its first store in Velmora"
+TRUCK = "An Astrin farmer's truck ended up with rebels in Velmora"
+WANTS = "Orlo Pell wants Brin Tass fired"
+SHOT = "A guard was shot at the Astrin war memorial"
+FORTUNE = "A Velmora schoolboy made 70 million crowns trading shares"
+JUMPER = "The Astrin palace intruder got further inside than the guards said"
 
 HEADLINES = {
     # denials in the text's own voice and in headline style
@@ -70,6 +80,111 @@ HEADLINES = {
     ),
     "label-colon": (DAM, "Update: the Velmora dam burst on Monday", "supports", None),
     "place-colon": (DAM, "Astrin: the Velmora dam burst on Monday", "supports", None),
+    # the headline register (tracker.check.headline): its own hedges, comparisons,
+    # presupposing negations, refuting words about something else, rebuffs of reports
+    # passed on as headlines pass a claim on
+    "said-to": (QUIT, "Orlo Pell said to quit Velmora council", "reports", "said to"),
+    "amid-reports": (
+        STORE,
+        "Shoppers queue amid reports Astrin Mart is opening first store in Velmora",
+        "reports",
+        "amid reports",
+    ),
+    "could": (STORE, "Astrin Mart could open its first store in Velmora", "reports", "could"),
+    "possible": (
+        SHOT,
+        "Astrin update: possible shooting of a guard at war memorial",
+        "reports",
+        "possible",
+    ),
+    "trailing-outlet": (
+        STORE,
+        "Astrin Mart to open its first store in Velmora: Korvan Wire",
+        "reports",
+        ":",
+    ),
+    # the claim's own verb, but passed on: reported by its verb
+    "own-verb-relayed": (WANTS, "Orlo Pell wants Brin Tass fired: report", "reports", "wants"),
+    "scare-quote": (QUIT, "Orlo Pell 'quit' Velmora council", "reports", "'"),
+    # stated as fact
+    "quoted-other-word": (QUIT, "'Tired' Orlo Pell quit Velmora council", "supports", None),
+    "modal-below": (
+        SHOT,
+        "Guard shot at Astrin war memorial, and more attacks could follow",
+        "supports",
+        None,
+    ),
+    "than-claim": (
+        JUMPER,
+        "Astrin palace intruder got further inside than the guards claim",
+        "supports",
+        None,
+    ),
+    "not-sure-how": (
+        TRUCK,
+        "Astrin farmer isn't sure how his truck ended up with rebels in Velmora",
+        "supports",
+        None,
+    ),
+    "topic-colon": (
+        SHOT,
+        "Astrin shooting: guard shot at the war memorial",
+        "supports",
+        None,
+    ),
+    "own-verb": (WANTS, "Orlo Pell wants Brin Tass fired", "supports", "wants"),
+    "false-elsewhere": (
+        WANTS,
+        "Orlo Pell reportedly wants Brin Tass fired over fabricated river story",
+        "reports",
+        "reportedly",
+    ),
+    # refuted
+    "not-end-up": (
+        TRUCK,
+        "Astrin farmer's truck did not end up with rebels in Velmora",
+        "denies",
+        "not",
+    ),
+    "is-a-rumour": (
+        FORTUNE,
+        "The story of the Velmora schoolboy who made 70 million crowns is a rumour spun out "
+        "of control",
+        "denies",
+        "is a rumour",
+    ),
+    "made-it-up": (
+        FORTUNE,
+        "Velmora schoolboy who made 70 million crowns trading shares made it all up",
+        "denies",
+        "made it all up",
+    ),
+    "slams-reports": (
+        QUIT,
+        "Orlo Pell slams reports he quit Velmora council",
+        "denies",
+        "slams",
+    ),
+    "laughs-off": (
+        QUIT,
+        "Orlo Pell laughs off rumours that he quit the Velmora council",
+        "denies",
+        "laughs off",
+    ),
+    "despite-rumours": (
+        QUIT,
+        "Orlo Pell chairs Velmora council despite rumours he quit",
+        "denies",
+        "despite",
+    ),
+    # what is slammed is no report: said, not denied
+    "slams-plan": (QUIT, "Orlo Pell slams Velmora council over his quitting", "reports", "slams"),
+    "false-of-subject": (
+        QUIT,
+        "Orlo Pell quitting Velmora council is probably fabricated nonsense",
+        "denies",
+        "fabricated",
+    ),
 }
 
 
@@ -311,3 +426,50 @@ def test_a_question_answered_yes_confirms(nlp, lower):
         ("asserts", "it's real", text[text.index("?") + 2 :]),
     ]
     assert only_asked.verdict == "reports"
+
+
+def _verdict_of(nlp, claim, text):
+    """The verdict on ``claim`` of ``text`` checked alone."""
+    checker = ClaimChecker(nlp)
+    checker.add_articles([Article("text", text)])
+    [verdict] = checker.check(claim, ["text"])
+    return verdict
+
+
+def test_a_refuting_phrase_cut_by_the_parser_still_refutes(nlp):
+    # the parser cuts this line after "Isn't"; the phrase refutes from the piece it starts in
+    text = "Velmora Schoolboy Trader Made 70 Million Crowns? Viral Photo Isn\u2019t What It Seems"
+    verdict = _verdict_of(nlp, FORTUNE, text)
+    assert verdict.verdict == "denies"
+    denial = next(e for e in verdict.evidence if e.stance == "denies")
+    assert denial.cue == "isn't what it seems"
+    assert text[denial.start : denial.end] == denial.sentence
+
+
+def test_headline_hedges_leave_longer_texts_alone(nlp):
+    # in a report of several lines, "could" is read as before
+    text = (
+        "Astrin Mart could open its first store in Velmora.\n\n"
+        "It has leased a shop on the high street.\n\n"
+        "Staff are being hired now.\n\n"
+        "The store opens in spring."
+    )
+    verdict = _verdict_of(nlp, STORE, text)
+    assert verdict.verdict == "supports"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orlo Pell quit Velmora council? Party says no", "denies"),
+        ("Orlo Pell quit Velmora council? Nope", "denies"),
+        ("Orlo Pell quit Velmora council? Party says no to his return", "reports"),
+    ],
+)
+def test_a_question_answered_no_refutes(nlp, text, expected):
+    verdict = _verdict_of(nlp, QUIT, text)
+    assert verdict.verdict == expected
+    if expected == "denies":
+        denial = next(e for e in verdict.evidence if e.stance == "denies")
+        assert text[denial.start : denial.end] == denial.sentence
+        assert denial.sentence == text[text.index("?") + 2 :]

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tracker import lexicon
+from tracker.check.headline import off_claim_refutation, scare_quote
 from tracker.check.records import CheckSettings, Evidence
 from tracker.check.text import (
     WEAK_CUES,
@@ -34,6 +35,7 @@ from tracker.check.text import (
     ParsedSentence,
     affirming_answer,
     headline_refutation,
+    is_claim_word,
     refutes,
 )
 from tracker.model import Attribution
@@ -100,7 +102,10 @@ def read_sentence(
         cue = headline_refutation(sentence.text, claim.terms)
         if cue is not None:
             return _evidence(sentence, "denies", cue, sim, article_id, _first_source(sentence))
-    refutation = sentence.refutation or sentence.correction or sentence.doubt
+    refutation = sentence.refutation
+    if short and refutation and _off_claim(claim, sentence, refutation):
+        refutation = None  # "fired over a fabricated story": something else is false
+    refutation = refutation or sentence.correction or sentence.doubt
     if refutation and not (claim.negative and sentence.refutation):
         return _evidence(sentence, "denies", refutation, sim, article_id, _first_source(sentence))
     if not (claim.signature.negated or claim.negative):
@@ -125,11 +130,35 @@ def read_sentence(
     for record, _signature in sentence.attributions:
         cue = record.cue.text.lower().split()[0] if record.cue.text else ""
         endorsing = any(cue.startswith(c[:5]) for c in lexicon.ENDORSING_CUES)
+        # in a headline, a cue that is the claim's own verb states the claim: "Tom Brokaw
+        # wants Brian Williams fired" against the claim that he wants it
+        endorsing = endorsing or (short and _claims_own_verb(claim, sentence, cue))
         stance = "asserts" if endorsing and not record.hedged else "reports"
         return _said(record, stance, sentence, sim, article_id)
     if sentence.relayed:
         return _evidence(sentence, "reports", RELAY_CUES[sentence.relayed], sim, article_id)
+    events = claim.terms - claim.names
+    if short and scare_quote(sentence.text, lambda word: is_claim_word(word, events)):
+        # "Militants 'steal' planes": the claim's own word kept at a distance
+        return _evidence(sentence, "reports", RELAY_CUES["quoted"], sim, article_id)
     return _evidence(sentence, "asserts", None, sim, article_id)
+
+
+def _off_claim(claim: ParsedClaim, sentence: ParsedSentence, refutation: str) -> bool:
+    """Whether a headline's refuting word calls something else false than the claim."""
+    return off_claim_refutation(
+        sentence.text, refutation, lambda word: is_claim_word(word, claim.terms)
+    )
+
+
+def _claims_own_verb(claim: ParsedClaim, sentence: ParsedSentence, cue: str) -> bool:
+    """Whether a headline's cue is the claim's own verb ("wants", "plans"), not a verb of
+    saying, in a headline that does not pass it on ("...: report")."""
+    return (
+        not sentence.relayed
+        and not any(cue.startswith(v) and len(cue) - len(v) <= 3 for v in lexicon.ASSERT_VERBS)
+        and is_claim_word(cue, claim.signature.predicates)
+    )
 
 
 def _is_short(parsed: ParsedArticle, settings: CheckSettings) -> bool:
@@ -154,7 +183,11 @@ def decide(
     if lead is not None and short:
         # a headline or a few lines: any denial of the claim decides, else the sentence
         # that states the claim best
-        refutes_it = any(e.stance == "denies" for e in evidence) or parsed.refuting > 0
+        # not a sentence that calls something else false ("fired over a fabricated story")
+        refutes_it = any(e.stance == "denies" for e in evidence) or any(
+            refutes(s) and not (s.refutation and _off_claim(claim, s, s.refutation))
+            for s in parsed.sentences
+        )
         # a headline is one line, which the parser may cut in pieces ("Farmer Reportedly
         # Had | His Tractor Stolen"): a hedge in any piece hedges it
         one_line = "\n" not in parsed.article.text.strip()

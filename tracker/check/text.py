@@ -23,6 +23,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker import lexicon
+from tracker.check.headline import (
+    comparative_hedge,
+    denying_answer,
+    headline_hedge_phrase,
+    modal_hedge,
+    presupposing_negation,
+    rebuffed_report,
+    relayed,
+)
 from tracker.lexicon import WEAK_REFUTATIONS
 from tracker.model import Article, Attribution, Span
 from tracker.nlp import span_text
@@ -45,10 +54,12 @@ __all__ = [
     "stem",
     "first_phrase",
     "subject_negation",
-    "relayed",
     "OPENING_DENIAL",
     "headline_refutation",
     "affirming_answer",
+    "read_as_headline",
+    "HEADLINE_SENTENCES",
+    "is_claim_word",
     "DENIAL_VERB",
     "refutes",
     "refers_back",
@@ -106,22 +117,9 @@ HEDGE = _phrase_pattern(lexicon.REPORTING_HEDGES + tuple(lexicon.HEDGE_WORDS - {
 #: Cues too weak to settle a denial alone, even in the sentence that best matches a claim.
 WEAK_CUES = frozenset(lexicon.DOUBT_PHRASES) | {"not"} | WEAK_REFUTATIONS
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-# a claim in quotation marks: 'to resign', "to resign" (an apostrophe inside a word is no
-# quotation mark)
-_QUOTED = re.compile(r"(?:(?<![\w])'([^']+)'(?![\w])|\"([^\"]+)\")")
-_SPEAKER_NOUNS = (
-    lexicon.ANONYMOUS_HEADS
-    | lexicon.DOCUMENT_NOUNS
-    | lexicon.MEDIA_WORDS
-    | lexicon.GOVERNMENT_WORDS
-    | lexicon.ORGANIZATION_WORDS
-    | lexicon.PERSON_ROLES
-    | lexicon.SPEAKER_NOUNS
-)
-# what stands before a colon without being a source: "Update:", "Watch:", "Pictured:"
-_NOT_A_SOURCE = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in lexicon.HEADLINE_LABELS) + r")$", re.I
-)
+#: A text of one line and at most this many sentences is a headline
+#: (:func:`read_as_headline`).
+HEADLINE_SENTENCES = 3
 _TERM_POS = frozenset("NOUN PROPN VERB ADJ NUM ADV".split())
 _NAME_TYPES = frozenset("PERSON ORG GPE NORP LOC FAC".split())
 
@@ -325,6 +323,55 @@ def headline_refutation(text: str, claim_terms: frozenset[str]) -> str | None:
     return None
 
 
+def read_as_headline(sentence: ParsedSentence, sent: SpacySpan) -> ParsedSentence:
+    """A sentence of a text of one line, read in the headline register
+    (:mod:`tracker.check.headline`): an event before a colon is its topic ("Ottawa shooting:
+    ..."), not a source; a hedge in a comparison ("than officials claim") is
+    none; a headline's own hedges ("said to", "amid reports", "could") and refutations ("is
+    a rumour", "made it all up") count; a "not" on a predicate that takes the clause after
+    it for granted ("isn't sure how ...") negates nothing of the claim."""
+    sentence = replace(sentence, relayed=relayed(sent, topics=True))
+    hedge = sentence.hedge
+    if hedge is not None and comparative_hedge(sentence.text, hedge):
+        hedge = None
+    if hedge is None and sentence.relayed is None:
+        hedge = headline_hedge_phrase(sentence.text) or modal_hedge(sent)
+    negated = next(
+        (
+            t.lower_
+            for t in sent
+            if (t.dep_ == "neg" or t.lower_ in ("not", "never")) and not presupposing_negation(t)
+        ),
+        None,
+    )
+    refutation = (
+        sentence.refutation
+        or headline_refutation(sentence.text, frozenset())
+        or rebuffed_report(sentence.text)
+    )
+    signature = sentence.signature
+    if signature.negated and negated is None and not sentence.negation:
+        signature = replace(signature, negated=False)  # only "isn't sure how ..."
+    return replace(
+        sentence, hedge=hedge, negated_word=negated, refutation=refutation, signature=signature
+    )
+
+
+def is_claim_word(word: str, terms: frozenset[str]) -> bool:
+    """Whether a word of a text, as written, is one of a claim's ``terms`` (stemmed, by
+    synonym class or name key, or sharing their first five letters).
+
+    >>> is_claim_word("Arrested", frozenset({"arrest"})), is_claim_word("visit", frozenset())
+    (True, False)
+    """
+    word = word.lower().translate(_APOSTROPHES).strip("'\".,").removesuffix("'s")
+    if not word:
+        return False
+    if {word, stem(word), word_class(word), entity_key(word)} & terms:
+        return True
+    return len(word) >= 5 and any(len(t) >= 5 and t[:5] == word[:5] for t in terms)
+
+
 def affirming_answer(sentences: list[ParsedSentence]) -> ParsedSentence | None:
     """The sentence that answers a question before it with a plain yes, if any: "That
     letter from 1974? It's real" (a headline's way of confirming, not passing on)."""
@@ -357,51 +404,6 @@ def subject_negation(sent: SpacySpan) -> str | None:
     return None
 
 
-def _names_a_source(words: list) -> bool:
-    """Whether the few words beside a headline's colon can be who speaks: not a label
-    ("Update", "Watch") and not only a place ("Ostervik: ...")."""
-    if _NOT_A_SOURCE.match(" ".join(t.text for t in words)):
-        return False
-    if all(t.ent_type_ in ("GPE", "LOC") for t in words):
-        return False
-    return any(
-        t.ent_type_ in ("PERSON", "ORG", "NORP") or t.lemma_.lower() in _SPEAKER_NOUNS
-        for t in words
-    )
-
-
-def relayed(sent: SpacySpan) -> str | None:
-    """How a headline-like sentence passes a claim on without vouching for it, if it does:
-    ``"says"`` for a source set off by a colon ("Police: the car was stolen", "The car was
-    stolen: police") or a label that passes a claim on ("Claim: the car was stolen"),
-    ``"quoted"`` for a claim in quotation marks, with its verb ("Minister 'to resign over
-    the dam'"), ``"question"`` for a question."""
-    text = sent.text.strip().translate(_APOSTROPHES)
-    if text.endswith("?"):
-        return "question"
-    colons = [t.i for t in sent if t.text == ":"]
-    if colons and colons[0] < sent.end - 1:
-        label = [t for t in sent.doc[sent.start : colons[0]] if not t.is_punct]
-        if len(label) == 1 and label[0].lower_ in lexicon.RELAYING_LABELS:
-            return "says"  # "Claim: ...", "Rumour: ..."
-        for side in (sent.doc[sent.start : colons[0]], sent.doc[colons[0] + 1 : sent.end]):
-            words = [t for t in side if not t.is_punct]
-            if 1 <= len(words) <= 3 and _names_a_source(words):
-                return "says"
-    offset = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    for match in _QUOTED.finditer(text):
-        inside = sent.doc.char_span(
-            offset + match.start(), offset + match.end(), alignment_mode="expand"
-        )
-        if (
-            inside is not None
-            and len(inside) >= 3
-            and any(t.pos_ in ("VERB", "AUX") for t in inside)
-        ):
-            return "quoted"
-    return None
-
-
 def parse_article(extracted, docs: list[Doc], starts: list[int] | None = None) -> ParsedArticle:
     """An extracted article (:class:`tracker.extract.ExtractedArticle`-like: ``article``,
     ``attributions``, ``signatures``) and the parsed paragraphs it came from, which start
@@ -414,6 +416,7 @@ def parse_article(extracted, docs: list[Doc], starts: list[int] | None = None) -
             (record, extracted.signatures.get(record.id))
         )
     sentences: list[ParsedSentence] = []
+    spans: list[SpacySpan] = []
     index = 0  # counts sentences as the extractor does, blank ones included
     for doc, base in zip(docs, starts, strict=True):
         for sent in doc.sents:
@@ -425,7 +428,39 @@ def parse_article(extracted, docs: list[Doc], starts: list[int] | None = None) -
             if attributions:
                 parsed = replace(parsed, attributions=attributions)
             sentences.append(parsed)
+            spans.append(sent)
+    if len(sentences) <= HEADLINE_SENTENCES and "\n" not in extracted.article.text.strip():
+        # a headline: read as headlines are written
+        sentences = [read_as_headline(p, sent) for p, sent in zip(sentences, spans, strict=True)]
+        sentences = _refutation_across_pieces(sentences, extracted.article.text)
+        sentences = _answered_no(sentences)
     return ParsedArticle.of(extracted.article, sentences)
+
+
+def _answered_no(sentences: list[ParsedSentence]) -> list[ParsedSentence]:
+    """A headline's question answered no by the piece after it ("Dam burst? Water board
+    says no"): that piece refutes."""
+    out = list(sentences)
+    for k in range(1, len(out)):
+        answer = denying_answer(out[k].text)
+        if out[k - 1].relayed == "question" and answer and not out[k].refutation:
+            out[k] = replace(out[k], refutation=answer)
+    return out
+
+
+def _refutation_across_pieces(sentences: list[ParsedSentence], text: str) -> list[ParsedSentence]:
+    """A headline's refuting phrase that the parser cut in two ("Viral photo isn't | what
+    it seems"): the piece where it starts refutes."""
+    if any(s.refutation for s in sentences):
+        return sentences
+    lowered = text.lower().translate(_APOSTROPHES)
+    match = _HEADLINE_REFUTE.search(lowered)
+    if match is None or headline_refutation(text, frozenset()) is None:
+        return sentences
+    return [
+        replace(s, refutation=match.group(1)) if s.start <= match.start() < s.end else s
+        for s in sentences
+    ]
 
 
 def parse_extracted(extracted, docs: list[tuple[Span, Doc]]) -> ParsedArticle:

@@ -1,0 +1,279 @@
+"""How a headline takes a stance toward a claim: the headline register.
+
+A text of one line is read as a headline, and headlines say things in their own ways: "X
+could cost $499" and "X said to open a store" pass a claim on as "reportedly" does; "than
+officials claim" compares with a claim rather than hedging; "Plumber isn't sure how his
+truck ended up in Astrin" takes for granted what follows "how" rather than denying it; "fired
+over a fabricated story" calls something false that is not the claim; "Ottawa shooting: ..."
+names a topic before its colon, not a source, and "...: AP" a source after it
+(:func:`relayed`: how a headline-like sentence passes a claim on).  The functions
+here read one sentence's spaCy span or text; :mod:`tracker.check.text` applies them to texts
+of one line, :mod:`tracker.check.rules` to the sentence a claim is checked against.
+
+>>> comparative_hedge("Jumper got further inside than the Secret Service claims", "claims")
+True
+>>> headline_hedge_phrase("Amazon said to open a store in Astrin")
+'said to'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from tracker import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = [
+    "relayed",
+    "scare_quote",
+    "rebuffed_report",
+    "denying_answer",
+    "comparative_hedge",
+    "headline_hedge_phrase",
+    "modal_hedge",
+    "presupposing_negation",
+    "topic_label",
+    "trailing_source",
+    "off_claim_refutation",
+]
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_WORD = re.compile(r"[\w'$.-]*\w|[^\w\s]")
+
+
+def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])")
+
+
+_HEDGES = _phrases(lexicon.HEADLINE_HEDGES)
+# a claim in quotation marks: 'to resign', "to resign" (an apostrophe inside a word is no
+# quotation mark)
+_QUOTED = re.compile(r"(?:(?<![\w])'([^']+)'(?![\w])|\"([^\"]+)\")")
+_SPEAKER_NOUNS = (
+    lexicon.ANONYMOUS_HEADS
+    | lexicon.DOCUMENT_NOUNS
+    | lexicon.MEDIA_WORDS
+    | lexicon.GOVERNMENT_WORDS
+    | lexicon.ORGANIZATION_WORDS
+    | lexicon.PERSON_ROLES
+    | lexicon.SPEAKER_NOUNS
+)
+# what stands before a colon without being a source: "Update:", "Watch:", "Pictured:"
+_NOT_A_SOURCE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in lexicon.HEADLINE_LABELS) + r")$", re.I
+)
+_REBUFF = re.compile(
+    _phrases(lexicon.HEADLINE_REBUFFS).pattern
+    + r"(?:\s+[\w'-]+){0,3}?\s+("
+    + "|".join(sorted(lexicon.HEADLINE_REPORT_NOUNS))
+    + r")(?![\w-])"
+)
+_ANSWER = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(a) for a in lexicon.DENYING_ANSWERS) + r")[\s.!]*$"
+)
+
+
+def scare_quote(text: str, about: Callable[[str], bool]) -> str | None:
+    """The word or two of the claim's that a headline sets in quotation marks, keeping its
+    distance from them ("Militants 'steal' planes", "Leader 'killed' in strike"), if any:
+    ``about`` says which words are the claim's.
+
+    >>> scare_quote("Astrin rebels 'steal' planes", {"steal"}.__contains__)
+    'steal'
+    >>> scare_quote("Astrin 'hero' saves a dog", {"save"}.__contains__)
+    """
+    for match in _QUOTED.finditer(text.translate(_APOSTROPHES)):
+        quoted = match.group(1) or match.group(2)
+        words = quoted.split()
+        if 1 <= len(words) <= 2 and any(about(w.lower()) for w in words):
+            return quoted.lower()
+    return None
+
+
+def rebuffed_report(text: str) -> str | None:
+    """The verb by which a headline rebuffs a report, rumour or claim ("Mayor slams reports
+    that the dam burst", "... laughs off rumours of ...", "Dam intact despite burst
+    rumours"): the headline's source says the report is wrong.
+
+    >>> rebuffed_report("Mayor laughs off rumours of Velmora dam burst")
+    'laughs off'
+    >>> rebuffed_report("Mayor slams Velmora dam repair plan")
+    """
+    match = _REBUFF.search(text.lower().translate(_APOSTROPHES))
+    return match.group(1) if match else None
+
+
+def denying_answer(text: str) -> str | None:
+    """The answer that ends a headline's piece saying no ("Water board says no", "Nope"),
+    if any: after a question, the headline's no to it.
+
+    >>> denying_answer("Water board says no"), denying_answer("Board says no to new dam")
+    ('says no', None)
+    """
+    match = _ANSWER.search(text.lower().translate(_APOSTROPHES))
+    return match.group(1) if match else None
+
+
+def headline_hedge_phrase(text: str) -> str | None:
+    """The phrase by which a headline passes a claim on, as headlines word it: "said to",
+    "reports of", "amid reports", "claim" (not a comparison: "than officials claim").
+
+    >>> headline_hedge_phrase("Terror fears rise amid reports of stolen Astrin jets")
+    'amid reports'
+    >>> headline_hedge_phrase("Insiders Claim Astrin Watch To Start At $500")
+    'claim'
+    >>> headline_hedge_phrase("Jumper got further than officials claim")
+    """
+    lowered = text.lower().translate(_APOSTROPHES)
+    for match in _HEDGES.finditer(lowered):
+        if not comparative_hedge(lowered, match.group(1), match.start()):
+            return match.group(1)
+    return None
+
+
+def comparative_hedge(text: str, hedge: str, at: int | None = None) -> bool:
+    """Whether ``hedge`` (found at ``at``, or first) sits in a comparison with what was
+    claimed or reported ("than the police claim", "than reported"): the text states its
+    own figure against the claim's, it does not hedge."""
+    lowered = text.lower().translate(_APOSTROPHES)
+    if at is None:
+        at = lowered.find(hedge)
+    if at < 0:
+        return False
+    before = _WORD.findall(lowered[:at])[-4:]
+    return "than" in before
+
+
+def modal_hedge(sent: SpacySpan) -> str | None:
+    """The modal ("could", "might", "may") by which a headline's main clause only supposes
+    what it says: "Astrin watch could cost $499" (not a modal in a clause below or beside
+    it: "officials warn they could be used", "guard shot, and more attacks could follow")."""
+    root = sent.root
+    for token in root.children:
+        if token.lower_ in lexicon.HEADLINE_MODALS and token.dep_ == "aux":
+            return token.lower_
+    return None
+
+
+def presupposing_negation(token: Token) -> bool:
+    """Whether a negation ("isn't", "doesn't") falls on a predicate that takes for granted
+    the clause after it: "Plumber isn't sure how his truck ended up in Astrin", "Mayor does
+    not know why the dam burst" say the truck did end up there, the dam did burst."""
+    head = token.head
+    return any(
+        t.i > token.i and t.lower_ in lexicon.PRESUPPOSING_WH_WORDS and t.i != head.i
+        for t in head.subtree
+    )
+
+
+def topic_label(words: list[Token]) -> bool:
+    """Whether the words before a headline's colon name what it is about rather than who
+    says it: an event ("Ottawa shooting", "Band reunion", "Watch pricing") or a label
+    ("Astrin update")."""
+    last = words[-1].lower_ if words else ""
+    if last in lexicon.HEADLINE_LABELS or last in lexicon.HEADLINE_TOPIC_NOUNS:
+        return True
+    return last.endswith("ing") and len(last) > 5 and last not in lexicon.SPEAKER_NOUNS
+
+
+def trailing_source(words: list[Token]) -> bool:
+    """Whether the one or two words after a headline's closing colon are who says it:
+    "...: AP", "...: DJ", "...: Velmora Times" (not a place, not a clause)."""
+    if not 1 <= len(words) <= 2:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if all(t.ent_type_ in ("GPE", "LOC") for t in words):
+        return False
+    return all(t.text[:1].isupper() for t in words)
+
+
+def off_claim_refutation(text: str, refutation: str, about: Callable[[str], bool]) -> bool:
+    """Whether a refuting word in a headline calls something else false than the claim: it
+    stands before a noun ("fired over a fabricated helicopter story", "contesting bogus
+    charges") and none of the next few words, up to a comma or colon, is one of the claim's
+    (``about`` says which are).  A refuting word after its noun ("the video is fake", "a hoax") or before the
+    claim's words ("a fake Orlo Pell visit") stays a refutation.
+
+    >>> about = {"orlo", "fired"}.__contains__
+    >>> off_claim_refutation("Orlo fired over fabricated Astrin story", "fabricated", about)
+    True
+    >>> off_claim_refutation("Fake Orlo visit fools Astrin", "fake", about)
+    False
+    >>> off_claim_refutation("The Orlo visit was fake", "fake", about)
+    False
+    """
+    if refutation not in lexicon.ATTRIBUTIVE_REFUTATIONS:
+        return False
+    words = _WORD.findall(text.lower().translate(_APOSTROPHES))
+    if refutation not in words:
+        return False
+    at = words.index(refutation)
+    if any(w in lexicon.COPULA_FORMS or w == "be" for w in words[max(at - 3, 0) : at]):
+        return False  # "the restaurant is probably fabricated nonsense": said of the subject
+    after = []
+    for word in words[at + 1 :][:5]:
+        if not word[0].isalnum() and word[0] != "$":
+            break
+        after.append(word)
+    if not after or after[0] in lexicon.COPULA_FORMS or after[0] in lexicon.CONDITIONAL_WORDS:
+        return False
+    return not any(about(word) for word in after)
+
+
+def _names_a_source(words: list) -> bool:
+    """Whether the few words beside a headline's colon can be who speaks: not a label
+    ("Update", "Watch") and not only a place ("Ostervik: ...")."""
+    if _NOT_A_SOURCE.match(" ".join(t.text for t in words)):
+        return False
+    if all(t.ent_type_ in ("GPE", "LOC") for t in words):
+        return False
+    return any(
+        t.ent_type_ in ("PERSON", "ORG", "NORP") or t.lemma_.lower() in _SPEAKER_NOUNS
+        for t in words
+    )
+
+
+def relayed(sent: SpacySpan, *, topics: bool = False) -> str | None:
+    """How a headline-like sentence passes a claim on without vouching for it, if it does:
+    ``"says"`` for a source set off by a colon ("Police: the car was stolen", "The car was
+    stolen: police") or a label that passes a claim on ("Claim: the car was stolen"),
+    ``"quoted"`` for a claim in quotation marks, with its verb ("Minister 'to resign over
+    the dam'"), ``"question"`` for a question.  With ``topics`` (a headline's own reading),
+    what names an event before the colon is its topic, not a source ("Ottawa shooting: ...")."""
+    text = sent.text.strip().translate(_APOSTROPHES)
+    if text.endswith("?"):
+        return "question"
+    colons = [t.i for t in sent if t.text == ":"]
+    if colons and colons[0] < sent.end - 1:
+        label = [t for t in sent.doc[sent.start : colons[0]] if not t.is_punct]
+        if len(label) == 1 and label[0].lower_ in lexicon.RELAYING_LABELS:
+            return "says"  # "Claim: ...", "Rumour: ..."
+        before = [t for t in sent.doc[sent.start : colons[0]] if not t.is_punct]
+        if (
+            1 <= len(before) <= 3
+            and _names_a_source(before)
+            and not (topics and topic_label(before))
+        ):
+            return "says"  # "Police: ...", not "Ottawa shooting: ..."
+        after = [t for t in sent.doc[colons[-1] + 1 : sent.end] if not t.is_punct]
+        if 1 <= len(after) <= 3 and (_names_a_source(after) or trailing_source(after)):
+            return "says"  # "...: police", "...: AP"
+    offset = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    for match in _QUOTED.finditer(text):
+        inside = sent.doc.char_span(
+            offset + match.start(), offset + match.end(), alignment_mode="expand"
+        )
+        if (
+            inside is not None
+            and len(inside) >= 3
+            and any(t.pos_ in ("VERB", "AUX") for t in inside)
+        ):
+            return "quoted"
+    return None
