@@ -238,6 +238,13 @@ GENDERED_TITLES = {
 #: Words that, negated, call a claim false ("is not true", "isn't real").
 TRUE_WORDS = frozenset("true real accurate genuine correct authentic so case".split())
 
+#: Verbs of something taking place: "that never happened", "not happening" deny what was told.
+EVENT_VERBS = frozenset("happen occur".split())
+
+#: Words of blame: a denial of blame alone ("denied they were to blame", "denied
+#: responsibility") denies the deed the article told of.
+BLAME_WORDS = frozenset("blame responsible responsibility culpable fault".split())
+
 #: Verbs that lead to a verdict ("appears to be fake", "turned out to be a hoax").
 SEEM_VERBS = frozenset("seem appear prove turn look".split())
 
@@ -249,6 +256,10 @@ CLAIM_NOUNS = frozenset(
     "speculation theory video footage clip photo picture image post tweet headline "
     "statement statements charge charges accusation accusations idea notion".split()
 )
+
+#: Verbs of a claim going round: "reports circulated that Y", "rumours emerged that Y" (the
+#: reports assert Y).
+CIRCULATION_VERBS = frozenset("circulate emerge surface spread swirl abound persist".split())
 
 #: Pronouns that stand for a claim just told ("it's fake", "this is untrue").
 CLAIM_PRONOUNS = frozenset("it this that".split())
@@ -336,6 +347,9 @@ GOVERNMENT_WORDS = frozenset(
     "regime kremlin pentagon commission bureau service forces command lawmakers "
     "legislators senator senators representative chancellor foreign defense defence".split()
 )
+
+#: Entity types that name a source in a phrase ("Veldish officials", "Korvan police").
+NAMED_SOURCE_ENTITIES = frozenset("PERSON ORG NORP GPE".split())
 
 #: Words that mark a non-governmental organisation.
 ORGANIZATION_WORDS = frozenset(

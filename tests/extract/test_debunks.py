@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 CLAIM = "The Vellmar Times reported that the dam at Orrin had burst."
+CHEESE = "Brakwell is to become a cheese shop as well as a restaurant"
 TIMES = ("The Vellmar Times", "asserts", "reported", "that the dam at Orrin had burst")
 
 PATTERNS = [
@@ -200,6 +201,139 @@ PATTERNS = [
         id="rejected-the-report-still-denies",
     ),
     pytest.param(
+        'The Dalton Courier printed this line: "Veldish officials denied that the dam at Orrin '
+        'had been opened."',
+        [("Veldish officials", "denies", "denied", "that the dam at Orrin had been opened")],
+        id="a-denial-quoted-after-a-colon-is-the-officials-own",
+    ),
+    pytest.param(
+        f"{CLAIM} That never happened, the harbour office said.",
+        [TIMES, ("the harbour office", "denies", "said", "that the dam at Orrin had burst")],
+        id="that-never-happened",
+    ),
+    pytest.param(
+        f'{CLAIM} "It did not happen," the harbour office said.',
+        [TIMES, ("the harbour office", "denies", "said", "that the dam at Orrin had burst")],
+        id="it-did-not-happen",
+    ),
+    pytest.param(
+        f"{CLAIM} The harbour office said it could not happen again.",
+        [TIMES, ("The harbour office", "asserts", "said", "it could not happen again")],
+        id="could-not-happen-is-no-verdict",
+    ),
+    pytest.param(
+        f"{CLAIM} Update: the harbour office confirmed it. Not true.",
+        [
+            TIMES,
+            (None, "asserts", ":", "the harbour office confirmed it"),
+            ("the harbour office", "denies", "confirmed", "that the dam at Orrin had burst"),
+        ],
+        id="confirmed-it-then-a-bare-verdict",
+    ),
+    pytest.param(
+        f"{CLAIM} The harbour office confirmed it. The dam will reopen on Monday.",
+        [TIMES, ("The harbour office", "asserts", "confirmed", "it")],
+        id="confirmed-it-then-news-confirms",
+    ),
+    pytest.param(
+        "Fans were sad to learn that a story that appeared in the Korvan Herald suggesting that "
+        "the dam at Orrin had burst is false, according to the Vellmar Ledger.",
+        [
+            (
+                "a story that appeared in the Korvan Herald",
+                "asserts",
+                "suggesting",
+                "that the dam at Orrin had burst",
+            ),
+            ("the Vellmar Ledger", "denies", "according to", "the dam at Orrin had burst"),
+        ],
+        id="a-story-suggesting-y-is-false-according-to-x",
+    ),
+    pytest.param(
+        f"{CLAIM} Veldish officials denied they were to blame.",
+        [TIMES, ("Veldish officials", "denies", "denied", "that the dam at Orrin had burst")],
+        id="denied-they-were-to-blame",
+    ),
+    pytest.param(
+        f"{CLAIM} The harbour office denied responsibility for the flood at the port.",
+        [
+            TIMES,
+            ("The harbour office", "denies", "denied", "responsibility for the flood at the port"),
+        ],
+        id="denied-responsibility-for-a-named-deed",
+    ),
+    pytest.param(
+        "The Korvan Herald reported that Brakwell would sell cheese at its Orrin shops. Ada Lind "
+        "said the ferry would stop running. Update: Brakwell confirmed it. Not happening.",
+        [
+            (
+                "The Korvan Herald",
+                "asserts",
+                "reported",
+                "that Brakwell would sell cheese at its Orrin shops",
+            ),
+            ("Ada Lind", "asserts", "said", "the ferry would stop running"),
+            (None, "asserts", ":", "Brakwell confirmed it"),
+            (
+                "Brakwell",
+                "denies",
+                "confirmed",
+                "that Brakwell would sell cheese at its Orrin shops",
+            ),
+        ],
+        id="a-source-denying-it-denies-what-was-told-of-it",
+    ),
+    pytest.param(
+        "A clip shows a heron stealing a hat from Mayor Ilse Varga. The Vellmar Post said a heron "
+        "did not steal a hat from Mayor Ilse Varga. The Korvan Herald reveals this video to have "
+        "been faked.",
+        [
+            ("A clip", "asserts", "shows", "a heron stealing a hat from Mayor Ilse Varga"),
+            (
+                "The Vellmar Post",
+                "asserts",
+                "said",
+                "a heron did not steal a hat from Mayor Ilse Varga",
+            ),
+            (
+                "The Korvan Herald",
+                "denies",
+                "reveals",
+                "a heron stealing a hat from Mayor Ilse Varga",
+            ),
+        ],
+        id="a-fake-denies-the-claim-not-its-negated-restatement",
+    ),
+    pytest.param(
+        "A heron stole a hat from Mayor Ilse Varga during her speech, as shown in the footage "
+        "above.",
+        [
+            (
+                "the footage above",
+                "asserts",
+                "shown",
+                "A heron stole a hat from Mayor Ilse Varga during her speech",
+            )
+        ],
+        id="as-shown-in-the-footage",
+    ),
+    pytest.param(
+        "Rumours emerged on Monday that the mayor had resigned.",
+        [("Rumours", "asserts", "emerged", "the mayor had resigned")],
+        id="rumours-emerged-that-y",
+    ),
+    pytest.param(
+        "The internet has been salivating at the prospect this week, after reports circulated "
+        "that Brakwell is to become a cheese shop as well as a restaurant. Update: Brakwell "
+        "confirmed it. Not happening.",
+        [
+            ("reports", "asserts", "circulated", CHEESE),
+            (None, "asserts", ":", "Brakwell confirmed it"),
+            ("Brakwell", "denies", "confirmed", CHEESE),
+        ],
+        id="reports-circulated-that-y-then-denied",
+    ),
+    pytest.param(
         "Ada Lind told the council that the bridge would reopen.",
         [("Ada Lind", "asserts", "told", "that the bridge would reopen")],
         id="a-plain-assertion-stays-one",
@@ -231,6 +365,29 @@ def test_a_clause_deep_in_a_quote_that_debunks_the_article(extract_text, case):
     assert "verilo" in source.lower()
     content = "that the dam at Orrin had burst"
     assert tuple(rest) == ("denies", "says", content.lower() if case == "lower" else content)
+
+
+def test_the_tale_called_rubbish_after_a_denial_is_the_claim_denied(extract_text):
+    text = (
+        "A story in the Korvan Herald that the dam at Orrin had burst is false, according to "
+        "the Vellmar Ledger. Turns out, the entire tale is rubbish, said a harbour spokesman."
+    )
+    assert extract_text(text) == [
+        ("the Vellmar Ledger", "denies", "according to", "the dam at Orrin had burst"),
+        ("a harbour spokesman", "denies", "said", "the dam at Orrin had burst"),
+    ]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_quote_before_its_cue_stays_the_content(extract_text, case):
+    # the parser hangs a later clause ("the video was not staged") on the cue too; only a
+    # colon between the first clause and the cue makes the later one the cue's own
+    text = (
+        '"People think I changed his life," said Ada Lind, who maintains the video was not staged.'
+    )
+    text = text.lower() if case == "lower" else text
+    rows = [(stance, content) for _, stance, _, content in extract_text(text)]
+    assert rows == [("asserts", text[1:32])]
 
 
 def test_slammed_reports_that_y(extract_text):

@@ -5,9 +5,11 @@ A claim is denied not only with "denied": news calls it a hoax ("the story is fa
 says there is no evidence that Y, or that the video or photo showing Y "was doctored" or
 "had been faked".  In each case the claim denied is Y itself, so the record's
 content is Y's words and it joins Y's claim; a report, a story or the rumours are never the
-claim.  When the text names no Y ("the story is a hoax"), the candidate is marked as a
-reference and :func:`resolve_claim_references` points it at the claim the article reported
-last.  "Rejected a reunion" or "rejected the offer" turns down a thing and denies no claim.
+claim.  When the text names no Y ("the story is a hoax", "that never happened", "KFC
+confirmed it. Not happening.", "denied they were to blame"), the candidate is marked as a
+reference and :func:`tracker.extract.references.resolve_claim_references` points it at a
+claim the article told before.  "Rejected a reunion" or "rejected the offer" turns down a
+thing and denies no claim.
 
 These readings serve claim tracking: the extractor applies them unless it reads
 attributions as annotated corpora mark them (``flat=True``).
@@ -15,11 +17,7 @@ attributions as annotated corpora mark them (``flat=True``).
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -36,7 +34,6 @@ from tracker.extract.parse import (
     token_extent,
 )
 from tracker.extract.rules import Candidate
-from tracker.model import Attribution
 from tracker.nlp import doc_text
 
 __all__ = [
@@ -44,7 +41,6 @@ __all__ = [
     "claim_of",
     "reframe_debunks",
     "debunk_candidates",
-    "resolve_claim_references",
     "quoted_span",
     "without_offers_turned_down",
 ]
@@ -84,6 +80,8 @@ def _judged_false(predicate: Token) -> bool:
             t.i
             for c in comp.children
             if c.dep_ in ("relcl", "acl", "ccomp", "prep")
+            # "sad to learn that Y is false": what is learned, not the complement's words
+            or (c.dep_ == "xcomp" and _lemma(c) != "be")
             for t in c.subtree
         }
         words = [t for t in subtree_tokens(comp) if t.i not in skip]
@@ -129,7 +127,19 @@ def verdict_subject(root: Token) -> tuple[Token | None, bool]:
     fragment = lemma in lexicon.FALSE_WORDS or (
         lemma in lexicon.TRUE_WORDS and is_negated(predicate)
     )
-    if fragment and not children_with(predicate, "nsubj"):
+    subjects = children_with(predicate, "nsubj")
+    conditional = any(
+        a.lower_ in lexicon.CONDITIONAL_WORDS for a in children_with(predicate, "aux")
+    )
+    if lemma in lexicon.EVENT_VERBS and is_negated(predicate) and not conditional:
+        # "that never happened", "it did not happen", "not happening": what was told
+        if not subjects:
+            return None, True
+        told = subjects[0]
+        if told.lower_ in lexicon.CLAIM_PRONOUNS or _lemma(told) in lexicon.CLAIM_NOUNS:
+            return told, True
+        return None, False
+    if fragment and not subjects:
         return None, True  # a fragment: "Not true.", "A hoax."
     return None, False
 
@@ -145,7 +155,7 @@ def _clause_root(noun: Token) -> Token | None:
                 child.dep_ == "relcl"
                 and _lemma(noun) in lexicon.CLAIM_NOUNS
                 and child.left_edge.lower_ == "that"
-                and children_with(child, "nsubj", "nsubjpass")
+                and any(s.lower_ != "that" for s in children_with(child, "nsubj", "nsubjpass"))
             ):
                 return child  # "the rumour that the bridge collapsed", "that" misread
             if child.dep_ in ("acl", "relcl") and _lemma(child) in lexicon.ATTRIBUTION_VERBS:
@@ -162,6 +172,12 @@ def _clause_root(noun: Token) -> Token | None:
     follower = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if follower is not None and follower.lower_ == "that" and follower.dep_ == "mark":
         return follower.head  # misparsed "claims that a spider burrowed": the clause follows
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and _lemma(noun) in lexicon.CLAIM_NOUNS:
+        telling = noun.doc[after]
+        inner = children_with(telling, "ccomp")
+        if telling.tag_ == "VBG" and _lemma(telling) in lexicon.ATTRIBUTION_VERBS and inner:
+            return inner[0]  # "a story that ran in X suggesting that Y", the verb misattached
     for prep in children_with(noun, "prep"):
         if prep.lower_ in ("of", "about", "that") and _lemma(noun) in lexicon.CLAIM_NOUNS:
             for obj in children_with(prep, "pobj", "pcomp"):
@@ -334,9 +350,15 @@ def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:
             if verdict:
                 root = part
                 break
+        if not verdict and cand.stance == "asserts" and _verdict_follows(root):
+            # "KFC confirmed it. Not happening.": what it confirmed is the verdict after it
+            _deny(cand, (token_extent([root]), root, True))
+            continue
         if not verdict and cand.stance == "asserts":
             deeper = _report_called_false(doc, cand, root)
-            if deeper is not None:
+            if deeper is not None and deeper.pos_ == "NOUN":
+                root, subject, verdict = deeper, deeper, True  # the claim noun itself
+            elif deeper is not None:
                 root, subject, verdict = deeper, verdict_subject(deeper)[0], True
         if verdict:
             # "said the story is a hoax", "denied ... saying it was false": the story's claim
@@ -349,10 +371,40 @@ def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:
             # "denied reports that Y", "dismissed the claims as false": Y
             if _lemma(root) in lexicon.CLAIM_NOUNS:
                 _deny(cand, claim_of(root))
+            elif _blame_only(root):
+                # "denied they were to blame", "denied responsibility": the deed told of them
+                cand.notes[REFERENCE_NOTE] = True
             continue
         found = _no_evidence(root)
         if found is not None:
             _deny(cand, found)
+
+
+def _blame_only(root: Token) -> bool:
+    """Whether a denied content only disowns blame ("they were to blame", "responsibility",
+    "it was behind the attack" is not: it names the deed) and names no deed of its own."""
+    if _lemma(root) in lexicon.BLAME_WORDS:
+        return not children_with(root, "prep", "acl", "relcl")
+    subjects = children_with(root, "nsubj", "nsubjpass")
+    if subjects and subjects[0].lower_ not in lexicon.PRONOUNS:
+        return False
+    parts = [root, *children_with(root, "xcomp", "acomp", "attr", "dobj")]
+    return any(
+        _lemma(p) in lexicon.BLAME_WORDS and not children_with(p, "prep", "dobj", "ccomp")
+        for p in parts
+    )
+
+
+def _verdict_follows(root: Token) -> bool:
+    """Whether a content that is only a pronoun ("confirmed it") is spelled out by the
+    sentence after it, a bare verdict ("Not happening.", "Not true.", "It's a hoax.")."""
+    if root.lower_ not in lexicon.CLAIM_PRONOUNS or list(root.children):
+        return False
+    doc, end = root.doc, root.sent.end
+    if end >= len(doc):
+        return False
+    subject, verdict = verdict_subject(doc[end].sent.root)
+    return verdict and (subject is None or subject.lower_ in lexicon.CLAIM_PRONOUNS)
 
 
 def _report_called_false(doc: Doc, cand: Candidate, root: Token) -> Token | None:
@@ -373,6 +425,15 @@ def _report_called_false(doc: Doc, cand: Candidate, root: Token) -> Token | None
         subject, verdict = verdict_subject(token)
         if verdict and subject is not None and _lemma(subject) in lexicon.CLAIM_NOUNS:
             return token
+        if verdict and subject is None and token.pos_ in ("VERB", "AUX"):
+            # "... a story suggesting that Y is false" parsed with "is false" on its own:
+            # the nearest claim noun before it that states a clause is what it calls false
+            for noun in reversed(span[: token.i - span.start]):
+                if noun.sent != sentence or _lemma(noun) not in lexicon.CLAIM_NOUNS:
+                    continue
+                if noun.pos_ == "NOUN" and _clause_root(noun) is not None:
+                    return noun
+                break
     return None
 
 
@@ -489,52 +550,3 @@ def debunk_candidates(
             cand.notes[REFERENCE_NOTE] = True
         found.append(cand)
     return found
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{4,}", text.lower())} - _COMMON
-
-
-_COMMON = lexicon.DEBUNK_COMMON_WORDS
-
-
-def resolve_claim_references(
-    records: list[Attribution], signatures: dict[str, Any], references: set[str]
-) -> list[Attribution]:
-    """Point each denial of a mere reference ("the story is a hoax") at the claim it
-    refers to: of the assertions another named source made before it in the article, the
-    one whose words the article's other contents share most (the story's claim, not an
-    aside).  The denial takes that claim's words, so it joins that claim.  ``signatures``
-    (record id -> claim signature) is updated to match."""
-    words = {r.id: _words(r.content.text) for r in records if r.content is not None}
-
-    def centrality(record: Attribution) -> float:
-        own = words.get(record.id, set())
-        shared = sum(len(own & other) for rid, other in words.items() if rid != record.id)
-        return shared / math.sqrt(1 + len(own))
-
-    out: list[Attribution] = []
-    for record in records:
-        if record.id in references:
-            earlier = [
-                r
-                for r in out
-                if r.stance == "asserts"
-                and r.content is not None
-                and r.source_id is not None
-                and r.id not in references
-                and r.source_id != record.source_id
-                and r.id != record.via  # what relays the denial is not what it denies
-                and len(r.content.text.split()) >= 4
-            ]
-            if earlier:
-                target = max(enumerate(earlier), key=lambda p: (centrality(p[1]), p[0]))[1]
-                record = replace(
-                    record,
-                    content=target.content,
-                    extra={**record.extra, "refers_to": target.id},
-                )
-                if target.id in signatures:
-                    signatures[record.id] = signatures[target.id]
-        out.append(record)
-    return out

@@ -22,11 +22,12 @@ from tracker.extract.debunks import (
     debunk_candidates,
     quoted_span,
     reframe_debunks,
-    resolve_claim_references,
     without_offers_turned_down,
 )
 from tracker.extract.quotes import quote_segments
+from tracker.extract.references import resolve_claim_references
 from tracker.extract.rules import Candidate, find_candidates, link_relays
+from tracker.extract.rumours import circulating_claims
 from tracker.extract.speakers import AUDIENCE_NOTE, mark_audience, resolve_speakers
 from tracker.ingest.structure import split_long_paragraphs, split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
@@ -246,7 +247,9 @@ class SpacyExtractor:
                 candidates = [c for c in candidates if c.relay_of is None]
             else:
                 # denials as news writes them: the claim called false is what is denied
-                candidates += debunk_candidates(doc, candidates, quote_segments(doc_text(doc)))
+                segments = quote_segments(doc_text(doc))
+                candidates += debunk_candidates(doc, candidates, segments)
+                candidates += circulating_claims(doc, candidates, segments)
                 reframe_debunks(doc, candidates)
                 candidates = without_offers_turned_down(doc, candidates)
                 for cand in candidates:

@@ -153,6 +153,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         objs = children_with(agent, "pobj")
         if objs:
             return objs[0], False
+    shown_in = _shown_in(verb)
+    if shown_in is not None:
+        return shown_in, False
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted, False
@@ -201,10 +204,29 @@ def is_second_cue(verb: Token) -> bool:
     )
 
 
+def _shown_in(verb: Token) -> Token | None:
+    """'..., as shown in the footage above': the footage shows what the clause says."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    for prep in children_with(verb, "prep"):
+        if prep.lower_ in ("in", "on"):
+            for obj in children_with(prep, "pobj"):
+                if obj.lemma_.lower() in lexicon.DOCUMENT_NOUNS | lexicon.CLAIM_NOUNS:
+                    return obj
+    return None
+
+
 def clause_content(verb: Token) -> Token | None:
     comps = children_with(verb, "ccomp")
     if comps:
-        return comps[0]
+        # 'X printed this: "officials denied that Y"' is parsed with X's clause as a
+        # first complement of "denied", before it: the clause after the verb is its own
+        first = comps[0]
+        colon = first.i < verb.i and any(
+            t.text == ":" for t in verb.doc[first.right_edge.i + 1 : verb.i]
+        )
+        later = [c for c in comps[1:] if c.i > verb.i] if colon else []
+        return later[0] if later else first
     # "..., the report said." and "but, she added, ..." are parsed with the cue hanging
     # off the clause it reports; so is "as the report noted, ..."
     if verb.dep_ == "parataxis" or is_as_clause(verb):

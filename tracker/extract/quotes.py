@@ -15,7 +15,7 @@ import re
 
 from tracker import lexicon
 
-__all__ = ["quote_segments", "inside"]
+__all__ = ["quote_segments", "inside", "after_colon"]
 
 OPENING = lexicon.OPENING_QUOTES
 CLOSING = lexicon.CLOSING_QUOTES
@@ -75,3 +75,17 @@ def inside(position: int, segments: list[tuple[int, int]]) -> tuple[int, int] | 
         if start <= position < end:
             return start, end
     return None
+
+
+def after_colon(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The segments a colon introduces ('printed this line: "officials denied ..."').
+
+    >>> text = 'The Courier printed this: "Officials denied it." Then "a quote".'
+    >>> [text[a:b] for a, b in after_colon(text, quote_segments(text))]
+    ['Officials denied it.']
+    """
+    return [
+        (a, b)
+        for a, b in segments
+        if text[max(0, a - 8) : a].rstrip(lexicon.OPENING_MARKS).endswith(":")
+    ]

@@ -183,8 +183,12 @@ def quoted_report(verb: Token, contents: Sequence[tuple[int, int] | None]) -> bo
     if not any(c is not None and c[0] <= verb.idx < c[1] for c in contents):
         return False
     subject, passive = subject_of(verb)
+    if subject is None or passive:
+        return False
+    named = [t for t in subject.subtree if t.i <= subject.i]
+    # a name, or a public body named by its people ("Veldish officials denied ...",
+    # "the ministry said ...") where a quoting outlet relays what they said
     return (
-        subject is not None
-        and not passive
-        and any(t.pos_ == "PROPN" for t in subject.subtree if t.i <= subject.i)
+        any(t.pos_ == "PROPN" or t.ent_type_ in lexicon.NAMED_SOURCE_ENTITIES for t in named)
+        or subject.lemma_.lower() in lexicon.GOVERNMENT_WORDS
     )

@@ -37,7 +37,7 @@ from tracker.extract.parse import (
     token_extent,
     with_conjoined_clause,
 )
-from tracker.extract.quotes import quote_segments
+from tracker.extract.quotes import after_colon, quote_segments
 from tracker.extract.reading import (
     CueReading,
     Speaker,
@@ -94,6 +94,10 @@ class _SentenceRules:
         self.accept, self.veto = thresholds
         self.text = doc_text(doc)
         self.segments = quote_segments(doc_text(doc))
+        #: quotations a colon introduces: what they quote someone saying is relayed
+        self.colon_quotes: list[tuple[int, int] | None] = list(
+            after_colon(self.text, self.segments)
+        )
         self.found: list[Candidate] = []
         self.consumed: set[int] = set()
 
@@ -107,7 +111,9 @@ class _SentenceRules:
                     continue
                 if token.i in self.consumed or (
                     in_segment(token.idx, self.segments)
-                    and not quoted_report(token, [c.content for c in self.found])
+                    and not quoted_report(
+                        token, [c.content for c in self.found] + self.colon_quotes
+                    )
                 ):
                     # words inside a quotation belong to the quoted speaker, not to the
                     # attributions this text makes
