@@ -87,6 +87,7 @@ __all__ = [
     "PERSON_NOUNS",
     "GROUP_NOUNS",
     "DESCRIPTOR_NOUNS",
+    "COMPOUND_ROLES",
     "OUTLET_DESCRIPTORS",
     "NOT_SOURCE_NOUNS",
     "PAGE_LABELS",
@@ -735,6 +736,10 @@ DESCRIPTOR_NOUNS = (
         "retailer manufacturer maker giant account handle".split()
     )
 )
+
+#: Role words that end compounds an entity tagger takes into a name ("Screenwriter Ada
+#: Lind", "Newsreader Ada Lind", "Businesswoman Ada Lind").
+COMPOUND_ROLES = frozenset("writer reader caster woman maker keeper player".split())
 
 #: Common-noun heads that name nothing that could speak: a phrase headed by one is not a
 #: source ("a sign said", "the final bit of evidence suggests", "the motorway showed").

@@ -68,3 +68,19 @@ def test_a_name_that_adds_a_noun_is_another_source(sources):
         "port-officials",
         "port-union-officials",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound of a role word that the entity tagger took into the name
+        ("Screenwriter Tavi Rennick said the bridge at Kessin was closed.", "tavi-rennick"),
+        ("Filmmaker Mara Olsk said the bridge at Kessin was closed.", "mara-olsk"),
+        # an age in apposition: only a person has one, whatever the tagger saw
+        ("Ilse Varga, 33, said the bridge at Kessin was closed.", "ilse-varga"),
+    ],
+)
+def test_a_role_or_an_age_is_not_part_of_the_name(extractor, text, expected):
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+    [record] = extractor.extract(article)
+    assert (record.source_id, record.source_kind) == (expected, "person")

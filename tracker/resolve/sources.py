@@ -144,11 +144,44 @@ def _person_entity(tokens: Iterable[Token]) -> list[Token]:
 
 
 def _drop_descriptors(tokens: list[Token]) -> list[Token]:
-    """A name without the role words an entity tagger took in ("Comedian" Ada Lind)."""
+    """A name without the role words an entity tagger took in ("Comedian" Ada Lind,
+    "Screenwriter" Ada Lind: a compound of a role word, before a name of two words)."""
     k = 0
-    while k < len(tokens) - 1 and tokens[k].lemma_.lower() in lexicon.DESCRIPTOR_NOUNS:
+    while k < len(tokens) - 1 and (
+        tokens[k].lemma_.lower() in lexicon.DESCRIPTOR_NOUNS
+        or (len(tokens) - k >= 3 and _compound_role(tokens[k].lower_))
+    ):
         k += 1
     return tokens[k:]
+
+
+def _compound_role(word: str) -> bool:
+    """Whether ``word`` is a role word with a word before it ("screenwriter", "newsreader")."""
+    return any(
+        word.endswith(role) and len(word) - len(role) >= 4 for role in lexicon.COMPOUND_ROLES
+    )
+
+
+def _aged_or_described(head: Token) -> list[Token]:
+    """The name of "Ada Lind, 48, a dental receptionist": proper nouns followed by an age or a
+    person noun in apposition, which only a person has (whatever entity the tagger saw)."""
+    if head.pos_ != "PROPN":
+        return []
+    said = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if not any(
+        (c.like_num and c.text.isdigit() and 0 < int(c.text) < 120)
+        or c.lemma_.lower() in lexicon.PERSON_NOUNS
+        for c in said
+    ):
+        return []
+    name = [head]
+    while (
+        name[0].i > 0 and name[0].nbor(-1).pos_ == "PROPN" and name[0].nbor(-1).dep_ == "compound"
+    ):
+        name.insert(0, name[0].nbor(-1))
+    while name and name[0].lower_.rstrip(".") in lexicon.GENDERED_TITLES:
+        name.pop(0)  # "Mr Beaton, 68": the title is not the name
+    return name if 2 <= len(name) <= 4 else []
 
 
 def _name_tokens(head: Token) -> list[Token]:
@@ -165,7 +198,15 @@ def _name_tokens(head: Token) -> list[Token]:
     personal = head.pos_ == "PROPN"  # "Lind spokesman": Lind is who he speaks for
     people = _drop_descriptors(_person_entity(phrase)) if personal else []
     if people:
+        # "screenwriter aaron sorkin" in lower case: the tagger's person is "aaron" alone,
+        # and the proper nouns up to the head are the rest of the name
+        after = list(head.doc[people[-1].i + 1 : head.i + 1])
+        if len(people) + len(after) <= 4 and all(t.pos_ == "PROPN" for t in after):
+            return [*people, *after]
         return people
+    aged = _aged_or_described(head)
+    if aged:
+        return aged
     if head.lemma_.lower() in lexicon.PERSON_NOUNS:
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i:
@@ -174,7 +215,7 @@ def _name_tokens(head: Token) -> list[Token]:
                     return named
     # "cia director william burns": proper nouns after a role word
     for i, tok in enumerate(phrase):
-        if tok.lemma_.lower() in lexicon.PERSON_ROLES:
+        if tok.lemma_.lower() in lexicon.PERSON_NOUNS or _compound_role(tok.lower_):
             rest = phrase[i + 1 :]
             if 1 <= len(rest) <= 4 and all(t.pos_ == "PROPN" or t.is_title for t in rest):
                 return rest
@@ -348,7 +389,7 @@ def _without(text: str, name: str) -> str:
     at = rest.find(name)
     if at != -1:
         rest = rest[:at] + " " + rest[at + len(name) :]
-    rest = re.sub(r"\s+", " ", rest).strip(" ,;:-\u2014(")
+    rest = re.sub(r"\s+([,;])", r"\1", re.sub(r"\s+", " ", rest)).strip(" ,;:-\u2014(")
     return display_name(rest) if rest.lower() not in ("", "'s", "\u2019s") else ""
 
 
