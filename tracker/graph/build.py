@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 
 from tracker.model import Article, Attribution
+from tracker.resolve.heap import corpus_in_place
 
 __all__ = ["UNNAMED_SOURCE", "build_graph", "source_node", "claim_node", "attribution_edges"]
 
@@ -151,11 +152,15 @@ def build_graph(
     """Build the claim graph from attribution records (claims already assigned)."""
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     records = list(attributions)
-    by_id = {r.id: r for r in records}
-    _add_nodes(graph, records)
-    # one bulk call: adding edges one by one costs a cache clear and a call per edge;
-    # the stubs know only Graph's 2- and 3-tuples, a MultiDiGraph also takes (u, v, key, data)
-    graph.add_edges_from(_edges(records, by_id))  # type: ignore[arg-type]
+    # the records (often just grouped) are not walked by the garbage collector's passes
+    # while the graph's many small objects are made
+    with corpus_in_place():
+        by_id = {r.id: r for r in records}
+        _add_nodes(graph, records)
+        # one bulk call: adding edges one by one costs a cache clear and a call per edge;
+        # the stubs know only Graph's 2- and 3-tuples, a MultiDiGraph also takes
+        # (u, v, key, data)
+        graph.add_edges_from(_edges(records, by_id))  # type: ignore[arg-type]
     if articles:
         graph.graph["articles"] = sorted(articles)
     return graph

@@ -580,4 +580,5 @@ def assign_claims(
     with corpus_in_place():
         for item in extracted:
             out.extend(registry.assign(item))
-        return registry.resolve(out)
+        with corpus_in_place():  # the claims and records just made stay out of the passes too
+            return registry.resolve(out)
