@@ -8,7 +8,9 @@ of a look-up is bounded: a word's list is read only up to its latest :data:`POST
 members (a word used by thousands of contents, "year" or a country, tells little), and at most
 :data:`CANDIDATE_LIMIT` members, those sharing the most words, are compared exactly.  Adding a
 member costs one append per word, so the index grows with the corpus and can take new
-articles at any time.
+articles at any time.  A word's members are kept in a numpy array, so a look-up that reads
+hundreds of them counts them in one sort rather than one Python step each (the candidates
+are the same either way).
 
 >>> from tracker.resolve.similarity import ClaimSignature
 >>> index = CandidateIndex()
@@ -25,6 +27,9 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 
+import numpy as np
+import numpy.typing as npt
+
 from tracker.resolve.similarity import ClaimSignature
 
 __all__ = ["POSTING_CAP", "CANDIDATE_LIMIT", "CandidateIndex"]
@@ -33,6 +38,31 @@ __all__ = ["POSTING_CAP", "CANDIDATE_LIMIT", "CandidateIndex"]
 POSTING_CAP = 200
 #: How many members, those sharing the most words, a look-up hands over for exact comparison.
 CANDIDATE_LIMIT = 40
+#: Below this many members read, a look-up counts them in Python (quicker for a few).
+_FEW = 300
+
+
+class _Posting:
+    """A word's members, in the order they were added, in a numpy array that doubles
+    when full."""
+
+    __slots__ = ("members", "size")
+
+    def __init__(self) -> None:
+        self.members: npt.NDArray[np.int64] = np.empty(4, dtype=np.int64)
+        self.size = 0
+
+    def append(self, entry: int) -> None:
+        if self.size == len(self.members):
+            grown = np.empty(2 * self.size, dtype=np.int64)
+            grown[: self.size] = self.members
+            self.members = grown
+        self.members[self.size] = entry
+        self.size += 1
+
+    def latest(self, cap: int) -> npt.NDArray[np.int64]:
+        """The latest ``cap`` members (a view)."""
+        return self.members[max(0, self.size - cap) : self.size]
 
 
 class CandidateIndex:
@@ -47,7 +77,7 @@ class CandidateIndex:
         self.cap = cap
         self.limit = limit
         self._entries: list[tuple[int, ClaimSignature]] = []
-        self._postings: dict[str, list[int]] = {}
+        self._postings: dict[str, _Posting] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -55,17 +85,48 @@ class CandidateIndex:
     def add(self, key: int, signature: ClaimSignature) -> None:
         entry = len(self._entries)
         self._entries.append((key, signature))
+        postings = self._postings
         for word in signature.words:
-            self._postings.setdefault(word, []).append(entry)
+            posting = postings.get(word)
+            if posting is None:
+                posting = postings[word] = _Posting()
+            posting.append(entry)
 
     def candidates(self, signature: ClaimSignature) -> list[tuple[int, ClaimSignature]]:
-        counts: Counter[int] = Counter()
+        windows = []
+        total = 0
         for word in signature.words:
             posting = self._postings.get(word)
             if posting is not None:
-                counts.update(posting[-self.cap :] if len(posting) > self.cap else posting)
+                windows.append(posting.latest(self.cap))
+                total += len(windows[-1])
+        if len(windows) < 2:
+            return []
+        found = self._few(windows) if total < _FEW else self._many(windows)
+        return [self._entries[entry] for entry in found]
+
+    def _few(self, windows: list[npt.NDArray[np.int64]]) -> list[int]:
+        counts: Counter[int] = Counter()
+        for window in windows:
+            counts.update(window.tolist())
         found = [entry for entry, n in counts.items() if n >= 2]
         if len(found) > self.limit:
             # those sharing the most words, the latest of equals
             found = heapq.nlargest(self.limit, found, key=lambda entry: (counts[entry], entry))
-        return [self._entries[entry] for entry in sorted(found)]
+        return sorted(found)
+
+    def _many(self, windows: list[npt.NDArray[np.int64]]) -> list[int]:
+        """What :meth:`_few` gives, counted by sorting (a window holds a member once, so a
+        member read under n words is n equal neighbours)."""
+        read = np.concatenate(windows)
+        read.sort()
+        if not (read[1:] == read[:-1]).any():
+            return []
+        members, counts = np.unique(read, return_counts=True)
+        shared = counts >= 2
+        members, counts = members[shared], counts[shared]
+        if len(members) > self.limit:
+            # those sharing the most words, the latest of equals
+            members = np.sort(members[np.lexsort((members, counts))[-self.limit :]])
+        found: list[int] = members.tolist()
+        return found
