@@ -140,6 +140,19 @@ HEADLINES = {
         "reportedly",
     ),
     # refuted
+    # a "not" in a relative clause describes someone; in the main clause it denies
+    "relative-never": (
+        QUIT,
+        "Orlo Pell, who never liked the job, quits Velmora council",
+        "supports",
+        None,
+    ),
+    "main-not": (
+        QUIT,
+        "Orlo Pell, who was elected in May, has not quit Velmora council",
+        "denies",
+        "not",
+    ),
     "not-end-up": (
         TRUCK,
         "Astrin farmer's truck did not end up with rebels in Velmora",

@@ -37,6 +37,7 @@ __all__ = [
     "headline_hedge_phrase",
     "modal_hedge",
     "presupposing_negation",
+    "describing_negation",
     "topic_label",
     "trailing_source",
     "off_claim_refutation",
@@ -170,6 +171,20 @@ def presupposing_negation(token: Token) -> bool:
         t.i > token.i and t.lower_ in lexicon.PRESUPPOSING_WH_WORDS and t.i != head.i
         for t in head.subtree
     )
+
+
+def describing_negation(token: Token) -> bool:
+    """Whether a negation sits in a clause that describes someone or something rather than
+    saying what happened: "Orlo Pell, who never liked the job, quits the council" (a
+    relative clause; not a participle hung on a noun, a headline's own predicate: "Tiger
+    Woods not banned")."""
+    node = token.head
+    while True:
+        if node.dep_ == "relcl":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def topic_label(words: list[Token]) -> bool:

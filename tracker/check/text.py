@@ -26,6 +26,7 @@ from tracker import lexicon
 from tracker.check.headline import (
     comparative_hedge,
     denying_answer,
+    describing_negation,
     headline_hedge_phrase,
     modal_hedge,
     presupposing_negation,
@@ -329,7 +330,8 @@ def read_as_headline(sentence: ParsedSentence, sent: SpacySpan) -> ParsedSentenc
     ..."), not a source; a hedge in a comparison ("than officials claim") is
     none; a headline's own hedges ("said to", "amid reports", "could") and refutations ("is
     a rumour", "made it all up") count; a "not" on a predicate that takes the clause after
-    it for granted ("isn't sure how ...") negates nothing of the claim."""
+    it for granted ("isn't sure how ...") or in a clause describing someone ("X, who never
+    liked the job, quits") negates nothing of the claim."""
     sentence = replace(sentence, relayed=relayed(sent, topics=True))
     hedge = sentence.hedge
     if hedge is not None and comparative_hedge(sentence.text, hedge):
@@ -340,7 +342,9 @@ def read_as_headline(sentence: ParsedSentence, sent: SpacySpan) -> ParsedSentenc
         (
             t.lower_
             for t in sent
-            if (t.dep_ == "neg" or t.lower_ in ("not", "never")) and not presupposing_negation(t)
+            if (t.dep_ == "neg" or t.lower_ in ("not", "never"))
+            and not presupposing_negation(t)
+            and not describing_negation(t)
         ),
         None,
     )
