@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Token
 
 from tracker import lexicon
+from tracker.extract.candidate import Candidate
 from tracker.extract.parse import (
     children_with,
     in_segment,
@@ -33,7 +34,6 @@ from tracker.extract.parse import (
     subtree_tokens,
     token_extent,
 )
-from tracker.extract.rules import Candidate
 from tracker.nlp import doc_text
 
 __all__ = [

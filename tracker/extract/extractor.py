@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.errors import TrainedModelError
+from tracker.extract.candidate import Candidate, link_relays
 from tracker.extract.debunks import (
     REFERENCE_NOTE,
     SAID_NOTE,
@@ -26,7 +27,7 @@ from tracker.extract.debunks import (
 )
 from tracker.extract.quotes import quote_segments
 from tracker.extract.references import resolve_claim_references
-from tracker.extract.rules import Candidate, find_candidates, link_relays
+from tracker.extract.rules import find_candidates
 from tracker.extract.rumours import circulating_claims
 from tracker.extract.speakers import AUDIENCE_NOTE, mark_audience, resolve_speakers
 from tracker.ingest.structure import split_long_paragraphs, split_paragraphs

@@ -1,18 +1,19 @@
 """Dependency-parse rules that find attributions in one parsed paragraph.
 
 Each rule looks at a cue (a reporting verb, "according to", a cue noun with a clause) and
-reads its source and content off the parse.  The rules return :class:`Candidate` objects
-with paragraph-relative offsets; :mod:`tracker.extract` turns them into records.
+reads its source and content off the parse.  The rules return
+:class:`~tracker.extract.candidate.Candidate` objects with paragraph-relative offsets;
+:mod:`tracker.extract` turns them into records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from tracker import lexicon
+from tracker.extract.candidate import Candidate, join_interrupted_quotes, link_relays
 from tracker.extract.parse import (
     branded_object,
     children_with,
@@ -52,30 +53,10 @@ from tracker.extract.reading import (
     read_target,
     verb_cue_extent,
 )
-from tracker.lexicon import ASKING_VERBS, OPENING_MARKS, RELATIVE_PRONOUNS, TOPIC_PREPOSITIONS
+from tracker.lexicon import ASKING_VERBS, RELATIVE_PRONOUNS, TOPIC_PREPOSITIONS
 from tracker.nlp import doc_text
 
-__all__ = ["Candidate", "find_candidates", "link_relays"]
-
-
-@dataclass
-class Candidate:
-    """One attribution found in a paragraph (offsets relative to the paragraph text)."""
-
-    cue: tuple[int, int]
-    source: tuple[int, int] | None
-    content: tuple[int, int] | None
-    stance: str
-    quote: str
-    hedged: bool
-    sentence: Span
-    cue_token: Token
-    source_token: Token | None = None
-    content_root: Token | None = None
-    directive: bool = False
-    relay_of: int | None = None  # index of the candidate that relays this one
-    continuation_of: int | None = None
-    notes: dict[str, object] = field(default_factory=dict)
+__all__ = ["find_candidates"]
 
 
 class _SentenceRules:
@@ -545,64 +526,10 @@ class _SentenceRules:
         )
 
     def _join_interrupted_quotes(self) -> None:
-        """'"We will win," she said. "They know it."': one quotation, interrupted by its cue.
-
-        A direct quote runs on through the quotations that follow it in the paragraph when
-        nothing but its own sentence and punctuation lies between them."""
-        if len(self.segments) < 2:
-            return
-        cues = sorted(c.cue[0] for c in self.found)
-        for cand in self.found:
-            if (
-                cand.quote not in ("direct", "mixed")
-                or cand.content is None
-                or cand.relay_of is not None
-            ):
-                continue
-            start, end = cand.content
-            sent_start, sent_end = cand.sentence.start_char, cand.sentence.end_char
-            for a, b in self.segments:
-                if a < end:
-                    continue
-                gap = self.text[end:a]
-                after_sentence = self.text[sent_end:a]
-                own = sent_start <= end and (
-                    a <= sent_end or not after_sentence.strip(OPENING_MARKS)
-                )
-                if not (own or not any(ch.isalnum() for ch in gap)):
-                    break
-                if any(end <= c < a for c in cues if c != cand.cue[0]):
-                    break
-                if not own and any(ch.isalnum() for ch in gap):
-                    break
-                end = b
-                # quoted speech runs into a following sentence only past the cue
-                sent_end = max(sent_end, b)
-            if end != cand.content[1]:
-                cand.content = (start, end)
-                cand.quote = "direct" if cand.quote == "direct" else "mixed"
+        join_interrupted_quotes(self.found, self.segments, self.text)
 
     def _link_relays(self) -> None:
         link_relays(self.found)
-
-
-def link_relays(candidates: Sequence[Candidate]) -> None:
-    """An attribution whose cue lies inside another's content is relayed by it: sets
-    ``relay_of`` (in place) on every candidate that has none yet."""
-    for i, cand in enumerate(candidates):
-        if cand.relay_of is not None:
-            continue
-        best = None
-        for j, other in enumerate(candidates):
-            if i == j or other.content is None or other.relay_of == i:
-                continue
-            a, b = other.content
-            # the innermost container relays; of equal ones, the one itself relayed
-            rank = (b - a, other.relay_of is None)
-            if a <= cand.cue[0] < b and (best is None or rank < best[1]):
-                best = (j, rank)
-        if best is not None:
-            cand.relay_of = best[0]
 
 
 def find_candidates(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from tracker import lexicon
+from tracker.extract.candidate import Candidate
 from tracker.extract.parse import (
     children_with,
     in_segment,
@@ -21,7 +22,6 @@ from tracker.extract.parse import (
     subtree_tokens,
     token_extent,
 )
-from tracker.extract.rules import Candidate
 from tracker.nlp import doc_text
 
 __all__ = ["circulating_claims"]

@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from tracker import lexicon
+from tracker.extract.candidate import Candidate
 from tracker.extract.parse import children_with, token_extent
-from tracker.extract.rules import Candidate
 from tracker.model import Attribution, Span
 from tracker.resolve.sources import display_name, inside_quotes, slugify
 
