@@ -24,6 +24,13 @@ across the border" / "fighters were caught coming across the border"), or the hu
 is one of the claim's words ("Branson was left stunned when Plant tore the agreement" /
 "Plant tore up the contract").
 
+A long sentence dilutes its vector: "Plant and the other founding members were about to ink
+an $800 million contract ..., but the iconic band's singer ripped the contract to shreds"
+restates "Plant ripped up an $800 contract" at a cosine under :data:`STORY_THRESHOLD`, and
+its subject is a description, not the name.  Such a claim joins when it shares the hub's
+predicate class and at least :data:`WIDE_WORDS` words of the story that are not names with
+the hub's members, at a cosine of at least :data:`WIDE_THRESHOLD`.
+
 A hub may join a higher-ranked hub the same way, and a claim joined to a joined hub ends on
 the hub it joined.  A claim said the other way round ("a bird did not defecate on X" against
 "a bird defecated on X") joins only on the story's vocabulary, at a cosine of at least
@@ -65,6 +72,8 @@ __all__ = [
     "PARAPHRASE_THRESHOLD",
     "STORY_THRESHOLD",
     "NEGATED_THRESHOLD",
+    "WIDE_THRESHOLD",
+    "WIDE_WORDS",
     "HUBS",
     "SEEDS",
     "HUB_TEXTS",
@@ -80,6 +89,11 @@ PARAPHRASE_THRESHOLD = 0.7
 STORY_THRESHOLD = 0.6
 #: Cosine at or above which a claim said the other way round is read as the hub denied.
 NEGATED_THRESHOLD = 0.65
+#: Cosine at or above which a claim stating the hub's event shares enough of the story's words
+#: (:data:`WIDE_WORDS`, not names) to restate it whoever its subject names.
+WIDE_THRESHOLD = 0.5
+#: How many of the story's words other than names such a claim shares with the hub.
+WIDE_WORDS = 4
 #: How many of the most widely reported claims others are compared with.
 HUBS = 8
 #: How many claims most in the story's words are hubs besides (affirmative, with a verb).
@@ -224,6 +238,10 @@ class _Joiner:
             and (same_event or len(events) >= 3)
         ):
             return True
+        if same_event and len(events) >= WIDE_WORDS and cosine >= WIDE_THRESHOLD:
+            # a long sentence dilutes its vector: "the iconic band's singer ripped the
+            # contract to shreds in the final moments" said of a description, not a name
+            return True
         return (
             cosine >= STORY_THRESHOLD
             and same_event
@@ -292,7 +310,7 @@ def paraphrase_joins(
     if len(others) < 2:
         return {}
     joiner = _Joiner(claims, threshold, articles)
-    low = min(threshold, STORY_THRESHOLD, NEGATED_THRESHOLD)
+    low = min(threshold, STORY_THRESHOLD, NEGATED_THRESHOLD, WIDE_THRESHOLD)
     vectors = embeddings.encode([c.texts[0] for c in others])
     joins: dict[int, int] = {}
     for claim, cosines in zip(others, vectors @ hub_vectors.T, strict=True):
