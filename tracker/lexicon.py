@@ -113,6 +113,7 @@ __all__ = [
     "HEADLINE_REBUFFS",
     "HEADLINE_REPORT_NOUNS",
     "DENYING_ANSWERS",
+    "HEADLINE_SUPPOSING_VERBS",
 ]
 
 #: Verbs that report an assertion by their subject.
@@ -1042,3 +1043,7 @@ HEADLINE_REPORT_NOUNS = frozenset(
 #: Answers (lower case) that end a headline's piece and say no to the question before it:
 #: "Dam burst? Water board says no".
 DENYING_ANSWERS = ("says no", "say no", "said no", "no", "nope", "not true", "not so")
+
+#: Verbs by which a headline's main clause only supposes what follows: "Kurds fear use of
+#: chemical weapons", "Doctors suspect poison".
+HEADLINE_SUPPOSING_VERBS = frozenset("fear suspect believe worry speculate think".split())

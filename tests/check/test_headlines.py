@@ -91,6 +91,12 @@ HEADLINES = {
         "amid reports",
     ),
     "could": (STORE, "Astrin Mart could open its first store in Velmora", "reports", "could"),
+    "fear": (
+        TRUCK,
+        "Velmora rebels fear Astrin farmer's truck ended up in their hands",
+        "reports",
+        "fear",
+    ),
     "possible": (
         SHOT,
         "Astrin update: possible shooting of a guard at war memorial",

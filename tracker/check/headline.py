@@ -152,10 +152,13 @@ def comparative_hedge(text: str, hedge: str, at: int | None = None) -> bool:
 
 
 def modal_hedge(sent: SpacySpan) -> str | None:
-    """The modal ("could", "might", "may") by which a headline's main clause only supposes
-    what it says: "Astrin watch could cost $499" (not a modal in a clause below or beside
+    """The modal ("could", "might", "may") or verb ("fear", "suspect") by which a headline's
+    main clause only supposes what it says: "Astrin watch could cost $499", "Doctors suspect
+    poison" (not a modal in a clause below or beside
     it: "officials warn they could be used", "guard shot, and more attacks could follow")."""
     root = sent.root
+    if root.pos_ == "VERB" and root.lemma_.lower() in lexicon.HEADLINE_SUPPOSING_VERBS:
+        return root.lower_  # "Kurds fear use of chemical weapons"
     for token in root.children:
         if token.lower_ in lexicon.HEADLINE_MODALS and token.dep_ == "aux":
             return token.lower_
