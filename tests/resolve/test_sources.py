@@ -84,3 +84,19 @@ def test_a_role_or_an_age_is_not_part_of_the_name(extractor, text, expected):
     article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
     [record] = extractor.extract(article)
     assert (record.source_id, record.source_kind) == (expected, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brenvik Shipping, a freight company, said the bridge was closed.", "brenvik-shipping"),
+        (
+            "The Harbour Ledger, a local newspaper, reported that the bridge was closed.",
+            "harbour-ledger",
+        ),
+    ],
+)
+def test_a_descriptor_in_apposition_after_a_name_is_not_part_of_it(extractor, text, expected):
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+    [record] = extractor.extract(article)
+    assert record.source_id == expected
