@@ -46,7 +46,7 @@ from tracker.resolve.sources import acronym_of, slugify
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["find_aliases", "unify_sources"]
+__all__ = ["find_aliases", "qualified_aliases", "unify_sources"]
 
 #: kinds a short name may have and still be a person's surname (the tagger often calls a
 #: lone surname an organisation)
@@ -465,3 +465,45 @@ def _outlets_by_cue(records: list[Attribution]) -> list[Attribution]:
         else r
         for r in records
     ]
+
+
+def qualified_aliases(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Which source ids of one article are the same source named without its qualifier.
+
+    ``mentions`` are ``(id, name, kind)`` triples.  A name of two words or more stands for a
+    longer name that adds only a short phrase opened by a preposition
+    (:data:`~tracker.lexicon.QUALIFYING_PREPOSITIONS`), whichever comes first in the article
+    (a headline usually names the source shortest), when the kinds agree (or the short
+    one's is unknown) and exactly one longer source fits: with "port officials in kyiv" and
+    "port officials in odesa" beside it, "port officials" stays itself.
+
+    >>> qualified_aliases([("customs-officials", "customs officials", "government"),
+    ...     ("customs-officials-in-veldmark", "Customs officials in Veldmark", "government")])
+    {'customs-officials': 'customs-officials-in-veldmark'}
+    >>> qualified_aliases([("us-intelligence", "us intelligence", "government"),
+    ...     ("us-intelligence-officials", "us intelligence officials", "government")])
+    {}
+    """
+    named = {(i, " ".join(name.lower().split()), kind) for i, name, kind in mentions}
+    longer: dict[str, set[str]] = {}
+    for short, name, kind in named:
+        if len(name.split()) < 2:
+            continue  # one word ("officials") is too generic to pin on one source
+        longer.setdefault(short, set()).update(
+            long
+            for long, long_name, long_kind in named
+            if long != short and kind in (long_kind, "unknown") and _qualifies(name, long_name)
+        )
+    return {short: next(iter(ids)) for short, ids in longer.items() if len(ids) == 1}
+
+
+#: a longer qualifier ("in final stages of new album") is more often a misread headline
+_MAX_QUALIFIER_WORDS = 5
+
+
+def _qualifies(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` and a short phrase opened by a preposition."""
+    if not long.startswith(short + " "):
+        return False
+    rest = long[len(short) + 1 :].split()
+    return rest[0] in lexicon.QUALIFYING_PREPOSITIONS and len(rest) <= _MAX_QUALIFIER_WORDS

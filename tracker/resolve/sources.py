@@ -5,7 +5,7 @@ Pronouns ("he", "they"), nominals standing for an earlier speaker ("the statemen
 resolved to the entity they stand for within the article; otherwise a source is its own
 noun phrase, normalised ("The U.S. officials" -> ``us-officials``).  A name and the same name
 with a short qualifier ("customs officials", "customs officials in veldmark") are one source
-(:func:`qualified_aliases`).
+(:func:`tracker.resolve.aliases.qualified_aliases`).
 
 >>> slugify("The U.S. officials")
 'us-officials'
@@ -28,7 +28,6 @@ __all__ = [
     "describe_source",
     "slugify",
     "display_name",
-    "qualified_aliases",
     "names_nothing",
     "demanded_by",
     "inside_quotes",
@@ -566,45 +565,3 @@ class SourceResolver:
                 ):
                     return s
         return None
-
-
-def qualified_aliases(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]:
-    """Which source ids of one article are the same source named without its qualifier.
-
-    ``mentions`` are ``(id, name, kind)`` triples.  A name of two words or more stands for a
-    longer name that adds only a short phrase opened by a preposition
-    (:data:`~tracker.lexicon.QUALIFYING_PREPOSITIONS`), whichever comes first in the article
-    (a headline usually names the source shortest), when the kinds agree (or the short
-    one's is unknown) and exactly one longer source fits: with "port officials in kyiv" and
-    "port officials in odesa" beside it, "port officials" stays itself.
-
-    >>> qualified_aliases([("customs-officials", "customs officials", "government"),
-    ...     ("customs-officials-in-veldmark", "Customs officials in Veldmark", "government")])
-    {'customs-officials': 'customs-officials-in-veldmark'}
-    >>> qualified_aliases([("us-intelligence", "us intelligence", "government"),
-    ...     ("us-intelligence-officials", "us intelligence officials", "government")])
-    {}
-    """
-    named = {(i, " ".join(name.lower().split()), kind) for i, name, kind in mentions}
-    longer: dict[str, set[str]] = {}
-    for short, name, kind in named:
-        if len(name.split()) < 2:
-            continue  # one word ("officials") is too generic to pin on one source
-        longer.setdefault(short, set()).update(
-            long
-            for long, long_name, long_kind in named
-            if long != short and kind in (long_kind, "unknown") and _qualifies(name, long_name)
-        )
-    return {short: next(iter(ids)) for short, ids in longer.items() if len(ids) == 1}
-
-
-#: a longer qualifier ("in final stages of new album") is more often a misread headline
-_MAX_QUALIFIER_WORDS = 5
-
-
-def _qualifies(short: str, long: str) -> bool:
-    """Whether ``long`` is ``short`` and a short phrase opened by a preposition."""
-    if not long.startswith(short + " "):
-        return False
-    rest = long[len(short) + 1 :].split()
-    return rest[0] in lexicon.QUALIFYING_PREPOSITIONS and len(rest) <= _MAX_QUALIFIER_WORDS
