@@ -235,19 +235,21 @@ def _described_name(head: Token, tokens: list[Token]) -> tuple[list[Token], str]
                     return name, _joined(words)
         return None
     before = [t for t in tokens if t.i <= head.i]
-    if head.pos_ == "PROPN":
-        # "Tattlerly, the gossip website": a descriptor in apposition after the name
-        name = [t for t in before if t.pos_ != "DET"]
+    name = [t for t in before if t.pos_ != "DET"]
+    if (
+        head.pos_ == "PROPN"
+        and 1 <= len(name) <= 4
+        and all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in name[:-1])
         # a name with words of its own after the head ("the Observatory for Human Rights")
         # is left whole
-        whole = not any(c.dep_ == "prep" and c.i > head.i for c in head.children)
-        for child in head.children if whole else ():
+        and not any(c.dep_ == "prep" and c.i > head.i for c in head.children)
+    ):
+        # "Tattlerly, the gossip website": a descriptor in apposition after the name
+        for child in head.children:
             if (
                 child.dep_ == "appos"
                 and child.i > head.i
                 and child.lemma_.lower() in lexicon.DESCRIPTOR_NOUNS
-                and all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in name[:-1])
-                and 1 <= len(name) <= 4
             ):
                 said = [t for t in child.subtree if t.pos_ != "DET" and not t.is_punct]
                 return name, _joined(said)
