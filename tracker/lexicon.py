@@ -52,6 +52,7 @@ __all__ = [
     "FALSE_WORDS",
     "TRUE_WORDS",
     "GENDERED_TITLES",
+    "DISCOURSE_SUBJECTS",
     "SEEM_VERBS",
     "CLAIM_NOUNS",
     "CLAIM_PRONOUNS",
@@ -243,6 +244,9 @@ TRUE_WORDS = frozenset("true real accurate genuine correct authentic so case".sp
 #: Verbs of something taking place: "that never happened", "not happening" deny what was told.
 EVENT_VERBS = frozenset("happen occur".split())
 
+#: Subjects of "said" that open a sentence as a turn of phrase, not a speaker ("That said, ...").
+DISCOURSE_SUBJECTS = frozenset("that this".split())
+
 #: Words of blame: a denial of blame alone ("denied they were to blame", "denied
 #: responsibility") denies the deed the article told of.
 BLAME_WORDS = frozenset("blame responsible responsibility culpable fault".split())
@@ -366,7 +370,8 @@ PERSON_ROLES = frozenset(
     "governor mayor ambassador chief leader chairman chairwoman chair ceo adviser advisor "
     "analyst professor expert official commander general judge lawyer attorney "
     "representative rep sen gov dr mr mrs ms chancellor premier envoy diplomat "
-    "correspondent reporter editor founder candidate nominee".split()
+    "correspondent reporter editor founder candidate nominee mp sgt sergeant pc constable "
+    "insp inspector supt superintendent cpl corporal capt".split()
 )
 
 #: Generic heads that mean "the X camp": "the us side".

@@ -78,6 +78,11 @@ def test_a_name_that_adds_a_noun_is_another_source(sources):
         ("Filmmaker Mara Olsk said the bridge at Kessin was closed.", "mara-olsk"),
         # an age in apposition: only a person has one, whatever the tagger saw
         ("Ilse Varga, 33, said the bridge at Kessin was closed.", "ilse-varga"),
+        # a rank before the name; the first name the entity tagger left out
+        ("Sgt Orla Finch from Brenvik Police said the bridge was closed.", "orla-finch"),
+        ("Sgt Fern Cherry said the bridge at Kessin was closed.", "fern-cherry"),
+        # lower-case text: a role word, then a name of two words no word list knows
+        ("songwriter tavi rennick said the bridge at kessin was closed.", "tavi-rennick"),
     ],
 )
 def test_a_role_or_an_age_is_not_part_of_the_name(extractor, text, expected):
@@ -100,3 +105,12 @@ def test_a_descriptor_in_apposition_after_a_name_is_not_part_of_it(extractor, te
     article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
     [record] = extractor.extract(article)
     assert record.source_id == expected
+
+
+def test_a_turn_of_phrase_names_no_speaker(extractor):
+    text = "That said, the ferry company has not confirmed the closure at Kessin."
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+    records = list(extractor.extract(article))
+    assert [(r.stance, r.source_id, r.cue.text) for r in records] == [
+        ("declines", "ferry-company", "has not confirmed")
+    ]

@@ -47,6 +47,7 @@ __all__ = [
     "subtree_tokens",
     "target_content",
     "token_extent",
+    "turn_of_phrase",
     "with_conjoined_clause",
 ]
 
@@ -188,6 +189,19 @@ def _inverted_speaker(verb: Token) -> Token | None:
         return None
     rest = verb.doc[objs[0].right_edge.i + 1 : verb.sent.end]
     return objs[0] if all(t.is_punct for t in rest) else None
+
+
+def turn_of_phrase(verb: Token) -> bool:
+    """Whether ``verb`` and the word before it open the sentence as a turn of phrase ("That
+    said, ..."), which names no speaker and reports nothing."""
+    doc = verb.doc
+    return (
+        verb.i > 0
+        and doc[verb.i - 1].lower_ in lexicon.DISCOURSE_SUBJECTS
+        and doc[verb.i - 1].is_sent_start is True
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def is_second_cue(verb: Token) -> bool:

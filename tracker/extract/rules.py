@@ -36,6 +36,7 @@ from tracker.extract.parse import (
     subtree_tokens,
     target_content,
     token_extent,
+    turn_of_phrase,
     with_conjoined_clause,
 )
 from tracker.extract.quotes import after_colon, quote_segments
@@ -107,7 +108,8 @@ class _SentenceRules:
                 if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                     self._according_to(token, sent)
                 elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.ATTRIBUTION_VERBS:
-                    self._verb_cue(token, sent, learned=learned)
+                    if not turn_of_phrase(token):
+                        self._verb_cue(token, sent, learned=learned)
                 elif token.pos_ == "NOUN" and lemma in lexicon.CUE_NOUNS:
                     self._noun_cue(token, sent)
                 elif learned and token.pos_ in ("VERB", "AUX"):

@@ -193,7 +193,7 @@ def _name_tokens(head: Token) -> list[Token]:
     if head.ent_type_ == "PERSON":
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
-            return _drop_descriptors([t for t in ent if t.i not in skip])
+            return _drop_descriptors(_with_first_name([t for t in ent if t.i not in skip]))
     personal = head.pos_ == "PROPN"  # "Lind spokesman": Lind is who he speaks for
     people = _drop_descriptors(_person_entity(phrase)) if personal else []
     if people:
@@ -213,12 +213,45 @@ def _name_tokens(head: Token) -> list[Token]:
                 if named:
                     return named
     # "cia director william burns": proper nouns after a role word
+    lower_text = not any(c.isupper() for c in span_text(head.sent))
     for i, tok in enumerate(phrase):
         if tok.lemma_.lower() in lexicon.PERSON_NOUNS or _compound_role(tok.lower_):
             rest = phrase[i + 1 :]
             if 1 <= len(rest) <= 4 and all(t.pos_ == "PROPN" or t.is_title for t in rest):
                 return rest
+            if lower_text and _lower_case_name(rest):
+                return rest
     return []
+
+
+def _with_first_name(ent: list[Token]) -> list[Token]:
+    """A surname the entity tagger took alone, with the first name before it ("Sgt Gill
+    Cherry": "Cherry"): a capitalised proper noun compounded to it that is no title."""
+    if len(ent) != 1 or ent[0].i == 0:
+        return ent
+    before = ent[0].nbor(-1)
+    if (
+        before.pos_ == "PROPN"
+        and before.dep_ == "compound"
+        and before.head.i == ent[0].i
+        and before.is_title
+        and before.ent_type_ == ""
+        and before.lower_.rstrip(".") not in lexicon.GENDERED_TITLES
+        and before.lemma_.lower().rstrip(".") not in lexicon.DESCRIPTOR_NOUNS
+    ):
+        return [before, *ent]
+    return ent
+
+
+def _lower_case_name(rest: list[Token]) -> bool:
+    """Whether the words after a role word in lower-case text are a name of two or three
+    words ("songwriter tavi rennick"): nouns no word list knows, one at least a proper noun."""
+    known = _KNOWN_SOURCE_WORDS | lexicon.NOT_SOURCE_NOUNS | lexicon.DESCRIPTOR_NOUNS
+    return (
+        2 <= len(rest) <= 3
+        and any(t.pos_ == "PROPN" for t in rest)
+        and all(t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower() not in known for t in rest)
+    )
 
 
 def _described_name(head: Token, tokens: list[Token]) -> tuple[list[Token], str] | None:
