@@ -232,11 +232,11 @@ def score_story(story: dict, graph, bodies: int) -> StoryScore:
     )
 
 
-def _fmt(value: float | None) -> str:
+def fmt(value: float | None) -> str:
     return "   -" if value is None else f"{value:4.2f}"
 
 
-def _mean(values: Iterable[float | None]) -> float | None:
+def mean_of(values: Iterable[float | None]) -> float | None:
     kept = [v for v in values if v is not None]
     return sum(kept) / len(kept) if kept else None
 
@@ -249,21 +249,21 @@ HEADER = (
 
 def row(s: StoryScore) -> str:
     return (
-        f"{s.id:22} {s.half:6} {s.bodies:3d} {s.about_nodes:5d} {_fmt(s.precision)} "
-        f"{_fmt(s.recall)} {_fmt(s.f1)} {_fmt(s.asserter_recall)} {_fmt(s.denier_recall)} "
-        f"{_fmt(s.any_recall)} {s.nodes:5d} {len(s.forbidden):6d}"
+        f"{s.id:22} {s.half:6} {s.bodies:3d} {s.about_nodes:5d} {fmt(s.precision)} "
+        f"{fmt(s.recall)} {fmt(s.f1)} {fmt(s.asserter_recall)} {fmt(s.denier_recall)} "
+        f"{fmt(s.any_recall)} {s.nodes:5d} {len(s.forbidden):6d}"
     )
 
 
 def summary(label: str, scores: list[StoryScore]) -> str:
     return (
         f"{'mean ' + label:22} {'':6} {len(scores):3d} "
-        f"{_mean(s.about_nodes for s in scores) or 0:5.1f} "
-        f"{_fmt(_mean(s.precision for s in scores))} {_fmt(_mean(s.recall for s in scores))} "
-        f"{_fmt(_mean(s.f1 for s in scores))} {_fmt(_mean(s.asserter_recall for s in scores))} "
-        f"{_fmt(_mean(s.denier_recall for s in scores))} "
-        f"{_fmt(_mean(s.any_recall for s in scores))} "
-        f"{_mean(s.nodes for s in scores) or 0:5.2f} {sum(len(s.forbidden) for s in scores):6d}"
+        f"{mean_of(s.about_nodes for s in scores) or 0:5.1f} "
+        f"{fmt(mean_of(s.precision for s in scores))} {fmt(mean_of(s.recall for s in scores))} "
+        f"{fmt(mean_of(s.f1 for s in scores))} {fmt(mean_of(s.asserter_recall for s in scores))} "
+        f"{fmt(mean_of(s.denier_recall for s in scores))} "
+        f"{fmt(mean_of(s.any_recall for s in scores))} "
+        f"{mean_of(s.nodes for s in scores) or 0:5.2f} {sum(len(s.forbidden) for s in scores):6d}"
     )
 
 
