@@ -19,7 +19,7 @@ of the story:
 
 The stories are chosen without looking at any result: headlines of the tune part of the
 FNC-1 story split (``tracker.gold.fnc``; never the held-out part) that are not in
-``benchmarks/stories/gold.json``'s stories (nor in the same FNC-1 story as one of them), that
+``benchmarks/stories/gold.json``'s stories (no body in the same FNC-1 story as one of them), that
 carry no negation of their own ("won't", "not": there a disagree body asserts), with at least
 three disagree bodies; at most two headlines per FNC-1 story (those with the most disagree
 bodies), then the first ``--stories`` by the SHA-1 of the headline.  Only ids are printed.
@@ -90,9 +90,11 @@ class DenialScore:
 
 def choose_stories(pairs: tuple[FncPair, ...], gold: dict, count: int, nlp) -> list[Story]:
     """The stories measured, chosen as the module says (no result is looked at)."""
-    of_headline, _ = story_keys(pairs)
+    of_headline, of_body = story_keys(pairs)
     gold_hashes = {s["headline_sha1"] for s in gold["stories"]}
+    gold_bodies = {b for s in gold["stories"] for b in s["bodies"]}
     gold_keys = {of_headline[p.headline] for p in pairs if headline_hash(p.headline) in gold_hashes}
+    gold_keys |= {of_body[b] for b in gold_bodies if b in of_body}
     stances: dict[str, dict[str, str]] = defaultdict(dict)
     for p in pairs:
         if p.stance != "unrelated":
@@ -100,7 +102,8 @@ def choose_stories(pairs: tuple[FncPair, ...], gold: dict, count: int, nlp) -> l
     by_key: dict[str, list[Story]] = defaultdict(list)
     for headline, bodies in stances.items():
         key = of_headline[headline]
-        if key in gold_keys or Counter(bodies.values())["disagree"] < 3:
+        keys = {key, *(of_body.get(b, key) for b in bodies)}
+        if keys & gold_keys or Counter(bodies.values())["disagree"] < 3:
             continue
         if any(t.lower_ in NEGATIONS for t in nlp.make_doc(headline)):
             continue

@@ -273,6 +273,10 @@ CLAIM_PRONOUNS = frozenset("it this that".split())
 #: Nouns of evidence: "there is no evidence that Y" denies Y.
 EVIDENCE_NOUNS = frozenset("evidence proof indication sign intelligence basis".split())
 
+#: Nouns of what a claim lacks when it is false: "there is no truth to reports that Y", "no
+#: substance to the claims", "nothing behind the rumours" (what follows "to", "in" or "behind").
+GROUNDS_NOUNS = frozenset("truth substance foundation merit credence".split())
+
 #: Verbs that debunk the claim that is their object ("slammed the rumours that Y").
 DEBUNK_VERBS = frozenset("slam squash quash scotch debunk discredit ridicule mock".split())
 

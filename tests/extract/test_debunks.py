@@ -70,6 +70,32 @@ PATTERNS = [
         id="no-evidence-that-y",
     ),
     pytest.param(
+        "The harbour office said there is no truth to reports that the dam had burst.",
+        [
+            ("The harbour office", "denies", "said", "the dam had burst"),
+            (None, "asserts", "reports", "that the dam had burst"),
+        ],
+        id="no-truth-to-reports-that-y",
+    ),
+    pytest.param(
+        "There is no truth to the rumours that the mayor resigned, a council spokesman said.",
+        [("a council spokesman", "denies", "said", "the mayor resigned")],
+        id="no-truth-to-the-rumours-that-y-source-after",
+    ),
+    pytest.param(
+        f"{CLAIM} Emergency officials said there was no truth to the report.",
+        [TIMES, ("Emergency officials", "denies", "said", "that the dam at Orrin had burst")],
+        id="no-truth-to-the-report-denies-the-claim-reported",
+    ),
+    pytest.param(
+        "The council said there was no substance to claims that the ferry would stop running.",
+        [
+            ("The council", "denies", "said", "the ferry would stop running"),
+            (None, "asserts", "claims", "that the ferry would stop running"),
+        ],
+        id="no-substance-to-claims-that-y",
+    ),
+    pytest.param(
         f"{CLAIM} The harbour office said the report was a hoax.",
         [TIMES, ("The harbour office", "denies", "said", "that the dam at Orrin had burst")],
         id="the-report-is-a-hoax-denies-the-claim-reported",

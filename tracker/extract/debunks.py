@@ -252,17 +252,27 @@ def _deny(cand: Candidate, found: tuple[tuple[int, int] | None, Token | None, bo
 
 def _no_evidence(root: Token) -> tuple[tuple[int, int] | None, Token | None, bool] | None:
     """'there is no evidence that Y', 'found no proof of Y', 'have no intelligence to
-    suggest Y': Y."""
+    suggest Y', 'there is no truth to reports that Y': Y."""
     nouns = [
         c
         for c in root.children
-        if c.dep_ in ("attr", "dobj") and _lemma(c) in lexicon.EVIDENCE_NOUNS
+        if c.dep_ in ("attr", "dobj")
+        and (_lemma(c) in lexicon.EVIDENCE_NOUNS or _lemma(c) in lexicon.GROUNDS_NOUNS)
     ]
     for noun in nouns:
         negated = is_negated(root) or any(
             c.lower_ in ("no", "little") for c in noun.children if c.dep_ == "det"
         )
         if not negated:
+            continue
+        if _lemma(noun) in lexicon.GROUNDS_NOUNS:
+            # "no truth to reports that Y": Y; "no truth to the claim": the claim told
+            for prep in children_with(noun, "prep"):
+                for obj in children_with(prep, "pobj"):
+                    if prep.lower_ in ("to", "in", "behind") and (
+                        _lemma(obj) in lexicon.CLAIM_NOUNS or obj.lower_ in lexicon.CLAIM_PRONOUNS
+                    ):
+                        return claim_of(obj)
             continue
         for child in noun.children:
             if child.dep_ in ("acl", "relcl", "ccomp") and _lemma(child) in lexicon.ASSERT_VERBS:
