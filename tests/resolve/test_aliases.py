@@ -310,3 +310,21 @@ def test_an_indefinite_role_or_a_former_one_joins_no_one(corpus, case):
         case=case,
     )
     assert ids(rows) == ["ada-lind", "castmoor-senator", "ben-okafor", "arvenna-governor"]
+
+
+def test_a_first_name_spelled_with_a_letter_more_is_the_same_person(corpus):
+    rows = corpus(
+        "Mikhail Brask said the ferry at Kessin had sunk.",
+        "Mikail Brask said the ferry had been towed away.",
+        "Mr Brask said the crew was safe.",
+        "A clip of Brask shows that the ferry was old.",
+    )
+    assert ids(rows) == ["mikhail-brask"] * 3 + ["clip-of-brask"]
+
+
+def test_a_first_name_after_a_role_joins_the_one_full_name(corpus):
+    rows = corpus(
+        "Greta Morrow said the ferry at Kessin had sunk.",
+        "His mother, Greta, said the crew was safe.",
+    )
+    assert ids(rows) == ["greta-morrow", "greta-morrow"]

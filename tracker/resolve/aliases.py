@@ -55,6 +55,8 @@ _MAX_NAME_TOKENS = 4
 #: words no person's name is made of: a role ("robert-vane-publicist") or a pronoun
 _INDEFINITE = re.compile(r"^\s*(a|an|another|one|some)\s", re.IGNORECASE)
 _NOT_NAMES = lexicon.DESCRIPTOR_NOUNS | lexicon.GROUP_NOUNS | lexicon.PRONOUNS
+#: words that make an id a phrase, not a name ("clip-of-obama", "obama-and-aides")
+_PHRASE_WORDS = lexicon.QUALIFYING_PREPOSITIONS | frozenset({"the", "and"})
 #: each phrase that says two names are one, as a whole-word pattern, and whether the real
 #: name comes first
 _PHRASES = [
@@ -184,15 +186,35 @@ def _is_bare_name(record: Attribution) -> bool:
     return not re.match(r"(the|a|an|this|that|his|her|their|its)\s", text)
 
 
+def _names_alone(record: Attribution, sid: str) -> bool:
+    """A mention that gives the one-word id ``sid`` as a name: alone ("Okafor", "Mr Okafor"),
+    or after a comma or a person noun ("his mother, Ada", "Lind's mother Ada")."""
+    if record.source is None or slugify(record.source.text).split("-")[-1] != sid:
+        return False
+    if _is_bare_name(record):
+        return True
+    words = re.findall(r"[\w'’]+|,", record.source.text.lower())
+    return len(words) >= 2 and (words[-2] == "," or words[-2] in lexicon.PERSON_NOUNS)
+
+
+def _common_noun(record: Attribution, sid: str) -> bool:
+    """A mention that is the id's word as a common noun ("the hunter", "a hunter")."""
+    return record.source is not None and bool(
+        re.fullmatch(r"(the|a|an)\s+" + re.escape(sid), record.source.text.strip().lower())
+    )
+
+
 def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]) -> None:
     """Join short person names to the one full name of the corpus they fit."""
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
-    bare: dict[str, bool] = defaultdict(lambda: True)
+    named: dict[str, bool] = defaultdict(bool)
+    common: dict[str, bool] = defaultdict(bool)
     one_word: dict[str, bool] = defaultdict(lambda: True)
     for r in records:
         if r.source_id is not None:
             kinds[r.source_id][r.source_kind or "unknown"] += 1
-            bare[r.source_id] &= _is_bare_name(r)
+            named[r.source_id] |= _names_alone(r, r.source_id)
+            common[r.source_id] |= _common_noun(r, r.source_id)
             one_word[r.source_id] &= len((r.source_name or r.source_id).split()) == 1
     persons = {i for i, k in kinds.items() if k.most_common(1)[0][0] == "person"} | real
     # every name a short name could stand for, persons or not ("Okafor" with "Ben Okafor"
@@ -201,9 +223,10 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
         i
         for i in set(kinds) | real
         if 2 <= len(i.split("-")) <= _MAX_NAME_TOKENS
-        and not set(i.split("-")) & _NOT_NAMES
+        and not set(i.split("-")) & (_NOT_NAMES | _PHRASE_WORDS)
         and (i in persons or kinds[i].most_common(1)[0][0] in _NAME_KINDS)
     }
+    _join_spellings(full, groups)
     by_word: dict[tuple[int, str], set[str]] = defaultdict(set)
     for sid in full:
         parts = sid.split("-")
@@ -219,7 +242,7 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
         if sid in full and len(parts) > 2:
             # "ben-t-okafor" and "ben-okafor"
             fits = by_word[(2, parts[0] + "-" + parts[-1])] - {groups.find(sid)}
-        elif one_word[sid] and kind in _NAME_KINDS and bare[sid]:
+        elif one_word[sid] and kind in _NAME_KINDS and named[sid] and not common[sid]:
             # "Okafor", "Al-Okafor": one word of a name
             if set(parts) & _NOT_NAMES:
                 continue
@@ -232,6 +255,32 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
             if joined in person_roots and joined != root:
                 person_roots.discard(joined)
                 person_roots.add(root)
+
+
+def _join_spellings(full: set[str], groups: _Groups) -> None:
+    """Join two names of a surname whose first names differ by one letter added or dropped
+    ("Mikail Brask" in one article, "Mikhail Brask" in the others; "Mohamad" and "Mohammad")."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for sid in sorted(full):
+        parts = sid.split("-")
+        if len(parts) == 2 and len(parts[0]) >= 5:
+            by_surname[parts[1]].append(sid)
+    for names in by_surname.values():
+        for k, a in enumerate(names):
+            for b in names[k + 1 :]:
+                if _one_edit(a.split("-")[0], b.split("-")[0]):
+                    groups.union(a, b)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added or dropped (not changed: "Maria"
+    and "Mario" are two people)."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[k:] == b[k + 1 :]
 
 
 def _acronym_groups(records: Sequence[Attribution], groups: _Groups) -> None:
