@@ -92,6 +92,8 @@ __all__ = [
     "OUTLET_DESCRIPTORS",
     "NOT_SOURCE_NOUNS",
     "PAGE_LABELS",
+    "SPEAKING_NOUNS",
+    "AGENT_SUFFIXES",
     "OUTLET_CUES",
     "ALIAS_PHRASES",
     "REAL_NAME_PHRASES",
@@ -761,6 +763,42 @@ NOT_SOURCE_NOUNS = frozenset(
     "matter case question answer issue problem".split()
 )
 
+#: Common nouns, besides those of people, groups, outlets, governments, organisations and
+#: documents, that can stand for who or what speaks ("someone said", "the footage shows",
+#: "the caption reads"); a phrase headed by another common noun with no name in it ("the
+#: region", "the immediate aim of the strikes", "a black screen") is no source.
+SPEAKING_NOUNS = frozenset(
+    "someone somebody anyone anybody everyone everybody nobody family families couple "
+    "footage clip image images photo photos photograph picture pictures caption headline "
+    "site page account book paper article story film documentary programme program show "
+    "tape recording audio map chart graph figure figures number numbers statistic "
+    "statistics census model models estimate estimates forecast projection projections test "
+    "tests research experiment sample note notes petition law bill measure plan proposal "
+    "budget policy treaty agreement deal accord resolution constitution manifesto platform "
+    "website app blog feed profile email e-mail letter text call interview testimony speech "
+    "remarks comment comments version announcement notice warning alert decision verdict "
+    "judgment judgement opinion editorial op-ed column piece item entry label sticker "
+    "banner leaflet flyer poster advert advertisement ad ads campaign message messages "
+    "signal group terrorist terrorists gang gangs fighter fighters militant militants rebel "
+    "company firm side camp team crowd audience public majority minority half third quarter "
+    "percent per cent most many some few others other all none both each either neither one "
+    "two three four five six seven eight nine ten dozen dozens hundreds thousands millions "
+    "aide aides mogul moguls veteran veterans lady ladies panel nation nations conference "
+    "spot spots slide slides correction clarification response endorsement language section "
+    "rule rules regulation regulations suit lawsuit filing ruling architect architects "
+    "regular regulars clinic hospital school college church museum zoo hotel airline "
+    "airport store shop restaurant studio office center centre prison jail lab laboratory "
+    "brewery bakery farm club league federation society academy board".split()
+)
+
+#: Endings of nouns for someone who does something ("executioner", "kidnapper", "hostage
+#: negotiator", "extremist", "gunman", "detainee"): such a noun can stand for a speaker.
+AGENT_SUFFIXES = tuple(
+    f"{ending}{plural}"
+    for ending in ("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "man", "men")
+    for plural in ("", "s")
+)
+
 #: Labels of a web page read as words ("UPDATE: the company said ..."): never a source.
 PAGE_LABELS = frozenset(
     [
@@ -769,7 +807,9 @@ PAGE_LABELS = frozenset(
         "updates",
         "correction",
         "editor's note",
+        "editors' note",
         "editors note",
+        "warning",
         "in pictures",
         "digital feature",
         "watch",

@@ -21,6 +21,18 @@ def sources(extractor):
     return run
 
 
+@pytest.fixture()
+def only_record(extractor):
+    """The one attribution of one synthetic sentence."""
+
+    def run(text: str):
+        article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+        [record] = extractor.extract(article)
+        return record
+
+    return run
+
+
 @pytest.mark.parametrize("case", ["cased", "lower"])
 def test_headline_name_joins_the_qualified_name_the_body_gives(sources, case):
     text = (
@@ -85,9 +97,8 @@ def test_a_name_that_adds_a_noun_is_another_source(sources):
         ("songwriter tavi rennick said the bridge at kessin was closed.", "tavi-rennick"),
     ],
 )
-def test_a_role_or_an_age_is_not_part_of_the_name(extractor, text, expected):
-    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
-    [record] = extractor.extract(article)
+def test_a_role_or_an_age_is_not_part_of_the_name(only_record, text, expected):
+    record = only_record(text)
     assert (record.source_id, record.source_kind) == (expected, "person")
 
 
@@ -114,3 +125,19 @@ def test_a_turn_of_phrase_names_no_speaker(extractor):
     assert [(r.stance, r.source_id, r.cue.text) for r in records] == [
         ("declines", "ferry-company", "has not confirmed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun with its article that names nothing that speaks
+        ("A black screen then shows that the ferry at Kessin sank.", None),
+        ("The region said that the ferry at Kessin sank.", None),
+        # nouns that may speak: an institution, an agent noun, a name the tagger took for a noun
+        ("The clinic said that the ferry at Kessin sank.", "clinic"),
+        ("The kidnapper said that the ferry at Kessin sank.", "kidnapper"),
+        ("brakwell said that the ferry at kessin sank.", "brakwell"),
+    ],
+)
+def test_a_source_is_something_that_can_speak(only_record, text, expected):
+    assert only_record(text).source_id == expected

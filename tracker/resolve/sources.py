@@ -14,13 +14,14 @@ with a short qualifier ("customs officials", "customs officials in veldmark") ar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from tracker import lexicon
 from tracker.nlp import doc_text, span_text
+from tracker.resolve.names import KNOWN_SOURCE_WORDS, described_name, joined, name_tokens
 
 __all__ = [
     "SourceInfo",
@@ -123,207 +124,6 @@ def _phrase_tokens(head: Token, text: str) -> list[Token]:
     return list(span) if span is not None else [head]
 
 
-def _possessed(head: Token) -> set[int]:
-    """Token indices inside the possessive modifiers of ``head`` ("Ada Lind's" publicist)."""
-    return {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
-
-
-def _person_entity(tokens: Iterable[Token]) -> list[Token]:
-    """The last run of PERSON-entity tokens among ``tokens``."""
-    run: list[Token] = []
-    last = -2
-    for tok in tokens:
-        if tok.ent_type_ != "PERSON":
-            continue
-        if tok.i != last + 1 or tok.ent_iob_ == "B":
-            run = []
-        run.append(tok)
-        last = tok.i
-    return run
-
-
-def _drop_descriptors(tokens: list[Token]) -> list[Token]:
-    """A name without the role words an entity tagger took in ("Comedian" Ada Lind,
-    "Screenwriter" Ada Lind: a compound of a role word, before a name of two words)."""
-    k = 0
-    while k < len(tokens) - 1 and (
-        tokens[k].lemma_.lower() in lexicon.DESCRIPTOR_NOUNS
-        or (len(tokens) - k >= 3 and _compound_role(tokens[k].lower_))
-    ):
-        k += 1
-    return tokens[k:]
-
-
-def _compound_role(word: str) -> bool:
-    """Whether ``word`` is a role word with a word before it ("screenwriter", "newsreader")."""
-    return any(
-        word.endswith(role) and len(word) - len(role) >= 4 for role in lexicon.COMPOUND_ROLES
-    )
-
-
-def _aged_or_described(head: Token) -> list[Token]:
-    """The name of "Ada Lind, 48, a dental receptionist": proper nouns followed by an age or a
-    person noun in apposition, which only a person has (whatever entity the tagger saw)."""
-    if head.pos_ != "PROPN":
-        return []
-    said = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
-    if not any(
-        (c.like_num and c.text.isdigit() and 0 < int(c.text) < 120)
-        or c.lemma_.lower() in lexicon.PERSON_NOUNS
-        for c in said
-    ):
-        return []
-    name = [head]
-    while (
-        name[0].i > 0 and name[0].nbor(-1).pos_ == "PROPN" and name[0].nbor(-1).dep_ == "compound"
-    ):
-        name.insert(0, name[0].nbor(-1))
-    while name and name[0].lower_.rstrip(".") in lexicon.GENDERED_TITLES:
-        name.pop(0)  # "Mr Beaton, 68": the title is not the name
-    return name if 2 <= len(name) <= 4 else []
-
-
-def _name_tokens(head: Token) -> list[Token]:
-    """The tokens of a person's name inside the phrase headed by ``head``.
-
-    The name the head belongs to, never a possessor's ("Ada Lind's doctor"); a person
-    noun's apposition ("her doctor, Ben Okafor") names it."""
-    skip = _possessed(head)
-    phrase = [t for t in head.subtree if t.i <= head.i and t.i not in skip]
-    if head.ent_type_ == "PERSON":
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
-            return _drop_descriptors(_with_first_name([t for t in ent if t.i not in skip]))
-    personal = head.pos_ == "PROPN"  # "Lind spokesman": Lind is who he speaks for
-    people = _drop_descriptors(_person_entity(phrase)) if personal else []
-    if people:
-        # "screenwriter aaron sorkin" in lower case: the tagger's person is "aaron" alone,
-        # and the proper nouns up to the head are the rest of the name
-        after = list(head.doc[people[-1].i + 1 : head.i + 1])
-        if len(people) + len(after) <= 4 and all(t.pos_ == "PROPN" for t in after):
-            return [*people, *after]
-        return people
-    aged = _aged_or_described(head)
-    if aged:
-        return aged
-    if head.lemma_.lower() in lexicon.PERSON_NOUNS:
-        for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i:
-                named = _person_entity(child.subtree)
-                if named:
-                    return named
-    # "cia director william burns": proper nouns after a role word
-    lower_text = not any(c.isupper() for c in span_text(head.sent))
-    for i, tok in enumerate(phrase):
-        if tok.lemma_.lower() in lexicon.PERSON_NOUNS or _compound_role(tok.lower_):
-            rest = phrase[i + 1 :]
-            if 1 <= len(rest) <= 4 and all(t.pos_ == "PROPN" or t.is_title for t in rest):
-                return rest
-            if lower_text and _lower_case_name(rest):
-                return rest
-    return []
-
-
-def _with_first_name(ent: list[Token]) -> list[Token]:
-    """A surname the entity tagger took alone, with the first name before it ("Sgt Gill
-    Cherry": "Cherry"): a capitalised proper noun compounded to it that is no title."""
-    if len(ent) != 1 or ent[0].i == 0:
-        return ent
-    before = ent[0].nbor(-1)
-    if (
-        before.pos_ == "PROPN"
-        and before.dep_ == "compound"
-        and before.head.i == ent[0].i
-        and before.is_title
-        and before.ent_type_ == ""
-        and before.lower_.rstrip(".") not in lexicon.GENDERED_TITLES
-        and before.lemma_.lower().rstrip(".") not in lexicon.DESCRIPTOR_NOUNS
-    ):
-        return [before, *ent]
-    return ent
-
-
-def _lower_case_name(rest: list[Token]) -> bool:
-    """Whether the words after a role word in lower-case text are a name of two or three
-    words ("songwriter tavi rennick"): nouns no word list knows, one at least a proper noun."""
-    known = _KNOWN_SOURCE_WORDS | lexicon.NOT_SOURCE_NOUNS | lexicon.DESCRIPTOR_NOUNS
-    return (
-        2 <= len(rest) <= 3
-        and any(t.pos_ == "PROPN" for t in rest)
-        and all(t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower() not in known for t in rest)
-    )
-
-
-def _described_name(head: Token, tokens: list[Token]) -> tuple[list[Token], str] | None:
-    """The name and the description of "the gossip website Tattlerly", "comedian Ada Lind":
-    a proper name after a noun that says what it names (:data:`~tracker.lexicon.DESCRIPTOR_NOUNS`)."""
-    lower_text = not any(c.isupper() for c in span_text(head.sent))
-    if head.lemma_.lower() in lexicon.DESCRIPTOR_NOUNS:
-        # "the gossip website Tattlerly": the name is the descriptor's apposition
-        for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i:
-                name = [t for t in child.subtree if t.pos_ != "DET" and not t.is_punct]
-                if 1 <= len(name) <= 4 and all(t.pos_ == "PROPN" for t in name):
-                    words = [t for t in tokens if t.i <= head.i and t.dep_ != "det"]
-                    return name, _joined(words)
-        return None
-    before = [t for t in tokens if t.i <= head.i]
-    name = [t for t in before if t.pos_ != "DET"]
-    if (
-        head.pos_ == "PROPN"
-        and 1 <= len(name) <= 4
-        and all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in name[:-1])
-        # a name with words of its own after the head ("the Observatory for Human Rights")
-        # is left whole
-        and not any(c.dep_ == "prep" and c.i > head.i for c in head.children)
-    ):
-        # "Tattlerly, the gossip website": a descriptor in apposition after the name
-        for child in head.children:
-            if (
-                child.dep_ == "appos"
-                and child.i > head.i
-                and child.lemma_.lower() in lexicon.DESCRIPTOR_NOUNS
-            ):
-                said = [t for t in child.subtree if t.pos_ != "DET" and not t.is_punct]
-                return name, _joined(said)
-    if not lower_text and head.pos_ == "PROPN":
-        # "the 66-year-old Lind", "a visibly shaken Lind": what is said of a name is no name
-        run = [t for t in before if t.is_title or t.is_upper or t.pos_ == "PROPN"]
-        rest = before[: len(before) - len(run)]
-        if (
-            run
-            and rest
-            and before[len(rest) :] == run
-            and all(t.pos_ in ("DET", "ADJ", "ADV", "NUM", "PUNCT") for t in rest)
-            and not any(t.is_title or t.is_upper for t in rest[1:])
-            and any(t.pos_ in ("ADJ", "NUM") for t in rest)
-        ):
-            return run, _joined([t for t in rest if t.pos_ != "DET"])
-    for k in range(len(before) - 2, -1, -1):
-        tok = before[k]
-        if tok.lemma_.lower() not in lexicon.DESCRIPTOR_NOUNS and tok.lower_ not in (
-            lexicon.DESCRIPTOR_NOUNS
-        ):
-            continue
-        if tok.pos_ == "PROPN" and not lower_text:
-            continue  # part of the name ("Channel" in a cased name)
-        name = before[k + 1 :]
-        while name and name[0].pos_ == "DET":
-            name = name[1:]
-        if not 1 <= len(name) <= 4 or any(t.is_punct for t in name):
-            return None
-        if lower_text:
-            # no capitals to go by: a name is what no word list knows
-            known = _KNOWN_SOURCE_WORDS | lexicon.NOT_SOURCE_NOUNS | lexicon.DESCRIPTOR_NOUNS
-            if any(t.lemma_.lower() in known or t.pos_ not in ("PROPN", "NOUN") for t in name):
-                return None
-        elif not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name):
-            return None
-        words = [t for t in before[: k + 1] if not (t.i == before[0].i and t.pos_ == "DET")]
-        return name, _joined(words)
-    return None
-
-
 def acronym_of(words: Sequence[str], acronym: str) -> bool:
     """Whether ``acronym`` is made of the initials of ``words``, which may leave out small
     words (:data:`~tracker.lexicon.ACRONYM_SKIP_WORDS`).
@@ -355,10 +155,6 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
     return any(acronym_of(words[-n:], acronym) for n in range(2, len(words) + 1))
 
 
-def _joined(tokens: list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
-
-
 def names_nothing(head: Token, text: str) -> bool:
     """Whether the source phrase ``text`` (headed by ``head``) names nothing that can speak:
     a web page label ("UPDATE"), a headline read as a phrase, a time or a number, or a
@@ -380,8 +176,26 @@ def names_nothing(head: Token, text: str) -> bool:
     if head.ent_type_ in _MEASURE_LABELS:
         return not of_group
     lemma = head.lemma_.lower()
-    return (lemma in lexicon.NOT_SOURCE_NOUNS or head.lower_ in lexicon.NOT_SOURCE_NOUNS) and (
+    if (lemma in lexicon.NOT_SOURCE_NOUNS or head.lower_ in lexicon.NOT_SOURCE_NOUNS) and (
         not of_group
+    ):
+        return True
+    # a common noun, with its article, that stands for no one who could speak ("the region",
+    # "a black screen"), and no word before it that does ("the gossip website tattlerly");
+    # without an article it may be a name the tagger took for a noun ("brakwell said")
+    return (
+        head.pos_ == "NOUN"
+        and _determined(head)
+        and not of_group
+        and not any(_may_speak(t) for t in tokens if t.i <= head.i)
+    )
+
+
+def _may_speak(token: Token) -> bool:
+    """Whether ``token`` is a noun that can stand for someone or something that speaks."""
+    return token.pos_ in ("NOUN", "PROPN") and (
+        bool({token.lemma_.lower(), token.lower_} & _SPEAKING_WORDS)
+        or token.lower_.endswith(lexicon.AGENT_SUFFIXES)
     )
 
 
@@ -408,7 +222,7 @@ def demanded_by(head: Token, cue: Token) -> bool:
 def _speaks(token: Token) -> bool:
     words = {token.lemma_.lower(), token.lower_}
     return token.pos_ in ("PROPN", "PRON") or bool(
-        words & _KNOWN_SOURCE_WORDS and not words & lexicon.NOT_SOURCE_NOUNS
+        words & KNOWN_SOURCE_WORDS and not words & lexicon.NOT_SOURCE_NOUNS
     )
 
 
@@ -421,15 +235,12 @@ def _headline_fragment(tokens: list[Token]) -> bool:
     return odd >= 2 or (odd >= 1 and len(words) >= 4)
 
 
-_KNOWN_SOURCE_WORDS = (
-    lexicon.PERSON_NOUNS
-    | lexicon.GROUP_NOUNS
-    | lexicon.ANONYMOUS_HEADS
-    | lexicon.DOCUMENT_NOUNS
-    | lexicon.MEDIA_WORDS
-    | lexicon.GOVERNMENT_WORDS
-    | lexicon.ORGANIZATION_WORDS
-    | lexicon.OUTLET_DESCRIPTORS
+def _determined(head: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in head.children)
+
+
+_SPEAKING_WORDS = (
+    KNOWN_SOURCE_WORDS | lexicon.SPEAKING_NOUNS | lexicon.DESCRIPTOR_NOUNS | lexicon.CLAIM_NOUNS
 )
 
 
@@ -456,14 +267,14 @@ def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
     if head.pos_ == "PRON":
         kind = "person" if lemma in ("he", "she", "i") else "unknown"
         return SourceInfo(slugify(text), display_name(text), kind, False, lemma, plural)
-    names = _name_tokens(head)
+    names = name_tokens(head)
     if names:
-        name = _joined(names)
+        name = joined(names)
         return SourceInfo(slugify(name), name, "person", False, lemma, False, _without(text, name))
-    described = _described_name(head, _phrase_tokens(head, text))
+    described = described_name(head, _phrase_tokens(head, text))
     if described is not None:
         tokens, description = described
-        name = _joined(tokens)
+        name = joined(tokens)
         said = {w.lower() for w in re.findall(r"\w+", description)}
         if said & lexicon.PERSON_NOUNS:
             kind = "person"
