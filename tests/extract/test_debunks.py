@@ -251,7 +251,6 @@ PATTERNS = [
         f"{CLAIM} Update: the harbour office confirmed it. Not true.",
         [
             TIMES,
-            (None, "asserts", ":", "the harbour office confirmed it"),
             ("the harbour office", "denies", "confirmed", "that the dam at Orrin had burst"),
         ],
         id="confirmed-it-then-a-bare-verdict",
@@ -299,7 +298,6 @@ PATTERNS = [
                 "that Brakwell would sell cheese at its Orrin shops",
             ),
             ("Ada Lind", "asserts", "said", "the ferry would stop running"),
-            (None, "asserts", ":", "Brakwell confirmed it"),
             (
                 "Brakwell",
                 "denies",
@@ -354,7 +352,6 @@ PATTERNS = [
         "confirmed it. Not happening.",
         [
             ("reports", "asserts", "circulated", CHEESE),
-            (None, "asserts", ":", "Brakwell confirmed it"),
             ("Brakwell", "denies", "confirmed", CHEESE),
         ],
         id="reports-circulated-that-y-then-denied",

@@ -160,6 +160,25 @@ def test_pattern(extract_text, text, expected, case):
     assert extract_text(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated 2:15 p.m. ET: The ferry at Kessin was towed away.",
+        "WARNING: GRAPHIC IMAGES.",
+        "IN CAPTIVITY: The ferry at Kessin was towed away.",
+        "The ferry at Kessin: GRAPHIC IMAGES",
+    ],
+)
+def test_words_before_a_colon_that_label_what_follows_name_no_speaker(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_a_headline_in_capitals_keeps_its_speaker(extract_text):
+    assert extract_text("MAYOR LIND: BRIDGE WILL REOPEN IN MAY") == [
+        ("MAYOR LIND", "asserts", ":", "BRIDGE WILL REOPEN IN MAY")
+    ]
+
+
 @pytest.fixture(scope="module")
 def extract_flat(nlp):
     """Like ``extract_text``, with the extractor set to annotated-corpus conventions."""

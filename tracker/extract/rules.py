@@ -456,7 +456,10 @@ class _SentenceRules:
             return
         rest_sent = self.doc[colon.i + 1].sent
         end = rest_sent.end_char if len(list(self.doc.sents)) > 2 else len(self.text)
-        content = token_extent([t for t in self.doc[colon.i + 1 :] if t.idx < end])
+        after = [t for t in self.doc[colon.i + 1 :] if t.idx < end]
+        if _labels_no_speaker(left, after):
+            return
+        content = token_extent(after)
         source = token_extent(left)
         if content is None or source is None:
             return
@@ -532,6 +535,22 @@ class _SentenceRules:
 
     def _link_relays(self) -> None:
         link_relays(self.found)
+
+
+def _labels_no_speaker(left: list[Token], after: list[Token]) -> bool:
+    """Whether the words before a colon label what follows instead of naming who says it: a
+    time ("Updated 2:15 p.m. ET:"), a page label ("WARNING:"), a heading in capitals
+    ("IN CAPTIVITY: ..."), or a caption in capitals after it ("...: GRAPHIC IMAGES"); not a
+    headline all in capitals."""
+    if any(t.like_num or t.ent_type_ in ("TIME", "DATE") for t in left):
+        return True
+    if " ".join(t.lower_ for t in left) in lexicon.PAGE_LABELS:
+        return True
+    capitals = [
+        len(words) >= 2 and all(t.is_upper for t in words)
+        for words in ([t for t in left if t.is_alpha], [t for t in after if t.is_alpha])
+    ]
+    return capitals[0] != capitals[1]  # both in capitals: a headline in capitals
 
 
 def find_candidates(
