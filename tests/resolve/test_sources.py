@@ -141,3 +141,12 @@ def test_a_turn_of_phrase_names_no_speaker(extractor):
 )
 def test_a_source_is_something_that_can_speak(only_record, text, expected):
     assert only_record(text).source_id == expected
+
+
+def test_a_pronoun_written_as_an_acronym_is_the_organisation(only_record):
+    record = only_record("WHO said that the ferry at Kessin sank.")
+    assert (record.source_id, record.source_name, record.source_kind) == (
+        "who",
+        "WHO",
+        "organization",
+    )

@@ -27,7 +27,7 @@ from tracker import lexicon
 from tracker.extract.candidate import Candidate
 from tracker.extract.parse import children_with, token_extent
 from tracker.model import Attribution, Span
-from tracker.resolve.sources import display_name, inside_quotes, slugify
+from tracker.resolve.sources import display_name, inside_quotes, slugify, written_as_acronym
 
 __all__ = [
     "UNRESOLVED_KIND",
@@ -242,6 +242,8 @@ def _standing_alone(record: Attribution, article_id: str) -> Attribution:
     word = record.source.text.lower()
     if word not in lexicon.STANDING_PRONOUNS or record.source_id != slugify(word):
         return record
+    if written_as_acronym(record.source.text, record.evidence):
+        return record  # "WHO said": the organisation
     shown = "I" if word == "i" else word
     return replace(
         record,

@@ -30,6 +30,7 @@ __all__ = [
     "slugify",
     "display_name",
     "names_nothing",
+    "written_as_acronym",
     "demanded_by",
     "inside_quotes",
     "acronym_of",
@@ -254,6 +255,15 @@ def _without(text: str, name: str) -> str:
     return display_name(rest) if rest.lower() not in ("", "'s", "\u2019s") else ""
 
 
+def written_as_acronym(text: str, sentence: str) -> bool:
+    """Whether a pronoun source is an acronym ("WHO said" in a sentence not all in capitals).
+
+    >>> written_as_acronym("WHO", "WHO said the case was negative."), written_as_acronym("who", "")
+    (True, False)
+    """
+    return len(text) > 1 and text.isupper() and any(c.islower() for c in sentence)
+
+
 def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
     """Classify the source phrase ``text`` headed by ``head`` (an unresolved mention)."""
     lemma = head.lemma_.lower()
@@ -264,6 +274,8 @@ def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
         any(p in sentence.lower() for p in lexicon.ANONYMITY_PHRASES) and head.pos_ != "PRON"
     )
 
+    if head.pos_ == "PRON" and written_as_acronym(text, sentence):
+        return SourceInfo(slugify(text), display_name(text), "organization", False, lemma)
     if head.pos_ == "PRON":
         kind = "person" if lemma in ("he", "she", "i") else "unknown"
         return SourceInfo(slugify(text), display_name(text), kind, False, lemma, plural)
