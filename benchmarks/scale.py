@@ -3,16 +3,28 @@ the growth of claim grouping, the speed-up of two workers, and the analyses on a
 
 Articles are distinct: PolNeAR training texts, then FNC-1 training bodies (neither is
 committed; pass their paths); past the end of both, the first ones again under a marked id
-(``~2``).  Each phase runs in its own process over the largest size and notes its running
-totals when it has read 100, 400, 1,600 ... articles, so one pass gives every size.
+(``~2``).  One pass over the largest size gives every size: each side notes its running
+totals when it has read 100, 400, 1,600 ... articles.
 
-- ``bare``: spaCy's own pipeline over the same paragraphs (tracker's components off);
-- ``build``: extraction streamed over the largest size; at each size, what a build of that
-  many articles does next, each step timed: one id per source, claim grouping (with the
-  final claim pass), the graph.  A size's build time is its extraction plus those;
+- ``bare`` and ``build`` run together, interleaved, each in a process of its own (so each has
+  its own pipeline, string store and tokenizer cache, and its own peak memory):
+
+  - ``bare``: spaCy's own pipeline (tracker's components off) over the paragraphs the
+    extractor parses, one ``nlp.pipe`` stream over every article;
+  - ``build``: what ``tracker build`` does: extraction streamed over every article (spaCy's
+    memory released every few hundred, as the command does); at each size, what a build
+    of that many articles does next, each step timed: one id per source, claim grouping
+    (with the final claim pass), the graph.  A size's build time is its extraction plus
+    those.
+
+  The two take turns, ``--step`` articles at a time (and up to each size), the other side
+  waiting; the first turn alternates between them.  Each side times only its own turns
+  (wall clock, and CPU time as a check), so a change in the machine's speed over the run
+  falls on both alike rather than on whichever ran in the worse minutes.  build / parse at
+  a size is the ratio of the two sides' totals up to it.
 - ``workers``: extraction of the first ``--worker-articles`` articles with 1 and 2 workers;
 - ``analyses``: contested, claims, sources and a claim timeline on the graph of each size
-  (of the build phase's records, so nothing is extracted twice).
+  (of the build side's records, so nothing is extracted twice).
 
 The growth exponents are least-squares slopes of log time over log records.
 
@@ -77,21 +89,33 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def phase_bare(articles, sizes) -> list[dict]:
-    from tracker.nlp import load_pipeline
+class BareSide:
+    """spaCy's own pipeline (tracker's components off) over the paragraphs the extractor
+    parses, in one stream over every article (as ``nlp.pipe`` is meant to be used)."""
 
-    nlp = load_pipeline()
-    own = [name for name in nlp.pipe_names if name.startswith("tracker_")]
-    texts = [(p.text, n) for n, a in enumerate(articles) for p in a.paragraphs]
-    marks, done = [], 0
-    start = time.perf_counter()
-    with nlp.select_pipes(disable=own):
-        for _, n in nlp.pipe(texts, as_tuples=True, batch_size=64):
-            while done < n:  # articles before this paragraph's are parsed
-                done += 1
-                marks.append({"articles": done, "seconds": time.perf_counter() - start})
-    marks.append({"articles": len(articles), "seconds": time.perf_counter() - start})
-    return [dict(m, peak_mib=peak_mib()) for m in marks if m["articles"] in sizes]
+    def __init__(self, articles) -> None:
+        from tracker.extract.extractor import paragraph_spans
+        from tracker.nlp import load_pipeline
+
+        nlp = load_pipeline()
+        nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("tracker_")])
+        texts: list[str] = []
+        self.counts: list[int] = []  # paragraphs of each article
+        for article in articles:
+            paragraphs = [s.text for s in paragraph_spans(article)] or [""]  # as extracted
+            texts += paragraphs
+            self.counts.append(len(paragraphs))
+        self.docs = iter(nlp.pipe(texts, batch_size=64))
+        self.done = 0
+
+    def advance(self, upto: int) -> None:
+        """Parse on to the end of article ``upto``."""
+        for _ in range(sum(self.counts[self.done : upto])):
+            next(self.docs)
+        self.done = upto
+
+    def mark(self, articles: int) -> dict:
+        return {}
 
 
 def group(items, clock=time.perf_counter) -> tuple[list, dict]:
@@ -115,43 +139,111 @@ def group(items, clock=time.perf_counter) -> tuple[list, dict]:
     return records, timing
 
 
-def phase_build(articles, sizes, records_out: Path | None) -> list[dict]:
-    """Extraction streams over the largest size; at each size, what a build of that many
-    articles does next (sources, claims, graph) runs on the articles so far.  A size's build
-    time is the extraction up to it plus that."""
-    from tracker.extract.extractor import SpacyExtractor
-    from tracker.extract.parallel import extract_stream
-    from tracker.io import write_attributions
+class BuildSide:
+    """``tracker build``'s work: extraction streamed over every article (memory released
+    every few hundred, as the command does); at each size, what a build of that many
+    articles does next (sources, claims, graph) on the articles so far."""
 
-    extractor = SpacyExtractor()
-    items: list = []
-    marks: list[dict] = []
-    extracting = 0.0
-    start = time.perf_counter()
-    for n, item in enumerate(extract_stream(extractor, articles), start=1):
-        items.append(item)
-        if n not in sizes:
-            continue
-        extracting += time.perf_counter() - start
-        if not marks:
-            group(items[:1])  # first-use costs (the paraphrase vectors are read) stay out
-        records, timing = group(items)
-        grouping = timing["sources_seconds"] + timing["claims_seconds"] + timing["graph_seconds"]
-        marks.append(
-            {
-                "articles": n,
-                "records": len(records),
-                **timing,
-                "extract_seconds": extracting,
-                "grouping_seconds": grouping,
-                "seconds": extracting + grouping,
-                "peak_mib": peak_mib(),
-            }
-        )
-        if n == max(sizes) and records_out is not None:
-            write_attributions(records, records_out)
-        start = time.perf_counter()
+    def __init__(self, articles, sizes: set[int], records_out: Path | None) -> None:
+        from tracker.extract.extractor import SpacyExtractor
+        from tracker.extract.parallel import extract_stream
+
+        self.stream = extract_stream(SpacyExtractor(), articles)
+        self.items: list = []
+        self.sizes, self.records_out = sizes, records_out
+
+    def advance(self, upto: int) -> None:
+        """Extract on to the end of article ``upto``."""
+        while len(self.items) < upto:
+            self.items.append(next(self.stream))
+
+    def mark(self, articles: int) -> dict:
+        """Group the articles so far, timed (wall and CPU); the records, at the largest size,
+        go to ``records_out`` for the analyses (not timed)."""
+        if articles == min(self.sizes):
+            group(self.items[:1])  # first-use costs (the paraphrase vectors are read) stay out
+        wall, cpu = time.perf_counter(), time.process_time()
+        records, timing = group(self.items)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        if articles == max(self.sizes) and self.records_out is not None:
+            from tracker.io import write_attributions
+
+            write_attributions(records, self.records_out)
+        return {
+            "records": len(records),
+            **timing,
+            "grouping_seconds": wall,
+            "grouping_cpu_seconds": cpu,
+        }
+
+
+def serve(side, sizes: set[int]) -> list[dict]:
+    """One side of the interleaved run, in its own process: each line on stdin is a number
+    of articles to advance to; only that work (and a size's grouping) is timed, and the
+    side answers ``done``.  At the end of input, its totals at each size."""
+    wall = cpu = 0.0
+    marks = []
+    print("ready", flush=True)
+    for line in sys.stdin:
+        upto = int(line)
+        start, start_cpu = time.perf_counter(), time.process_time()
+        side.advance(upto)
+        wall += time.perf_counter() - start
+        cpu += time.process_time() - start_cpu
+        if upto in sizes:
+            mark = side.mark(upto)
+            grouping, grouping_cpu = (
+                mark.get("grouping_seconds", 0.0),
+                mark.get("grouping_cpu_seconds", 0.0),
+            )
+            marks.append(
+                {
+                    "articles": upto,
+                    **mark,
+                    **({"extract_seconds": wall} if "grouping_seconds" in mark else {}),
+                    "seconds": wall + grouping,
+                    "cpu_seconds": cpu + grouping_cpu,
+                    "peak_mib": peak_mib(),
+                }
+            )
+        print("done", flush=True)
     return marks
+
+
+def interleave(commands: dict[str, list[str]], total: int, sizes: list[int], step: int) -> dict:
+    """Run the sides (``bare``, ``build``) in processes of their own, alternately, ``step``
+    articles at a time (and to each size), each taking the first turn on every other
+    step, so that the machine's changes of speed fall on both alike.  One side waits
+    while the other works."""
+    stops = sorted(set(range(step, total, step)) | set(sizes) | {total})
+    sides = {
+        name: subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT
+        )
+        for name, command in commands.items()
+    }
+    try:
+        for name, process in sides.items():
+            if process.stdout.readline().strip() != "ready":
+                raise SystemExit(f"the {name} side did not start")
+        for turn, upto in enumerate(stops):
+            order = list(sides.values())
+            for process in order if turn % 2 == 0 else order[::-1]:
+                process.stdin.write(f"{upto}\n")
+                process.stdin.flush()
+                if process.stdout.readline().strip() != "done":
+                    raise SystemExit("a side stopped")
+        results = {}
+        for name, process in sides.items():
+            out, _ = process.communicate()
+            results[name] = json.loads(out.strip().splitlines()[-1])
+            if process.returncode:
+                raise SystemExit(f"the {name} side failed")
+        return results
+    finally:
+        for process in sides.values():
+            if process.poll() is None:
+                process.kill()
 
 
 def phase_workers(articles, count: int) -> list[dict]:
@@ -226,6 +318,12 @@ def main() -> None:
         "phase's",
     )
     parser.add_argument("--records-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--step",
+        type=int,
+        default=20,
+        help="articles the bare parse and the build each take in turn (default 20)",
+    )
     parser.add_argument("--phases", nargs="+", default=["bare", "build", "workers", "analyses"])
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -233,10 +331,15 @@ def main() -> None:
     articles = load_articles(args.polnear, args.fnc, max(sizes))
     if articles:
         sizes = [s for s in sizes if s <= len(articles)]
+    if args.phase in ("bare", "build"):
+        if args.phase == "bare":
+            side: BareSide | BuildSide = BareSide(articles)
+        else:
+            side = BuildSide(articles, set(sizes), args.records_out)
+        print(json.dumps(serve(side, set(sizes))))
+        return
     if args.phase:
         result = {
-            "bare": lambda: phase_bare(articles, set(sizes)),
-            "build": lambda: phase_build(articles, set(sizes), args.records_out),
             "workers": lambda: phase_workers(articles, args.worker_articles),
             "analyses": lambda: phase_analyses(articles, set(args.sizes), args.records),
         }[args.phase]()
@@ -246,38 +349,47 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as scratch:
         built = Path(scratch) / "records.jsonl"  # the build's records, for the analyses
-        for phase in args.phases:
-            command = [sys.executable, __file__, "--phase", phase, "--sizes", *map(str, sizes)]
-            command += ["--worker-articles", str(args.worker_articles)]
-            records = args.records or (built if built.exists() else None)
-            for flag, value in (
-                ("--polnear", args.polnear),
-                ("--fnc", args.fnc),
-                ("--records", records if phase == "analyses" else None),
-                ("--records-out", built if phase == "build" and not args.records else None),
-            ):
-                if value is not None:
-                    command += [flag, str(value)]
+        paired = [p for p in args.phases if p in ("bare", "build")]
+        for phase in dict.fromkeys(p if p not in paired else "+".join(paired) for p in args.phases):
+            commands = {}
+            for name in phase.split("+"):
+                command = [sys.executable, __file__, "--phase", name, "--sizes", *map(str, sizes)]
+                command += ["--worker-articles", str(args.worker_articles)]
+                records = args.records or (built if built.exists() else None)
+                for flag, value in (
+                    ("--polnear", args.polnear),
+                    ("--fnc", args.fnc),
+                    ("--records", records if name == "analyses" else None),
+                    ("--records-out", built if name == "build" and not args.records else None),
+                ):
+                    if value is not None:
+                        command += [flag, str(value)]
+                commands[name] = command
             start = time.perf_counter()
-            out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
-            results[phase] = json.loads(out.stdout.strip().splitlines()[-1])
-            print(
-                f"{phase} ({time.perf_counter() - start:.0f} s):",
-                json.dumps(results[phase]),
-                flush=True,
-            )
+            if phase in ("workers", "analyses"):
+                out = subprocess.run(
+                    commands[phase], check=True, capture_output=True, text=True, cwd=ROOT
+                )
+                done = {phase: json.loads(out.stdout.strip().splitlines()[-1])}
+            else:
+                done = interleave(commands, len(articles), sizes, args.step)
+            results.update(done)
+            for name, result in done.items():
+                print(
+                    f"{name} ({time.perf_counter() - start:.0f} s):", json.dumps(result), flush=True
+                )
     print(f"machine: {platform.machine()}, CPython {platform.python_version()}")
     if "bare" in results and "build" in results:
         print(
-            "articles  records  build s  parse s  build/parse  sources s  claims s  graph s"
+            "articles  records  build s  parse s  build/parse  (CPU)  sources s  claims s  graph s"
             "  peak MiB build/parse"
         )
         for b, p in zip(results["build"], results["bare"], strict=True):
             print(
                 f"{b['articles']:>8} {b['records']:>8} {b['seconds']:>8.1f} {p['seconds']:>8.1f}"
-                f" {b['seconds'] / p['seconds']:>12.2f} {b['sources_seconds']:>10.2f}"
-                f" {b['claims_seconds']:>9.2f} {b['graph_seconds']:>8.2f}"
-                f" {b['peak_mib']:>10.0f}/{p['peak_mib']:.0f}"
+                f" {b['seconds'] / p['seconds']:>12.2f} {b['cpu_seconds'] / p['cpu_seconds']:>6.2f}"
+                f" {b['sources_seconds']:>10.2f} {b['claims_seconds']:>9.2f}"
+                f" {b['graph_seconds']:>8.2f} {b['peak_mib']:>10.0f}/{p['peak_mib']:.0f}"
             )
     if "build" in results and len(results["build"]) > 1:
         rows = results["build"]
