@@ -133,6 +133,8 @@ def test_a_turn_of_phrase_names_no_speaker(extractor):
         # a common noun with its article that names nothing that speaks
         ("A black screen then shows that the ferry at Kessin sank.", None),
         ("The region said that the ferry at Kessin sank.", None),
+        ("Twelve strikes suggest that the ferry at Kessin sank.", None),
+        ("In Kessin, history suggests that the ferry sank.", None),
         # nouns that may speak: an institution, an agent noun, a name the tagger took for a noun
         ("The clinic said that the ferry at Kessin sank.", "clinic"),
         ("The kidnapper said that the ferry at Kessin sank.", "kidnapper"),

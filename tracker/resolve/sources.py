@@ -237,7 +237,12 @@ def _headline_fragment(tokens: list[Token]) -> bool:
 
 
 def _determined(head: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") for c in head.children)
+    """Whether the noun ``head`` is a common noun by its words: with an article, a possessive
+    or a number ("the region", "12 strikes"), or in lower case and singular in a sentence
+    that has capitals ("history shows")."""
+    if any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+        return True
+    return head.tag_ == "NN" and head.is_lower and any(c.isupper() for c in span_text(head.sent))
 
 
 _SPEAKING_WORDS = (
