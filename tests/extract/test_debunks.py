@@ -12,6 +12,16 @@ import pytest
 CLAIM = "The Vellmar Times reported that the dam at Orrin had burst."
 CHEESE = "Brakwell is to become a cheese shop as well as a restaurant"
 TIMES = ("The Vellmar Times", "asserts", "reported", "that the dam at Orrin had burst")
+VARGA = "The Vellmar Times reported that the singer Ilse Varga had died in Orrin."
+VARGA_DIED = "that the singer Ilse Varga had died in Orrin"
+VARGA_TIMES = ("The Vellmar Times", "asserts", "reported", VARGA_DIED)
+FEES = "The Orrin Ledger reported that the harbour fees would rise next spring."
+FEES_LEDGER = (
+    "The Orrin Ledger",
+    "asserts",
+    "reported",
+    "that the harbour fees would rise next spring",
+)
 
 PATTERNS = [
     pytest.param(
@@ -94,6 +104,16 @@ PATTERNS = [
             (None, "asserts", "claims", "that the ferry would stop running"),
         ],
         id="no-substance-to-claims-that-y",
+    ),
+    pytest.param(
+        f"{VARGA} {FEES} Her agent denied the reports of Varga's death.",
+        [VARGA_TIMES, FEES_LEDGER, ("Her agent", "denies", "denied", VARGA_DIED)],
+        id="reports-of-a-death-deny-the-earlier-claim-they-name",
+    ),
+    pytest.param(
+        f"{VARGA} {FEES} The agency called the Vellmar Times story false.",
+        [VARGA_TIMES, FEES_LEDGER, ("The agency", "denies", "called", VARGA_DIED)],
+        id="the-outlet-story-is-false-denies-what-that-outlet-reported",
     ),
     pytest.param(
         f"{CLAIM} The harbour office said the report was a hoax.",

@@ -201,6 +201,21 @@ def test_a_reference_that_names_no_claim_of_the_corpus_stays_its_own(nlp):
     assert rows[-1][2] != rows[0][2]
 
 
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_denied_report_naming_its_claim_joins_it_rather_than_an_earlier_aside(nlp, case):
+    texts = [
+        "The Vellmar Times reported that the singer Ilse Varga had died in Orrin.",
+        "Fans said that the singer Ilse Varga had died in Orrin.",
+        "It was reported that the new album was weak.\n\n"
+        "Her agent Piet Dorn denied reports of Varga's death.",
+    ]
+    rows = claims_of(nlp, *(t.lower() if case == "lower" else t for t in texts))
+    died = rows[0][2]
+    assert rows[1][1:] == ("asserts", died)
+    assert rows[-1][0] == ("Piet Dorn" if case == "cased" else "her agent piet dorn")
+    assert rows[-1][1:] == ("denies", died)  # not the album's claim told before it
+
+
 PARAPHRASED_STORY = (
     "Harbour officials said that the port of Velmora was closed to all ships on Monday.",
     "The Velmora port authority said that the port of Velmora was closed to ships.",

@@ -21,6 +21,8 @@ def _words(text: str) -> set[str]:
 
 
 _COMMON = lexicon.DEBUNK_COMMON_WORDS
+#: the words of the nouns that name a claim or its telling ("report", "story", "rumours")
+_CLAIM_NOUN_WORDS = frozenset(w for w in lexicon.CLAIM_NOUNS if len(w) >= 4)
 
 
 #: an explicit negation in a content ("did not", "never", "isn't")
@@ -53,8 +55,10 @@ def resolve_claim_references(
     records: list[Attribution], signatures: dict[str, Any], references: set[str]
 ) -> list[Attribution]:
     """Point each denial of a mere reference ("the story is a hoax") at the claim it
-    refers to: of the assertions another named source made before it in the article, the
-    one whose words the article's other contents share most (the story's claim, not an
+    refers to: of the assertions another named source made before it in the article, one
+    whose words or source the reference names besides its noun ("reports of Varga's
+    death", "the Ledger story"), then one that names the denying source, then the one
+    whose words the article's other contents share most (the story's claim, not an
     aside).  The denial takes that claim's words, so it joins that claim.  ``signatures``
     (record id -> claim signature) is updated to match."""
     words = {r.id: _words(r.content.text) for r in records if r.content is not None}
@@ -82,9 +86,13 @@ def resolve_claim_references(
             ]
             if earlier:
                 named = _name_words(record)
+                # "reports of Ilse Varga's death", "the Harbour Ledger story": what the
+                # reference itself names besides its noun, in what was told or who told it
+                own = words.get(record.id, set()) - _CLAIM_NOUN_WORDS
                 target = max(
                     enumerate(earlier),
                     key=lambda p: (
+                        bool(own & (words.get(p[1].id, set()) | _name_words(p[1]))),
                         # a source denying "it" most often denies what was told of it
                         bool(named & _name_words(p[1], content=True)),
                         centrality(p[1]),

@@ -179,6 +179,7 @@ class ClaimRegistry:
         self._by_text: dict[str, _Claim] = {}
         self._by_article: dict[str, list[_Claim]] = {}
         self._assigned: dict[str, _Assigned] = {}
+        self._known: set[str] = set()  # the word stems of every content grouped so far
 
     # -- public -----------------------------------------------------------------------
 
@@ -351,6 +352,14 @@ class ClaimRegistry:
         if same_event:
             return max(same_event, key=lambda c: (c.count, c.last_sentence))
         if sig.reference in lexicon.INFORMATION_NOUNS or sig.reference in lexicon.PREDICATE_CLASSES:
+            # "reports of Nelson's death": an earlier claim that has a word it names, or, when
+            # none has, none (the claim the corpus tells in those words, at resolve()); words
+            # no content has used ("the now viral story") describe the report, not its claim
+            named = floating_words(claim_text(r.content.text), sig) if r.content else None
+            if named and named & self._known:
+                earlier = [c for c in earlier if named & c.vocabulary]
+                if not earlier:
+                    return None
             return max(earlier, key=lambda c: (c.count, c.last_sentence))
         return None
 
@@ -394,7 +403,9 @@ class ClaimRegistry:
         if r.stance == "asserts" and r.source_id:
             claim.asserted_by.add(r.source_id)
         if r.content is not None:
-            claim.vocabulary |= stems(r.content.text)
+            words = stems(r.content.text)
+            claim.vocabulary |= words
+            self._known |= words
 
     # -- the whole claim --------------------------------------------------------------
 
