@@ -214,3 +214,15 @@ def test_reading_something_else_is_refused(tmp_path):
     path.write_text("[1, 2]")
     with pytest.raises(GraphError, match="not a graph written by tracker build"):
         read_graph(path)
+
+
+def test_what_no_source_is_named_for_shows_as_unattributed(records):
+    from dataclasses import replace
+
+    unsourced = replace(
+        records[0], id="a6", source=None, source_id=None, source_name=None, source_kind=None
+    )
+    graph = build_graph([*records, unsourced])
+    assert graph.nodes["source:unnamed"]["name"] == "unattributed"
+    [contested] = contested_claims(graph)
+    assert contested.asserted_by == ("Port Authority", "unattributed", "Two Dockers")

@@ -31,6 +31,9 @@ __all__ = ["UNNAMED_SOURCE", "build_graph", "source_node", "claim_node", "attrib
 
 #: The source id used when the text names no source ("it was reported that ...").
 UNNAMED_SOURCE = "unnamed"
+#: Its name: what the articles state or report without saying who says it, not an
+#: anonymous source ("officials said"), which is a source of its own
+UNATTRIBUTED_NAME = "unattributed"
 
 
 def source_node(source_id: str) -> str:
@@ -79,7 +82,7 @@ def _add_nodes(graph: nx.MultiDiGraph[str], records: Sequence[Attribution]) -> N
 
     for r in records:
         sid = r.source_id or UNNAMED_SOURCE
-        names[sid][r.source_name or ("unnamed source" if r.source is None else r.source.text)] += 1
+        names[sid][r.source_name or (UNATTRIBUTED_NAME if r.source is None else r.source.text)] += 1
         kinds[sid][r.source_kind or "unknown"] += 1
         if r.source is not None:
             aliases[sid].add(r.source.text)
