@@ -71,3 +71,40 @@ def test_the_memory_zone_keeps_records_whole(nlp):
     assert zoned == [
         [r.to_dict() for r in e.attributions] for e in extractor.extract_many(articles)
     ]
+
+
+class _Tokenizing:
+    """An extractor that only tokenizes each article, noting whether spaCy was in a memory
+    zone as it did."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp, self.zoned = nlp, []
+
+    def extract_many(self, articles):
+        from tracker.extract.extractor import ExtractedArticle
+
+        for article in articles:
+            self.nlp(article.text)
+            self.zoned.append(self.nlp.vocab.in_memory_zone)
+            yield ExtractedArticle(article, [])
+
+
+def test_a_pipeline_reads_its_first_zone_of_articles_outside_a_memory_zone():
+    # spaCy's tokenizer caches nothing inside a zone: the first zone's words stay cached
+    # for every later zone, while later zones' words are released
+    import spacy
+
+    from tracker.extract.parallel import extract_stream
+    from tracker.model import Article
+
+    extractor = _Tokenizing(spacy.blank("en"))
+    articles = [Article(f"a{n}", f"Qwerty{n}zz said so.") for n in range(5)]
+    out = [e.article.id for e in extract_stream(extractor, articles, zone=2)]
+    assert out == ["a0", "a1", "a2", "a3", "a4"]
+    assert extractor.zoned == [False, False, True, True, True]
+    strings = extractor.nlp.vocab.strings
+    assert "Qwerty0zz" in strings and "Qwerty1zz" in strings
+    assert "Qwerty2zz" not in strings and "Qwerty4zz" not in strings
+    # once per pipeline: its next stream is zoned from the start
+    list(extract_stream(extractor, articles[:2], zone=2))
+    assert extractor.zoned[5:] == [True, True]

@@ -5,7 +5,8 @@ Every way hands back :class:`~tracker.extract.extractor.ExtractedArticle` items,
 order, for claim grouping (which needs the whole corpus and runs where the results arrive).
 
 - :func:`extract_stream` — one process; spaCy's string store is emptied after every
-  :data:`ZONE_ARTICLES` articles (``nlp.memory_zone``), so memory does not grow with a long run.
+  :data:`ZONE_ARTICLES` articles (``nlp.memory_zone``) past the first, so memory does not grow
+  with a long run.
 - :func:`extract_in_processes` — ``workers`` processes on this machine, each loading the
   pipeline once and extracting whole articles (parsing, rules and sources).
 - :func:`extract_on_dask` — the same on a Dask cluster (``pip install "tracker[dask]"``):
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -75,17 +77,36 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+#: how many articles each pipeline has parsed outside a memory zone (up to one zone's worth)
+_UNZONED: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
 def extract_stream(
     extractor: SpacyExtractor, articles: Iterable[Article], *, zone: int = ZONE_ARTICLES
 ) -> Iterator[ExtractedArticle]:
     """``extractor.extract_many(articles)``, with spaCy's memory released every ``zone``
-    articles (the records keep plain strings, so nothing they hold is lost)."""
+    articles (the records keep plain strings, so nothing they hold is lost).
+
+    The first ``zone`` articles a pipeline reads in its process are parsed outside a memory
+    zone.  Inside one, spaCy's tokenizer caches nothing and every word new to the vocabulary
+    is built again in each zone; the common words of those first articles stay in the
+    vocabulary and the tokenizer's cache, and every later zone finds them there (on 400
+    PolNeAR articles in zones of 200, tokenizing took 2.2 s instead of 5.3 to 6.1 s).  Memory
+    grows by that one zone's words, once per pipeline.
+    """
     nlp = extractor.nlp
-    for chunk in _chunks(articles, zone):
-        zone_of = getattr(nlp, "memory_zone", None)
-        if zone_of is None:  # a stand-in pipeline (tests, the claim checker's recorder)
+    zone_of = getattr(nlp, "memory_zone", None)
+    if zone_of is None:  # a stand-in pipeline (tests, the claim checker's recorder)
+        for chunk in _chunks(articles, zone):
             yield from extractor.extract_many(chunk)
-            continue
+        return
+    remaining = iter(articles)
+    warm = zone - _UNZONED.get(nlp, 0)
+    if warm > 0:
+        first = list(itertools.islice(remaining, warm))
+        _UNZONED[nlp] = _UNZONED.get(nlp, 0) + len(first)
+        yield from extractor.extract_many(first)
+    for chunk in _chunks(remaining, zone):
         with zone_of():
             yield from extractor.extract_many(chunk)
 
