@@ -116,6 +116,10 @@ __all__ = [
     "HEADLINE_REBUFFS",
     "HEADLINE_REPORT_NOUNS",
     "DENYING_ANSWERS",
+    "DASHES",
+    "HEADLINE_CONFIRMATIONS",
+    "PENDING_WORDS",
+    "CONFIRMING_LEMMAS",
     "HEADLINE_SUPPOSING_VERBS",
 ]
 
@@ -922,6 +926,14 @@ HEADLINE_REFUTATIONS = (
     "made it all up",
     "makes it up",
     "makes it all up",
+    "was staged",
+    "were staged",
+    "is staged",
+    "are staged",
+    "been staged",
+    "cleared of",
+    "acquitted of",
+    "exonerated of",
 )
 
 #: Phrases (lower case) by which a headline says something took the claim's place: "Castro
@@ -1000,6 +1012,10 @@ HEADLINE_HEDGES = (
     "amid rumors",
     "amid rumours",
     "claim",
+    "accused of",
+    "suspected of",
+    "purported",
+    "supposed",
 )
 
 #: Modals by which a headline's main clause supposes rather than states: "X could cost $499".
@@ -1091,8 +1107,41 @@ HEADLINE_REPORT_NOUNS = frozenset(
 
 #: Answers (lower case) that end a headline's piece and say no to the question before it:
 #: "Dam burst? Water board says no".
-DENYING_ANSWERS = ("says no", "say no", "said no", "no", "nope", "not true", "not so")
+DENYING_ANSWERS = (
+    "says no",
+    "say no",
+    "said no",
+    "no",
+    "nope",
+    "not true",
+    "not so",
+    "probably not",
+    "not quite",
+    "not really",
+    "not exactly",
+    "not likely",
+    "unlikely",
+    "not so fast",
+)
 
 #: Verbs by which a headline's main clause only supposes what follows: "Kurds fear use of
 #: chemical weapons", "Doctors suspect poison".
 HEADLINE_SUPPOSING_VERBS = frozenset("fear suspect believe worry speculate think".split())
+
+#: Dashes by which a headline sets off its source at its end: "Dam bursts – report".
+DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
+
+#: Words (lower case) by which a headline says its claim was confirmed ("Dam burst
+#: confirmed: police"): a source set off by a colon or dash then vouches for it.
+HEADLINE_CONFIRMATIONS = (
+    *"confirmed confirms confirm verified verifies authenticated officially".split(),
+    "it's official",
+)
+
+#: Words before a confirmation that say it has not happened: "not yet confirmed", "yet to
+#: be confirmed", "awaiting confirmation".
+PENDING_WORDS = frozenset("not no yet never unable awaiting cannot".split())
+
+#: Verbs (lemmas) whose negation in a headline says a claim is unconfirmed, not false:
+#: "Dam burst not confirmed", "has not been verified".
+CONFIRMING_LEMMAS = frozenset("confirm verify prove authenticate corroborate".split())

@@ -19,6 +19,8 @@ DAM = "The Velmora dam burst on Monday"
 THREATS = "Threats were made against the Ostervik school"
 
 QUIT = "Orlo Pell quit the Velmora council"
+BRIBES = "Orlo Pell took bribes from a Velmora builder"
+KILLED = "Orlo Pell killed Brin Tass"
 STORE = "Astrin Mart is opening its first store in Velmora"
 TRUCK = "An Astrin farmer's truck ended up with rebels in Velmora"
 WANTS = "Orlo Pell wants Brin Tass fired"
@@ -204,6 +206,114 @@ HEADLINES = {
         "denies",
         "fabricated",
     ),
+    # a source after a dash or in brackets at the end passes the claim on
+    "dash-report": (DAM, "Velmora dam burst on Monday \u2013 report", "reports", "-"),
+    "hyphen-officials": (DAM, "Velmora dam burst on Monday - officials", "reports", "-"),
+    "bracket-report": (DAM, "Velmora dam burst on Monday [report]", "reports", "-"),
+    "paren-witnesses": (DAM, "Velmora dam burst on Monday (witnesses)", "reports", "-"),
+    "dash-person": (DAM, "Velmora dam burst on Monday \u2013 Orlo Pell", "reports", "-"),
+    # a label, a place or an outlet's name after the dash is no source
+    "dash-label": (DAM, "Velmora dam burst on Monday - video", "supports", None),
+    "bracket-label": (DAM, "Velmora dam burst on Monday [PHOTOS]", "supports", None),
+    "dash-outlet": (DAM, "Velmora dam burst on Monday - Velmora Times", "supports", None),
+    "dash-place": (DAM, "Velmora dam burst on Monday \u2013 Astrin", "supports", None),
+    # a source that confirms vouches for the claim
+    "confirmed-dash": (
+        DAM,
+        "Velmora dam burst confirmed \u2013 officials",
+        "supports",
+        "confirmed",
+    ),
+    "confirmed-colon": (DAM, "Water board: Velmora dam burst confirmed", "supports", "confirmed"),
+    # ... and one that is not confirmed passes it on
+    "not-confirmed": (DAM, "Velmora dam burst not confirmed", "reports", "not confirmed"),
+    # labels and answers that say no
+    "fake-news-label": (DAM, "Fake news: Velmora dam burst on Monday", "denies", "fake"),
+    "topic-says-no": (DAM, "Velmora dam burst: water board says no", "denies", "says no"),
+    "topic-says-no-to": (
+        DAM,
+        "Velmora dam burst: water board says no to repairs",
+        "reports",
+        "says",
+    ),
+    "probably-not": (DAM, "Velmora dam burst on Monday? Probably not", "denies", "?"),
+    "there-was-no": (
+        DAM,
+        "There was no Velmora dam burst on Monday, mayor says",
+        "denies",
+        "no",
+    ),
+    "was-staged": (DAM, "Velmora dam burst video was staged", "denies", "was staged"),
+    "cleared-of": (
+        BRIBES,
+        "Orlo Pell cleared of taking bribes from Velmora builder",
+        "denies",
+        "cleared of",
+    ),
+    # the headline's own hedges
+    "accused-of": (
+        BRIBES,
+        "Orlo Pell accused of taking bribes from Velmora builder",
+        "reports",
+        "accused of",
+    ),
+    "purported": (DAM, "Purported video shows Velmora dam burst on Monday", "reports", "purported"),
+    # a "not" set against a noun after a comma denies nothing of the claim ...
+    "not-sabotage": (
+        DAM,
+        "Velmora dam burst on Monday in heavy rain, not sabotage",
+        "supports",
+        None,
+    ),
+    # ... one without the comma still does
+    "not-the-killer": (
+        KILLED,
+        "Orlo Pell not the killer of Brin Tass, police say",
+        "denies",
+        "not",
+    ),
+    # a cue in a clause that does not state the claim says nothing of it
+    "side-say-could": (
+        DAM,
+        "Velmora dam burst on Monday; experts say more could follow",
+        "supports",
+        None,
+    ),
+    "side-nobody": (
+        DAM,
+        "Velmora dam burst on Monday \u2013 and nobody was hurt",
+        "supports",
+        None,
+    ),
+    "side-not": (
+        DAM,
+        "Velmora dam burst on Monday, and the mayor did not respond",
+        "supports",
+        None,
+    ),
+    "side-fear": (DAM, "Velmora dam bursts; residents fear looting", "supports", None),
+    "side-quote": (DAM, "Velmora dam burst on Monday: 'We lost everything'", "supports", None),
+    "side-wont": (
+        QUIT,
+        "Orlo Pell quits Velmora council, says he won't run again",
+        "supports",
+        None,
+    ),
+    "side-denies-object": (
+        QUIT,
+        "Orlo Pell quits Velmora council but denies wrongdoing",
+        "supports",
+        None,
+    ),
+    "side-blames": (DAM, "Mayor blames rain as Velmora dam bursts", "supports", None),
+    # ... but a piece that is only a source, a denial or a hedge bears on the whole line
+    "bare-say": (DAM, "Velmora dam burst on Monday, officials say", "reports", "say"),
+    "bare-denies": (DAM, "Velmora dam burst rumours heat up, Astrin denies", "denies", "denies"),
+    "bare-hedge": (DAM, "Velmora dam burst on Monday, reportedly", "reports", "reportedly"),
+    # ... and so does a piece pointing back at the claim
+    "points-back": (DAM, "Velmora dam burst on Monday, but officials deny it", "denies", "deny"),
+    # a word in scare quotes outside the claim's still keeps its distance
+    "scare-quoted-other": (DAM, "Velmora dam 'sabotaged', burst on Monday", "reports", "'"),
 }
 
 

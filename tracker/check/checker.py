@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from tracker.check.clauses import headline_for_claim
 from tracker.check.records import VERDICTS, CheckSettings, ClaimRequest, Evidence, Verdict
 from tracker.check.rules import decide, deciding_evidence, read_sentence
 from tracker.check.text import (
@@ -290,6 +291,8 @@ class ClaimChecker:
             return Assessment(
                 claim, parsed, cosine, overlap, similarities, (), "unrelated", cosines
             )
+        # a headline's clauses that do not state the claim say nothing of it
+        parsed = headline_for_claim(claim, parsed)
         evidence = tuple(self._evidence(claim, parsed, similarities))
         verdict = decide(claim, evidence, parsed, settings) if related else "unrelated"
         return Assessment(claim, parsed, cosine, overlap, similarities, evidence, verdict, cosines)

@@ -6,7 +6,8 @@ officials claim" compares with a claim rather than hedging; "Plumber isn't sure 
 truck ended up in Astrin" takes for granted what follows "how" rather than denying it; "fired
 over a fabricated story" calls something false that is not the claim; "Ottawa shooting: ..."
 names a topic before its colon, not a source, and "...: AP" a source after it
-(:func:`relayed`: how a headline-like sentence passes a claim on).  The functions
+(:func:`relayed`: how a headline-like sentence passes a claim on), as "... – report" or
+"... [report]" does after a dash or in brackets (:func:`tail_source`).  The functions
 here read one sentence's spaCy span or text; :mod:`tracker.check.text` applies them to texts
 of one line, :mod:`tracker.check.rules` to the sentence a claim is checked against.
 
@@ -25,8 +26,8 @@ from typing import TYPE_CHECKING
 from tracker import lexicon
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 __all__ = [
     "relayed",
@@ -38,11 +39,17 @@ __all__ = [
     "modal_hedge",
     "presupposing_negation",
     "describing_negation",
+    "contrastive_negation",
+    "unconfirming_negation",
     "topic_label",
     "trailing_source",
+    "tail_source",
+    "confirmation",
+    "existential_negation",
     "off_claim_refutation",
 ]
 
+_CLOSING = {")": "(", "]": "["}
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _WORD = re.compile(r"[\w'$.-]*\w|[^\w\s]")
 
@@ -65,6 +72,8 @@ _SPEAKER_NOUNS = (
     | lexicon.PERSON_ROLES
     | lexicon.SPEAKER_NOUNS
 )
+# who a headline's tail names as its source: "... – report", "... - witnesses"
+_TAIL_NOUNS = _SPEAKER_NOUNS | lexicon.GROUP_NOUNS
 # what stands before a colon without being a source: "Update:", "Watch:", "Pictured:"
 _NOT_A_SOURCE = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in lexicon.HEADLINE_LABELS) + r")$", re.I
@@ -75,6 +84,7 @@ _REBUFF = re.compile(
     + "|".join(sorted(lexicon.HEADLINE_REPORT_NOUNS))
     + r")(?![\w-])"
 )
+_CONFIRM = _phrases(lexicon.HEADLINE_CONFIRMATIONS)
 _ANSWER = re.compile(
     r"(?:^|\s)(" + "|".join(re.escape(a) for a in lexicon.DENYING_ANSWERS) + r")[\s.!]*$"
 )
@@ -119,6 +129,39 @@ def denying_answer(text: str) -> str | None:
     """
     match = _ANSWER.search(text.lower().translate(_APOSTROPHES))
     return match.group(1) if match else None
+
+
+def confirmation(text: str) -> str | None:
+    """The word by which a headline says its claim was confirmed ("Dam burst confirmed:
+    police", "Police: dam burst verified"), if any: a source set off by a colon or dash
+    then vouches for it rather than passing it on.  Not when negated or pending ("not
+    confirmed", "yet to be confirmed", "unconfirmed").
+
+    >>> confirmation("Velmora dam burst confirmed – police")
+    'confirmed'
+    >>> confirmation("Velmora dam burst not yet confirmed: police")
+    """
+    lowered = text.lower().translate(_APOSTROPHES)
+    for match in _CONFIRM.finditer(lowered):
+        before = _WORD.findall(lowered[: match.start()])[-3:]
+        if not any(w in lexicon.PENDING_WORDS or w.endswith("n't") for w in before):
+            return match.group(1)
+    return None
+
+
+def existential_negation(sent: SpacySpan) -> str | None:
+    """The "no" by which a headline says there was none of what it names: "There was no
+    dam burst, mayor says", "There is no Orlo Pell resignation" (the "no" on the noun that
+    an existential "there is" introduces)."""
+    for token in sent:
+        if token.lower_ != "no" or token.dep_ != "det":
+            continue
+        noun, verb = token.head, token.head.head
+        if noun.dep_ in ("attr", "nsubj") and any(
+            child.dep_ == "expl" and child.i < verb.i for child in verb.children
+        ):
+            return "no"
+    return None
 
 
 def headline_hedge_phrase(text: str) -> str | None:
@@ -190,6 +233,22 @@ def describing_negation(token: Token) -> bool:
         node = node.head
 
 
+def contrastive_negation(token: Token) -> bool:
+    """Whether a "not" sets a noun against what the headline states (", not Y"): "Dam
+    bursts in heavy rain, not sabotage, police say" says what did not cause it, not that
+    nothing happened (not "Orlo Pell not the killer", which has no comma before it)."""
+    if token.i == 0 or token.nbor(-1).text != ",":
+        return False
+    head = token.head
+    return head.i > token.i and head.dep_ != "ROOT"
+
+
+def unconfirming_negation(token: Token) -> bool:
+    """Whether a negation falls on a verb of confirming: "Dam burst not confirmed", "has
+    not been verified" say the claim is unconfirmed, which passes it on, not false."""
+    return token.head.lemma_.lower() in lexicon.CONFIRMING_LEMMAS
+
+
 def topic_label(words: list[Token]) -> bool:
     """Whether the words before a headline's colon name what it is about rather than who
     says it: an event ("Ottawa shooting", "Band reunion", "Watch pricing") or a label
@@ -226,6 +285,8 @@ def off_claim_refutation(text: str, refutation: str, about: Callable[[str], bool
     False
     >>> off_claim_refutation("The Orlo visit was fake", "fake", about)
     False
+    >>> off_claim_refutation("Fake news: Orlo fired", "fake", about)
+    False
     """
     if refutation not in lexicon.ATTRIBUTIVE_REFUTATIONS:
         return False
@@ -240,6 +301,8 @@ def off_claim_refutation(text: str, refutation: str, about: Callable[[str], bool
         if not word[0].isalnum() and word[0] != "$":
             break
         after.append(word)
+    if at == 0 and len(after) <= 2 and words[len(after) + 1 : len(after) + 2] == [":"]:
+        return False  # "Fake news: ...", "Fake: ...": a label for what follows the colon
     if not after or after[0] in lexicon.COPULA_FORMS or after[0] in lexicon.CONDITIONAL_WORDS:
         return False
     return not any(about(word) for word in after)
@@ -253,8 +316,72 @@ def _names_a_source(words: list) -> bool:
     if all(t.ent_type_ in ("GPE", "LOC") for t in words):
         return False
     return any(
-        t.ent_type_ in ("PERSON", "ORG", "NORP") or t.lemma_.lower() in _SPEAKER_NOUNS
+        t.ent_type_ in ("PERSON", "ORG", "NORP")
+        or t.lemma_.lower() in _SPEAKER_NOUNS
+        or t.lower_ in _SPEAKER_NOUNS  # "media", which spaCy lemmatizes "medium"
         for t in words
+    )
+
+
+def tail_source(doc: Doc | SpacySpan) -> int | None:
+    """Where a headline sets off its source at its end, after a dash or in brackets ("Dam
+    bursts – report", "... - officials", "... – Orlo Pell", "... [report]"), if it does: the
+    index of the dash or opening bracket.  A label there ("- video", "[PHOTOS]", "–
+    updated") or a place is no source; nor is an organisation's name alone ("... - Velmora
+    Times" is how a page's title names its site) or more than three words.  Read on the
+    whole line, which the parser may cut at the dash or bracket."""
+    tokens = [t for t in doc if not t.is_space]
+    while tokens and tokens[-1].text in (".", "!"):
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    if tokens[-1].text in _CLOSING:
+        opening = next(
+            (
+                k
+                for k in range(len(tokens) - 2, 0, -1)
+                if tokens[k].text == _CLOSING[tokens[-1].text]
+            ),
+            None,
+        )
+        if opening is None:
+            return None
+        mark, words = tokens[opening], tokens[opening + 1 : -1]
+    else:
+        dash = next(
+            (
+                k
+                for k in range(len(tokens) - 2, 0, -1)
+                if tokens[k].text in lexicon.DASHES
+                and tokens[k].whitespace_
+                and tokens[k - 1].whitespace_  # "Dam bursts - report", not "al-Baghdadi"
+            ),
+            None,
+        )
+        if dash is None:
+            return None
+        mark, words = tokens[dash], tokens[dash + 1 :]
+    words = [t for t in words if not t.is_punct]
+    if not 1 <= len(words) <= 3 or not _names_a_source(words):
+        return None
+    speakers = [
+        t
+        for t in words
+        if t.ent_type_ == "PERSON"
+        or (t.ent_type_ != "ORG" and (t.lemma_.lower() in _TAIL_NOUNS or t.lower_ in _TAIL_NOUNS))
+    ]
+    if not speakers or _outlet_name(words, speakers):
+        return None
+    return mark.i
+
+
+def _outlet_name(words: list[Token], speakers: list[Token]) -> bool:
+    """Whether a headline's tail is a news outlet's name ("Velmora Times", "Astrin Daily
+    Post"): how a page's title names its own site, not a source of the headline."""
+    return (
+        len(words) >= 2
+        and all(t.text[:1].isupper() for t in words)
+        and all(t.lower_ in lexicon.MEDIA_WORDS for t in speakers)
     )
 
 

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from tracker import lexicon
-from tracker.check.headline import off_claim_refutation, scare_quote
+from tracker.check.headline import confirmation, off_claim_refutation, scare_quote
 from tracker.check.records import CheckSettings, Evidence
 from tracker.check.text import (
     WEAK_CUES,
@@ -43,7 +43,7 @@ from tracker.model import Attribution
 __all__ = ["read_sentence", "decide", "deciding_evidence", "nearest_evidence", "RELAY_CUES"]
 
 #: The cue an evidence names for a sentence that passes a claim on as headlines do.
-RELAY_CUES = {"says": ":", "quoted": "'", "question": "?"}
+RELAY_CUES = {"says": ":", "quoted": "'", "question": "?", "tail": "-"}
 
 
 def _text(span) -> str | None:
@@ -127,6 +127,9 @@ def read_sentence(
         return _evidence(
             sentence, "reports", sentence.hedge, sim, article_id, _first_source(sentence)
         )
+    if short and sentence.relayed in ("says", "tail") and (said := confirmation(sentence.text)):
+        # "Dam burst confirmed: police", "Police: dam burst verified": the source vouches
+        return _evidence(sentence, "asserts", said, sim, article_id, _first_source(sentence))
     for record, _signature in sentence.attributions:
         cue = record.cue.text.lower().split()[0] if record.cue.text else ""
         endorsing = any(cue.startswith(c[:5]) for c in lexicon.ENDORSING_CUES)

@@ -25,13 +25,17 @@ from typing import TYPE_CHECKING
 from tracker import lexicon
 from tracker.check.headline import (
     comparative_hedge,
+    contrastive_negation,
     denying_answer,
     describing_negation,
+    existential_negation,
     headline_hedge_phrase,
     modal_hedge,
     presupposing_negation,
     rebuffed_report,
     relayed,
+    tail_source,
+    unconfirming_negation,
 )
 from tracker.lexicon import WEAK_REFUTATIONS
 from tracker.model import Article, Attribution, Span
@@ -149,7 +153,8 @@ class ParsedSentence:
     denial: str | None = None
     #: how a headline-like sentence passes a claim on without vouching for it: "says"
     #: (a source before a colon or after the claim: "Police: ...", "...: police"),
-    #: "quoted" (the claim in quotation marks), "question" (it ends with a question mark)
+    #: "quoted" (the claim in quotation marks), "question" (it ends with a question mark),
+    #: "tail" (a headline's source after a dash or in brackets at its end: "... – report")
     relayed: str | None = None
     #: the sentence's terms in order, repeats kept (``terms`` is their set; the article's
     #: term counts add them up)
@@ -327,24 +332,36 @@ def headline_refutation(text: str, claim_terms: frozenset[str]) -> str | None:
 def read_as_headline(sentence: ParsedSentence, sent: SpacySpan) -> ParsedSentence:
     """A sentence of a text of one line, read in the headline register
     (:mod:`tracker.check.headline`): an event before a colon is its topic ("Ottawa shooting:
-    ..."), not a source; a hedge in a comparison ("than officials claim") is
+    ..."), not a source; a source after a dash or in brackets at the end passes it on
+    ("Dam bursts – report"); a hedge in a comparison ("than officials claim") is
     none; a headline's own hedges ("said to", "amid reports", "could") and refutations ("is
     a rumour", "made it all up") count; a "not" on a predicate that takes the clause after
-    it for granted ("isn't sure how ...") or in a clause describing someone ("X, who never
-    liked the job, quits") negates nothing of the claim."""
-    sentence = replace(sentence, relayed=relayed(sent, topics=True))
+    it for granted ("isn't sure how ..."), in a clause describing someone ("X, who never
+    liked the job, quits") or on a noun set against the statement ("..., not sabotage")
+    negates nothing of the claim; one on a verb of confirming ("not confirmed") hedges it."""
+    passed_on = relayed(sent, topics=True)
+    tail = tail_source(sent.doc) if passed_on is None else None
+    if tail is not None and sent.start < tail:
+        passed_on = "tail"  # "Dam bursts – report", "... [report]"
+    sentence = replace(sentence, relayed=passed_on)
     hedge = sentence.hedge
     if hedge is not None and comparative_hedge(sentence.text, hedge):
         hedge = None
     if hedge is None and sentence.relayed is None:
         hedge = headline_hedge_phrase(sentence.text) or modal_hedge(sent)
+    negations = [t for t in sent if t.dep_ == "neg" or t.lower_ in ("not", "never")]
+    if hedge is None and sentence.relayed is None:
+        hedge = next(  # "Dam burst not confirmed": unconfirmed, not false
+            (f"{t.lower_} {t.head.lower_}" for t in negations if unconfirming_negation(t)), None
+        )
     negated = next(
         (
             t.lower_
-            for t in sent
-            if (t.dep_ == "neg" or t.lower_ in ("not", "never"))
-            and not presupposing_negation(t)
+            for t in negations
+            if not presupposing_negation(t)
             and not describing_negation(t)
+            and not contrastive_negation(t)
+            and not unconfirming_negation(t)
         ),
         None,
     )
@@ -353,11 +370,17 @@ def read_as_headline(sentence: ParsedSentence, sent: SpacySpan) -> ParsedSentenc
         or headline_refutation(sentence.text, frozenset())
         or rebuffed_report(sentence.text)
     )
+    negation = sentence.negation or existential_negation(sent)  # "there was no dam burst"
     signature = sentence.signature
-    if signature.negated and negated is None and not sentence.negation:
+    if signature.negated and negated is None and not negation:
         signature = replace(signature, negated=False)  # only "isn't sure how ..."
     return replace(
-        sentence, hedge=hedge, negated_word=negated, refutation=refutation, signature=signature
+        sentence,
+        hedge=hedge,
+        negated_word=negated,
+        refutation=refutation,
+        signature=signature,
+        negation=negation,
     )
 
 
@@ -443,11 +466,19 @@ def parse_article(extracted, docs: list[Doc], starts: list[int] | None = None) -
 
 def _answered_no(sentences: list[ParsedSentence]) -> list[ParsedSentence]:
     """A headline's question answered no by the piece after it ("Dam burst? Water board
+    says no"), or its topic answered no by a source after a colon ("Dam burst: water board
     says no"): that piece refutes."""
     out = list(sentences)
-    for k in range(1, len(out)):
+    for k in range(len(out)):
+        if out[k].refutation:
+            continue
         answer = denying_answer(out[k].text)
-        if out[k - 1].relayed == "question" and answer and not out[k].refutation:
+        if k > 0 and out[k - 1].relayed == "question" and answer:
+            out[k] = replace(out[k], refutation=answer)
+            continue
+        _, colon, after = out[k].text.rpartition(":")
+        answer = denying_answer(after) if colon else None
+        if answer is not None and " " in answer:  # "says no", not a bare "no"
             out[k] = replace(out[k], refutation=answer)
     return out
 
