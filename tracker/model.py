@@ -31,7 +31,16 @@ STANCES = ("asserts", "denies", "declines")
 #: How the content is given: in quotation marks, paraphrased, partly quoted, or "according to".
 QUOTE_TYPES = ("direct", "indirect", "mixed", "according_to")
 #: What kind of entity a source is.
-SOURCE_KINDS = ("person", "government", "organization", "media", "anonymous", "document", "unknown")
+SOURCE_KINDS = (
+    "person",
+    "group",
+    "government",
+    "organization",
+    "media",
+    "anonymous",
+    "document",
+    "unknown",
+)
 
 
 @dataclass(frozen=True)

@@ -152,3 +152,16 @@ def test_a_pronoun_written_as_an_acronym_is_the_organisation(only_record):
         "WHO",
         "organization",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents said that the ferry at Kessin sank.", ("residents", "group")),
+        ("Kessin residents said that the ferry sank.", ("kessin-residents", "group")),
+        ("Police said that the ferry at Kessin sank.", ("police", "government")),
+    ],
+)
+def test_a_group_of_people_is_a_group(only_record, text, expected):
+    record = only_record(text)
+    assert (record.source_id, record.source_kind) == expected

@@ -61,6 +61,7 @@ __all__ = [
 #: orange that mark stances, so that a circle never reads as a line.
 SOURCE_KIND_COLOURS = {
     "person": "#4C72B0",
+    "group": "#64B5CD",
     "government": "#8172B3",
     "organization": "#937860",
     "media": "#DA8BC3",

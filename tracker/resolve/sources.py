@@ -321,6 +321,8 @@ def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
         kind = "government"
     elif lemma in lexicon.PERSON_NOUNS and not plural:
         kind = "person"
+    elif plural and head.lower_ in lexicon.GROUP_NOUNS:
+        kind = "group"  # "residents", "witnesses", "experts"
     elif words & lexicon.ORGANIZATION_WORDS or head.ent_type_ == "ORG":
         kind = "organization"
     elif head.ent_type_ == "PERSON":
