@@ -279,6 +279,10 @@ CLAIM_PRONOUNS = frozenset("it this that".split())
 #: Nouns of evidence: "there is no evidence that Y" denies Y.
 EVIDENCE_NOUNS = frozenset("evidence proof indication sign intelligence basis".split())
 
+#: Nouns of an intention a source says it lacks: "said it had no plans to Y", "there is no
+#: intention to Y" deny Y.
+PLAN_NOUNS = frozenset("plan plans intention intentions intent".split())
+
 #: Nouns of what a claim lacks when it is false: "there is no truth to reports that Y", "no
 #: substance to the claims", "nothing behind the rumours" (what follows "to", "in" or "behind").
 GROUNDS_NOUNS = frozenset("truth substance foundation merit credence".split())

@@ -106,6 +106,47 @@ PATTERNS = [
         id="no-substance-to-claims-that-y",
     ),
     pytest.param(
+        "The Velmar embassy has denied that it is planning to open a restaurant in Orrin.",
+        [
+            (
+                "The Velmar embassy",
+                "denies",
+                "has denied",
+                "that it is planning to open a restaurant in Orrin",
+            ),
+            ("it", "denies", "is planning", "to open a restaurant in Orrin"),
+        ],
+        id="denied-that-it-plans-to-y-is-no-plan-asserted",
+    ),
+    pytest.param(
+        "The council denied that Ada Lind plans to sell the ferry.",
+        [
+            ("The council", "denies", "denied", "that Ada Lind plans to sell the ferry"),
+            ("Ada Lind", "asserts", "plans", "to sell the ferry"),
+        ],
+        id="denied-that-someone-else-plans-leaves-their-plan",
+    ),
+    pytest.param(
+        "The Velmar embassy said it had no plans to open a restaurant in Orrin.",
+        [("The Velmar embassy", "denies", "said", "to open a restaurant in Orrin")],
+        id="said-it-had-no-plans-to-y",
+    ),
+    pytest.param(
+        "Brakwell Foods said there were no plans to close the Orrin brewery.",
+        [("Brakwell Foods", "denies", "said", "to close the Orrin brewery")],
+        id="there-were-no-plans-to-y",
+    ),
+    pytest.param(
+        '"We have no intention of selling the ferry," the harbour board said.',
+        [("the harbour board", "denies", "said", "selling the ferry")],
+        id="quoted-no-intention-of-y",
+    ),
+    pytest.param(
+        "The council said Ada Lind has no plans to sell the ferry.",
+        [("The council", "asserts", "said", "Ada Lind has no plans to sell the ferry")],
+        id="someone-elses-lack-of-plans-is-asserted",
+    ),
+    pytest.param(
         f"{VARGA} {FEES} Her agent denied the reports of Varga's death.",
         [VARGA_TIMES, FEES_LEDGER, ("Her agent", "denies", "denied", VARGA_DIED)],
         id="reports-of-a-death-deny-the-earlier-claim-they-name",

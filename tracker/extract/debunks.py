@@ -43,6 +43,7 @@ __all__ = [
     "debunk_candidates",
     "quoted_span",
     "without_offers_turned_down",
+    "denied_intentions",
 ]
 
 #: the note a candidate carries when what it denies is named only by a reference
@@ -293,6 +294,30 @@ def _no_evidence(root: Token) -> tuple[tuple[int, int] | None, Token | None, boo
     return None
 
 
+def _no_plans(root: Token) -> tuple[tuple[int, int] | None, Token | None, bool] | None:
+    """'it has no plans to Y', 'there are no plans to Y', 'we have no intention of Y' said
+    of the source itself (a pronoun, or no one): the source denies Y, the infinitive."""
+    if _lemma(root) not in ("have", "be"):
+        return None
+    subjects = children_with(root, "nsubj", "expl")
+    if subjects and subjects[0].lower_ not in lexicon.PRONOUNS | {"there"}:
+        return None  # "Ada Lind has no plans to Y": said of someone else
+    for noun in children_with(root, "dobj", "attr"):
+        if _lemma(noun) not in lexicon.PLAN_NOUNS:
+            continue
+        negated = is_negated(root) or any(c.lower_ == "no" for c in children_with(noun, "det"))
+        if not negated:
+            continue
+        for child in noun.children:
+            if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+                return token_extent(subtree_tokens(child)), child, False
+        for prep in children_with(noun, "prep"):
+            for obj in children_with(prep, "pcomp", "pobj"):
+                if obj.pos_ == "VERB":  # "no intention of selling the ferry"
+                    return token_extent(subtree_tokens(obj)), obj, False
+    return None
+
+
 def _turned_down(doc: Doc, cand: Candidate) -> bool:
     """'rejected a reunion', 'rejected the deal': a verb of rejecting whose object names no
     claim (no report, allegation or finding, and no clause) turns down a thing; it denies no
@@ -385,7 +410,7 @@ def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:
                 # "denied they were to blame", "denied responsibility": the deed told of them
                 cand.notes[REFERENCE_NOTE] = True
             continue
-        found = _no_evidence(root)
+        found = _no_evidence(root) or _no_plans(root)
         if found is not None:
             _deny(cand, found)
 
@@ -560,3 +585,19 @@ def debunk_candidates(
             cand.notes[REFERENCE_NOTE] = True
         found.append(cand)
     return found
+
+
+def denied_intentions(candidates: Sequence[Candidate]) -> None:
+    """'X denied that it was planning to Y', 'denied he wanted to Y': the intention inside
+    the denial is what X denies, not something X asserts; its stance becomes a denial (in
+    place).  Only an intention of the denier itself (a pronoun or no subject): in 'denied
+    that Ada Lind plans to Y' Ada Lind still plans."""
+    for cand in candidates:
+        outer = candidates[cand.relay_of] if cand.relay_of is not None else None
+        if outer is None or outer.stance != "denies" or cand.stance != "asserts":
+            continue
+        if _lemma(cand.cue_token) not in lexicon.INTENT_VERBS:
+            continue
+        source = cand.source_token
+        if source is None or source.lower_ in lexicon.PRONOUNS:
+            cand.stance = "denies"

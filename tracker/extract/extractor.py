@@ -21,6 +21,7 @@ from tracker.extract.debunks import (
     REFERENCE_NOTE,
     SAID_NOTE,
     debunk_candidates,
+    denied_intentions,
     quoted_span,
     reframe_debunks,
     without_offers_turned_down,
@@ -252,6 +253,7 @@ class SpacyExtractor:
                 candidates += debunk_candidates(doc, candidates, segments)
                 candidates += circulating_claims(doc, candidates, segments)
                 reframe_debunks(doc, candidates)
+                denied_intentions(candidates)
                 candidates = without_offers_turned_down(doc, candidates)
                 for cand in candidates:
                     mark_audience(cand)
