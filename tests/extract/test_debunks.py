@@ -147,6 +147,34 @@ PATTERNS = [
         id="someone-elses-lack-of-plans-is-asserted",
     ),
     pytest.param(
+        '"We had no intention that this would happen," the harbour board said.',
+        [("the harbour board", "asserts", "said", "We had no intention that this would happen")],
+        id="no-intention-that-something-happen-denies-nothing",
+    ),
+    pytest.param(
+        f"{CLAIM} The ministry said the dam was intact, despite reports to the contrary.",
+        [TIMES, ("The ministry", "denies", "said", "that the dam at Orrin had burst")],
+        id="y-despite-reports-to-the-contrary-denies-the-claim-reported",
+    ),
+    pytest.param(
+        f"{CLAIM} Contrary to published reports, the dam was intact, the ministry said.",
+        [TIMES, ("the ministry", "denies", "said", "that the dam at Orrin had burst")],
+        id="contrary-to-published-reports-y-denies-the-claim-reported",
+    ),
+    pytest.param(
+        "Harbour officials said the dam was intact, contrary to reports that it had burst.",
+        [
+            ("Harbour officials", "denies", "said", "it had burst"),
+            (None, "asserts", "reports", "that it had burst"),
+        ],
+        id="contrary-to-reports-that-y-denies-y",
+    ),
+    pytest.param(
+        "On the contrary, the mayor said the bridge would stay open.",
+        [("the mayor", "asserts", "said", "the bridge would stay open")],
+        id="on-the-contrary-denies-nothing",
+    ),
+    pytest.param(
         f"{VARGA} {FEES} Her agent denied the reports of Varga's death.",
         [VARGA_TIMES, FEES_LEDGER, ("Her agent", "denies", "denied", VARGA_DIED)],
         id="reports-of-a-death-deny-the-earlier-claim-they-name",

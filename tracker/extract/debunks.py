@@ -308,13 +308,43 @@ def _no_plans(root: Token) -> tuple[tuple[int, int] | None, Token | None, bool] 
         negated = is_negated(root) or any(c.lower_ == "no" for c in children_with(noun, "det"))
         if not negated:
             continue
-        for child in noun.children:
-            if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+        for child in children_with(noun, "acl", "relcl"):
+            # the infinitive ("plans to Y"), not a clause ("no intention that this happen")
+            if child.pos_ in ("VERB", "AUX") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+            ):
                 return token_extent(subtree_tokens(child)), child, False
         for prep in children_with(noun, "prep"):
             for obj in children_with(prep, "pcomp", "pobj"):
-                if obj.pos_ == "VERB":  # "no intention of selling the ferry"
+                if prep.lower_ == "of" and obj.tag_ == "VBG":  # "no intention of selling Y"
                     return token_extent(subtree_tokens(obj)), obj, False
+    return None
+
+
+def _contrary_to_reports(cand: Candidate) -> tuple[tuple[int, int] | None, Token, bool] | None:
+    """'Y, despite reports to the contrary', 'contrary to published reports, Y' in the
+    sentence of a source's statement: it contradicts the reports, so it denies their claim:
+    the clause they state ('contrary to reports that Z': Z), or the reports as a reference
+    to the claim told (the reports' own telling is not itself contradicted)."""
+    tokens = list(cand.sentence)
+    for n, token in enumerate(tokens):
+        if token.lower_ != "contrary":
+            continue
+        noun = None
+        before = [t.lower_ for t in tokens[max(0, n - 2) : n]]
+        if before == ["to", "the"] and n >= 3 and _lemma(tokens[n - 3]) in lexicon.CLAIM_NOUNS:
+            noun = tokens[n - 3]  # "reports to the contrary"
+        elif n + 1 < len(tokens) and tokens[n + 1].lower_ == "to":
+            # "contrary to (earlier, published) reports"
+            noun = next(
+                (t for t in tokens[n + 2 : n + 6] if _lemma(t) in lexicon.CLAIM_NOUNS), None
+            )
+        if noun is None or noun.pos_ != "NOUN" or noun.i == cand.cue_token.i:
+            continue
+        clause = _clause_root(noun)
+        if clause is not None:
+            return _clause_extent(noun, clause), clause, False
+        return token_extent([noun]), noun, True
     return None
 
 
@@ -410,7 +440,7 @@ def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:
                 # "denied they were to blame", "denied responsibility": the deed told of them
                 cand.notes[REFERENCE_NOTE] = True
             continue
-        found = _no_evidence(root) or _no_plans(root)
+        found = _no_evidence(root) or _no_plans(root) or _contrary_to_reports(cand)
         if found is not None:
             _deny(cand, found)
 
