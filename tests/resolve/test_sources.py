@@ -165,3 +165,12 @@ def test_a_pronoun_written_as_an_acronym_is_the_organisation(only_record):
 def test_a_group_of_people_is_a_group(only_record, text, expected):
     record = only_record(text)
     assert (record.source_id, record.source_kind) == expected
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes(only_record):
+    record = only_record("Residents who said that the ferry at Kessin sank went home.")
+    assert (record.source.text, record.source_id, record.source_kind) == (
+        "who",
+        "residents",
+        "group",
+    )

@@ -336,6 +336,18 @@ def describe_source(head: Token, text: str, sentence: str) -> SourceInfo:
     return SourceInfo(slugify(text), display_name(text), kind, anonymous, lemma, plural)
 
 
+def _relative_antecedent(pronoun: Token) -> SourceInfo | None:
+    """Who "who" stands for in "a senior official, who said ...": the noun its clause
+    describes, with the words before that noun."""
+    noun = pronoun.head.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    text = joined([t for t in noun.subtree if t.i <= noun.i and not t.is_punct])
+    if names_nothing(noun, text):
+        return None
+    return describe_source(noun, text, span_text(noun.sent))
+
+
 class SourceResolver:
     """Resolves source mentions within one article, in reading order."""
 
@@ -370,6 +382,8 @@ class SourceResolver:
         if head.pos_ == "PRON":
             if lemma == "i" and not inside_quotes(head):
                 return None  # "I think ..." in the article's own words: its writer
+            if head.lower_ in lexicon.RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+                return _relative_antecedent(head)
             if lemma in ("he", "she", "i"):
                 return next((s for s in earlier if s.kind == "person"), None)
             if lemma in ("they", "we"):
