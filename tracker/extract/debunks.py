@@ -9,7 +9,7 @@ claim.  When the text names no Y ("the story is a hoax", "that never happened", 
 confirmed it. Not happening.", "denied they were to blame"), the candidate is marked as a
 reference and :func:`tracker.extract.references.resolve_claim_references` points it at a
 claim the article told before.  "Rejected a reunion" or "rejected the offer" turns down a
-thing and denies no claim.
+thing and denies no claim (:mod:`tracker.extract.offers`).
 
 These readings serve claim tracking: the extractor applies them unless it reads
 attributions as annotated corpora mark them (``flat=True``).
@@ -42,8 +42,7 @@ __all__ = [
     "reframe_debunks",
     "debunk_candidates",
     "quoted_span",
-    "without_offers_turned_down",
-    "denied_intentions",
+    "content_root",
 ]
 
 #: the note a candidate carries when what it denies is named only by a reference
@@ -216,7 +215,8 @@ def claim_of(noun: Token) -> tuple[tuple[int, int] | None, Token | None, bool]:
     return token_extent(subtree_tokens(noun)), noun, reference
 
 
-def _content_root(doc: Doc, cand: Candidate) -> Token | None:
+def content_root(doc: Doc, cand: Candidate) -> Token | None:
+    """The root of a candidate's content (of its first sentence, when it has several)."""
     if cand.content is None:
         return None
     span = doc.char_span(*cand.content, alignment_mode="expand")
@@ -348,52 +348,11 @@ def _contrary_to_reports(cand: Candidate) -> tuple[tuple[int, int] | None, Token
     return None
 
 
-def _turned_down(doc: Doc, cand: Candidate) -> bool:
-    """'rejected a reunion', 'rejected the deal': a verb of rejecting whose object names no
-    claim (no report, allegation or finding, and no clause) turns down a thing; it denies no
-    claim."""
-    if cand.stance != "denies" or cand.cue_token.lemma_.lower() not in lexicon.TURN_DOWN_VERBS:
-        return False
-    if cand.content_root is not None or cand.notes.get(REFERENCE_NOTE):
-        return False
-    root = _content_root(doc, cand)
-    if root is None or root.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if any(t.pos_ in ("VERB", "AUX") for t in root.subtree):
-        return False
-    lemma = _lemma(root)
-    return not (
-        lemma in lexicon.CLAIM_NOUNS
-        or lemma in lexicon.INFORMATION_NOUNS
-        or lemma in lexicon.CLAIM_PRONOUNS
-    )
-
-
-def without_offers_turned_down(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates less those that turn down a thing rather than deny a claim ("he
-    rejected a reunion"); the links between the others (relays, continuations) are kept."""
-    dropped = {i for i, cand in enumerate(candidates) if _turned_down(doc, cand)}
-    if not dropped:
-        return candidates
-    new_index: dict[int, int] = {}
-    kept: list[Candidate] = []
-    for i, cand in enumerate(candidates):
-        if i not in dropped:
-            new_index[i] = len(kept)
-            kept.append(cand)
-    for cand in kept:
-        if cand.relay_of is not None:
-            cand.relay_of = new_index.get(cand.relay_of)
-        if cand.continuation_of is not None:
-            cand.continuation_of = new_index.get(cand.continuation_of)
-    return kept
-
-
 def reframe_debunks(doc: Doc, candidates: Sequence[Candidate]) -> None:
     """Turn the paragraph's candidates that call a claim false into denials of that claim
     (in place): the content becomes the claim denied."""
     for cand in candidates:
-        root = _content_root(doc, cand)
+        root = content_root(doc, cand)
         if root is None or cand.stance == "declines":
             continue
         if cand.stance == "asserts" and _branded_before_object(cand):
@@ -615,19 +574,3 @@ def debunk_candidates(
             cand.notes[REFERENCE_NOTE] = True
         found.append(cand)
     return found
-
-
-def denied_intentions(candidates: Sequence[Candidate]) -> None:
-    """'X denied that it was planning to Y', 'denied he wanted to Y': the intention inside
-    the denial is what X denies, not something X asserts; its stance becomes a denial (in
-    place).  Only an intention of the denier itself (a pronoun or no subject): in 'denied
-    that Ada Lind plans to Y' Ada Lind still plans."""
-    for cand in candidates:
-        outer = candidates[cand.relay_of] if cand.relay_of is not None else None
-        if outer is None or outer.stance != "denies" or cand.stance != "asserts":
-            continue
-        if _lemma(cand.cue_token) not in lexicon.INTENT_VERBS:
-            continue
-        source = cand.source_token
-        if source is None or source.lower_ in lexicon.PRONOUNS:
-            cand.stance = "denies"

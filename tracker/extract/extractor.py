@@ -21,11 +21,10 @@ from tracker.extract.debunks import (
     REFERENCE_NOTE,
     SAID_NOTE,
     debunk_candidates,
-    denied_intentions,
     quoted_span,
     reframe_debunks,
-    without_offers_turned_down,
 )
+from tracker.extract.offers import denied_intentions, without_offers_turned_down
 from tracker.extract.quotes import quote_segments
 from tracker.extract.references import resolve_claim_references
 from tracker.extract.rules import find_candidates
