@@ -10,14 +10,17 @@ import tracker.lexicon
 
 
 def test_no_list_of_the_lexicon_is_defined_twice():
-    tree = ast.parse(Path(tracker.lexicon.__file__).read_text(encoding="utf-8"))
+    folder = Path(tracker.lexicon.__file__).parent
     names = Counter(
         target.id
-        for node in tree.body
+        for path in folder.glob("*.py")
+        for node in ast.parse(path.read_text(encoding="utf-8")).body
         if isinstance(node, (ast.Assign, ast.AnnAssign))
         for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
-        if isinstance(target, ast.Name)
+        if isinstance(target, ast.Name) and target.id != "__all__"
     )
-    assert [name for name, n in names.items() if n > 1] == []
+    assert names and [name for name, n in names.items() if n > 1] == []
     exported = Counter(tracker.lexicon.__all__)
     assert [name for name, n in exported.items() if n > 1] == []
+    # every list of the package is read from its top
+    assert set(names) == set(exported)
