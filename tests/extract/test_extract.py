@@ -37,6 +37,11 @@ PATTERNS = [
         id="possessive-noun-cue",
     ),
     pytest.param(
+        'The militant known as "the Ferryman" said the ferry at Kessin sank.',
+        [('The militant known as "the Ferryman"', "asserts", "said", "the ferry at Kessin sank")],
+        id="known-as-gives-a-name-and-says-nothing",
+    ),
+    pytest.param(
         "Mayor Lind: Bridge will reopen in May",
         [("Mayor Lind", "asserts", ":", "Bridge will reopen in May")],
         id="colon-headline",

@@ -108,7 +108,7 @@ class _SentenceRules:
                 if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                     self._according_to(token, sent)
                 elif token.pos_ in ("VERB", "AUX") and lemma in lexicon.ATTRIBUTION_VERBS:
-                    if not turn_of_phrase(token):
+                    if not turn_of_phrase(token) and not _known_as(token):
                         self._verb_cue(token, sent, learned=learned)
                 elif token.pos_ == "NOUN" and lemma in lexicon.CUE_NOUNS:
                     self._noun_cue(token, sent)
@@ -535,6 +535,13 @@ class _SentenceRules:
 
     def _link_relays(self) -> None:
         link_relays(self.found)
+
+
+def _known_as(verb: Token) -> bool:
+    """'the militant known as "the Ferryman"': a name given, not something known or said."""
+    return verb.lemma_.lower() == "know" and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+    )
 
 
 def _labels_no_speaker(left: list[Token], after: list[Token]) -> bool:
