@@ -285,3 +285,17 @@ def test_a_corpus_of_many_stories_joins_nothing_to_its_most_reported_claim():
     floating = {"r1": (1, frozenset())}  # "the rumours were false", nothing before it
     assert corpus_joins(claims, floating, articles=10).key("r1", 1) == 0
     assert corpus_joins(claims, floating, articles=40).key("r1", 1) == 1
+
+
+def test_the_same_name_as_a_content_is_one_claim_in_every_article(nlp):
+    rows = claims_of(
+        nlp,
+        "Ada Lind praised Brenvik Shipping.",
+        "Tom Vale praised Brenvik Shipping.",
+        "Ada Lind praised Brenvik Shipping on Monday.",
+    )
+    assert rows == [
+        ("Ada Lind", "asserts", "c-brenvik-shipping"),
+        ("Tom Vale", "asserts", "c-brenvik-shipping"),
+        ("Ada Lind", "asserts", "c-brenvik-shipping"),
+    ]

@@ -299,7 +299,7 @@ class ClaimRegistry:
             claim = self._contradicted(sig, article_id, r)
             if claim is not None and stance == "asserts":
                 stance = "denies"
-        if claim is None and sig.reference is None:
+        if claim is None and (sig.reference is None or _names_only(sig)):
             claim = self._by_text.get(text.lower())
             polarity = sig.negated
         if claim is None:
@@ -573,6 +573,11 @@ def _story_claim(own: int, words: frozenset[str], anchored: list[CorpusClaim]) -
         if not words or words & claim.vocabulary:
             return claim.key
     return own
+
+
+def _names_only(sig: ClaimSignature) -> bool:
+    """Whether a content is only a name ("the Orla Star"): unlike "the report", one claim."""
+    return bool(sig.words) and sig.words <= sig.entities
 
 
 def assign_claims(
