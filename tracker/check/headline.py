@@ -201,7 +201,7 @@ def modal_hedge(sent: SpacySpan) -> str | None:
     it: "officials warn they could be used", "guard shot, and more attacks could follow")."""
     root = sent.root
     if root.pos_ == "VERB" and root.lemma_.lower() in lexicon.HEADLINE_SUPPOSING_VERBS:
-        return root.lower_  # "Kurds fear use of chemical weapons"
+        return root.lower_  # "Villagers fear flooding"
     for token in root.children:
         if token.lower_ in lexicon.HEADLINE_MODALS and token.dep_ == "aux":
             return token.lower_

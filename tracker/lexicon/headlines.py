@@ -271,7 +271,7 @@ DENYING_ANSWERS = (
     "not so fast",
 )
 
-#: Verbs by which a headline's main clause only supposes what follows: "Kurds fear use of
+#: Verbs by which a headline's main clause only supposes what follows: "Villagers fear use of
 #: chemical weapons", "Doctors suspect poison".
 HEADLINE_SUPPOSING_VERBS = frozenset("fear suspect believe worry speculate think".split())
 

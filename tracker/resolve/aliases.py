@@ -55,7 +55,7 @@ _MAX_NAME_TOKENS = 4
 #: words no person's name is made of: a role ("robert-vane-publicist") or a pronoun
 _INDEFINITE = re.compile(r"^\s*(a|an|another|one|some)\s", re.IGNORECASE)
 _NOT_NAMES = lexicon.DESCRIPTOR_NOUNS | lexicon.GROUP_NOUNS | lexicon.PRONOUNS
-#: words that make an id a phrase, not a name ("clip-of-obama", "obama-and-aides")
+#: words that make an id a phrase, not a name ("clip-of-brask", "brask-and-aides")
 _PHRASE_WORDS = lexicon.QUALIFYING_PREPOSITIONS | frozenset({"the", "and"})
 #: each phrase that says two names are one, as a whole-word pattern, and whether the real
 #: name comes first

@@ -352,7 +352,7 @@ class ClaimRegistry:
         if same_event:
             return max(same_event, key=lambda c: (c.count, c.last_sentence))
         if sig.reference in lexicon.INFORMATION_NOUNS or sig.reference in lexicon.PREDICATE_CLASSES:
-            # "reports of Nelson's death": an earlier claim that has a word it names, or, when
+            # "reports of Varga's death": an earlier claim that has a word it names, or, when
             # none has, none (the claim the corpus tells in those words, at resolve()); words
             # no content has used ("the now viral story") describe the report, not its claim
             named = floating_words(claim_text(r.content.text), sig) if r.content else None

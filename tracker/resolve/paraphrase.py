@@ -21,12 +21,12 @@ alike still has hubs).  Two kinds of evidence join a claim to a hub:
 The event is also the same when it is named rather than the main verb, said of someone the
 hub names: the claim's verb is a word of the story the hub's members use ("ISIS is coming
 across the border" / "fighters were caught coming across the border"), or the hub's own verb
-is one of the claim's words ("Branson was left stunned when Plant tore the agreement" /
-"Plant tore up the contract").
+is one of the claim's words ("Ravel was left stunned when Orsk tore the agreement" /
+"Orsk tore up the contract").
 
-A long sentence dilutes its vector: "Plant and the other founding members were about to ink
-an $800 million contract ..., but the iconic band's singer ripped the contract to shreds"
-restates "Plant ripped up an $800 contract" at a cosine under :data:`STORY_THRESHOLD`, and
+A long sentence dilutes its vector: "Orsk and the other founding members were about to sign
+a $90 million contract ..., but the band's singer tore the deal to pieces at the last minute"
+restates "Orsk ripped up a $90 contract" at a cosine under :data:`STORY_THRESHOLD`, and
 its subject is a description, not the name.  Such a claim joins when it shares the hub's
 predicate class and at least :data:`WIDE_WORDS` words of the story that are not names with
 the hub's members, at a cosine of at least :data:`WIDE_THRESHOLD`.
@@ -227,8 +227,8 @@ class _Joiner:
             # said the other way round: the story's vocabulary and a shared name, closer
             return cosine >= NEGATED_THRESHOLD and same_event and bool(events and shared_names)
         # the event may be named rather than be the main verb: "ISIS is coming across the
-        # border" / "fighters were caught coming across the border"; "Branson was left
-        # stunned when Plant tore the agreement" / "Plant tore up the contract"
+        # border" / "fighters were caught coming across the border"; "Ravel was left
+        # stunned when Orsk tore the agreement" / "Orsk tore up the contract"
         same_event = same_event or _names_event(a, b, theirs, self.terms)
         # a shared name alone is not the event ("ISIS could attack Arkansas"), nor two words
         # every story of a mixed folder uses ("voters", "support")
