@@ -117,8 +117,8 @@ class _SentenceRules:
                 elif learned and token.pos_ == "NOUN":
                     self._noun_cue(token, sent)
         if self.join_quotes:
-            self._join_interrupted_quotes()
-        self._link_relays()
+            join_interrupted_quotes(self.found, self.segments, self.text)
+        link_relays(self.found)
         return self.found
 
     # -- rules -------------------------------------------------------------------------
@@ -529,12 +529,6 @@ class _SentenceRules:
                 content_root=root,
             )
         )
-
-    def _join_interrupted_quotes(self) -> None:
-        join_interrupted_quotes(self.found, self.segments, self.text)
-
-    def _link_relays(self) -> None:
-        link_relays(self.found)
 
 
 def _known_as(verb: Token) -> bool:
