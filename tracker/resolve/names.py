@@ -29,6 +29,9 @@ KNOWN_SOURCE_WORDS = (
     | lexicon.OUTLET_DESCRIPTORS
 )
 
+#: words that no name in lower-case text is made of
+_KNOWN_WORDS = KNOWN_SOURCE_WORDS | lexicon.NOT_SOURCE_NOUNS | lexicon.DESCRIPTOR_NOUNS
+
 
 def _possessed(head: Token) -> set[int]:
     """Token indices inside the possessive modifiers of ``head`` ("Ada Lind's" publicist)."""
@@ -153,11 +156,10 @@ def _with_first_name(ent: list[Token]) -> list[Token]:
 def _lower_case_name(rest: list[Token]) -> bool:
     """Whether the words after a role word in lower-case text are a name of two or three
     words ("songwriter tavi rennick"): nouns no word list knows, one at least a proper noun."""
-    known = KNOWN_SOURCE_WORDS | lexicon.NOT_SOURCE_NOUNS | lexicon.DESCRIPTOR_NOUNS
     return (
         2 <= len(rest) <= 3
         and any(t.pos_ == "PROPN" for t in rest)
-        and all(t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower() not in known for t in rest)
+        and all(t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower() not in _KNOWN_WORDS for t in rest)
     )
 
 
@@ -221,8 +223,9 @@ def described_name(head: Token, tokens: list[Token]) -> tuple[list[Token], str] 
             return None
         if lower_text:
             # no capitals to go by: a name is what no word list knows
-            known = KNOWN_SOURCE_WORDS | lexicon.NOT_SOURCE_NOUNS | lexicon.DESCRIPTOR_NOUNS
-            if any(t.lemma_.lower() in known or t.pos_ not in ("PROPN", "NOUN") for t in name):
+            if any(
+                t.lemma_.lower() in _KNOWN_WORDS or t.pos_ not in ("PROPN", "NOUN") for t in name
+            ):
                 return None
         elif not all(t.pos_ == "PROPN" or t.is_title or t.is_upper for t in name):
             return None
