@@ -304,7 +304,7 @@ def mark_audience(cand: Candidate) -> None:
         if objs and (cand.content is None or objs[0].idx < cand.content[0]):
             audience = objs[0]
     source = cand.source_token
-    # "said Plant's publicist to the Guardian": after an inverted speaker, "to" names the
+    # "said Lind's publicist to the Orsk Herald": after an inverted speaker, "to" names the
     # listener; before the verb it is part of a title ("the mission to the council said")
     if source is not None and source.i > verb.i and verb.pos_ == "VERB":
         for prep in children_with(source, "prep"):
