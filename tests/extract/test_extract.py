@@ -402,3 +402,28 @@ def test_a_speaker_after_the_quote_read_as_an_object_is_the_speaker(extract_text
 
 def _lowered(rows: list[tuple]) -> list[tuple]:
     return [tuple(part.lower() if part else part for part in row) for row in rows]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ada Lind said: "We have never been prouder of our son."',
+        "Ada Lind said she could not agree more that the bridge at Orsk is unsafe.",
+        "ada lind said she couldn't be happier that the bridge at orsk reopened.",
+    ],
+)
+def test_a_negated_comparative_with_nothing_compared_is_emphasis(extractor, nlp, text):
+    from tracker.ingest.readers import article_from_text
+    from tracker.resolve.similarity import signature_of
+
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+    records = list(extractor.extract(article))
+    assert records and {r.stance for r in records} == {"asserts"}
+    said = next(r for r in records if r.cue.text == "said")
+    assert not signature_of(nlp(said.content.text)[:], claimed=True).negated
+
+
+def test_a_negated_comparative_against_something_is_a_negation(nlp):
+    from tracker.resolve.similarity import signature_of
+
+    assert signature_of(nlp("the bridge is not bigger than the tower")[:], claimed=True).negated

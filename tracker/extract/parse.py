@@ -17,6 +17,7 @@ from tracker.lexicon import (
     TOPIC_PREPOSITIONS,
     WH_WORDS,
 )
+from tracker.resolve.similarity import emphatic_negation
 
 __all__ = [
     "CLAUSAL_MODIFIERS",
@@ -490,9 +491,10 @@ def in_segment(position: int, segments: list[tuple[int, int]]) -> bool:
 
 
 def is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or any(
+    negated = any(c.dep_ == "neg" for c in token.children) or any(
         c.lower_ in ("never", "not", "n't") for c in token.children if c.dep_ == "advmod"
     )
+    return negated and not emphatic_negation(token)
 
 
 def is_hedged(verb: Token, content: tuple[int, int] | None, doc: Doc) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "PLAN_NOUNS",
     "GROUNDS_NOUNS",
     "DEBUNK_VERBS",
+    "EMPHATIC_COMPARATIVES",
     "DEBUNK_WITH_PARTICLE",
     "DEBUNK_WITH_OBJECT_NOUN",
     "HEDGE_WORDS",
@@ -202,6 +203,10 @@ PLAN_NOUNS = frozenset("plan plans intention intentions intent".split())
 #: Nouns of what a claim lacks when it is false: "there is no truth to reports that Y", "no
 #: substance to the claims", "nothing behind the rumours" (what follows "to", "in" or "behind").
 GROUNDS_NOUNS = frozenset("truth substance foundation merit credence".split())
+
+#: Comparatives a tagger may miss, which a negation with nothing compared makes emphatic
+#: ("we have never been prouder", "I could not agree more").
+EMPHATIC_COMPARATIVES = frozenset("more better happier prouder".split())
 
 #: Verbs that debunk the claim that is their object ("slammed the rumours that Y").
 DEBUNK_VERBS = frozenset("slam squash quash scotch debunk discredit ridicule mock".split())

@@ -20,7 +20,14 @@ from spacy.tokens import Span, Token
 
 from tracker import lexicon
 
-__all__ = ["ClaimSignature", "signature_of", "claim_similarity", "word_class", "entity_key"]
+__all__ = [
+    "ClaimSignature",
+    "signature_of",
+    "claim_similarity",
+    "emphatic_negation",
+    "word_class",
+    "entity_key",
+]
 
 _CONTENT_POS = frozenset("NOUN VERB PROPN ADJ NUM".split())
 _IGNORED = lexicon.SIGNATURE_IGNORED_WORDS
@@ -91,6 +98,23 @@ def _claimed_clause(root: Token) -> Token:
     return root
 
 
+def emphatic_negation(verb: Token) -> bool:
+    """Whether a negation of ``verb`` says the most rather than the opposite: a comparative
+    with nothing it is compared to ("we have never been prouder", "I could not agree more",
+    "she couldn't be happier"), unlike "it is not bigger than the old one"."""
+    comparatives = [
+        c
+        for c in verb.children
+        if c.dep_ in ("acomp", "attr", "advmod")
+        and (c.tag_ in ("JJR", "RBR") or c.lower_ in lexicon.EMPHATIC_COMPARATIVES)
+    ]
+    return (
+        bool(comparatives)
+        and not any(t.lower_ == "than" for c in comparatives for t in c.subtree)
+        and not any(t.lower_ == "than" for t in verb.children)
+    )
+
+
 def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) -> ClaimSignature:
     """Signature of a content span of a parsed document.  ``claimed=True`` reads an
     attribution's content: its predicate, agent and polarity are those of its first sentence,
@@ -111,7 +135,9 @@ def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) 
     verbal = [v for v in verbs if v.pos_ in ("VERB", "AUX")]
     predicates = frozenset(word_class(v.lemma_.lower()) for v in verbal if v.lemma_ != "be")
     negated = any(
-        c.dep_ == "neg" or c.lower_ == "never" for v in verbal for c in v.children
+        (c.dep_ == "neg" or c.lower_ == "never") and not emphatic_negation(v)
+        for v in verbal
+        for c in v.children
     ) or any(v.lemma_.lower() in lexicon.NEGATIVE_PREDICATES or _denying_subject(v) for v in verbal)
     agent: frozenset[str] = frozenset()
     for v in verbal:
