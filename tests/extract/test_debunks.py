@@ -80,6 +80,12 @@ PATTERNS = [
         id="no-evidence-that-y",
     ),
     pytest.param(
+        "The ministry said there is no proof that the dam was opened and that it is still "
+        "looking into the flood.",
+        [("The ministry", "denies", "said", "the dam was opened")],
+        id="no-proof-that-y-and-that-z",
+    ),
+    pytest.param(
         "The harbour office said there is no truth to reports that the dam had burst.",
         [
             ("The harbour office", "denies", "said", "the dam had burst"),

@@ -285,6 +285,17 @@ def _no_evidence(root: Token) -> tuple[tuple[int, int] | None, Token | None, boo
             tokens = [
                 t for t in subtree_tokens(clause) if not (t.dep_ == "mark" and t.head == clause)
             ]
+            # "said there is no proof that Y and that they are working on it": a second
+            # "that" clause is said by the source, not what it has no proof of
+            second = [
+                c
+                for c in clause.children
+                if c.dep_ == "conj" and any(m.dep_ == "mark" for m in c.children)
+            ]
+            if second:
+                tokens = [t for t in tokens if t.i < second[0].left_edge.i]
+                while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+                    tokens.pop()
             return token_extent(tokens), clause, False
         for prep in children_with(noun, "prep"):
             if prep.lower_ in ("of", "for", "that"):
