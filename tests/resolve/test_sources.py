@@ -95,6 +95,13 @@ def test_a_name_that_adds_a_noun_is_another_source(sources):
         ("Sgt Fern Cherry said the bridge at Kessin was closed.", "fern-cherry"),
         # lower-case text: a role word, then a name of two words no word list knows
         ("songwriter tavi rennick said the bridge at kessin was closed.", "tavi-rennick"),
+        # a name set off by commas closing a description, wherever the parser hung it
+        (
+            "One of the reporters held with Lind in Orsk, Clare Brenvik, said the bridge was "
+            "closed.",
+            "clare-brenvik",
+        ),
+        ("A fellow teacher at the school, Sara Kessin, said the bridge was closed.", "sara-kessin"),
     ],
 )
 def test_a_role_or_an_age_is_not_part_of_the_name(only_record, text, expected):

@@ -122,6 +122,9 @@ def name_tokens(head: Token) -> list[Token]:
                 named = _person_entity(child.subtree)
                 if named:
                     return named
+    described = _name_closing_description(head)
+    if described:
+        return described
     # "cia director william burns": proper nouns after a role word
     lower_text = not any(c.isupper() for c in span_text(head.sent))
     for i, tok in enumerate(phrase):
@@ -132,6 +135,39 @@ def name_tokens(head: Token) -> list[Token]:
             if lower_text and _lower_case_name(rest):
                 return rest
     return []
+
+
+def _name_closing_description(head: Token) -> list[Token]:
+    """The name that closes a description of a person, set off by commas ("one of the
+    reporters held with him, Clare Brenvik, said"): the parser often hangs it on the
+    nearest noun rather than on the description's head."""
+    if not _describes_person(head):
+        return []
+    tokens = list(head.subtree)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return []
+    name = tokens[commas[-1] + 1 :]
+    if 2 <= len(name) <= 4 and all(t.pos_ == "PROPN" and not t.is_lower for t in name):
+        return name
+    return []
+
+
+def _describes_person(head: Token) -> bool:
+    """Whether ``head`` heads a description of a person: a person noun, or "one" of them."""
+    if head.pos_ == "PROPN":
+        return False
+    if head.lemma_.lower() in lexicon.PERSON_NOUNS:
+        return True
+    return head.lower_ == "one" and any(
+        o.lemma_.lower() in lexicon.PERSON_NOUNS
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _with_first_name(ent: list[Token]) -> list[Token]:
