@@ -146,6 +146,7 @@ def test_a_turn_of_phrase_names_no_speaker(extractor):
         ("The clinic said that the ferry at Kessin sank.", "clinic"),
         ("The kidnapper said that the ferry at Kessin sank.", "kidnapper"),
         ("brakwell said that the ferry at kessin sank.", "brakwell"),
+        ("The band said that the ferry at Kessin sank.", "band"),
     ],
 )
 def test_a_source_is_something_that_can_speak(only_record, text, expected):
@@ -181,3 +182,22 @@ def test_a_relative_pronoun_stands_for_the_noun_its_clause_describes(only_record
         "residents",
         "group",
     )
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_the_author_of_a_statement_speaks_through_it(extractor, case):
+    text = (
+        "On Tuesday, Jon Lind's mother, Ada Lind, issued a statement on the page the family "
+        'had set up: "We are proud of our son."\n\n'
+        "The Orsk ministry released a statement denying that the bridge was closed."
+    )
+    text = text.lower() if case == "lower" else text
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+    proud = "We are proud of our son." if case == "cased" else "we are proud of our son."
+    assert [
+        (r.stance, r.source_id, r.cue.text, r.content.text if r.content else None)
+        for r in extractor.extract(article)
+    ] == [
+        ("asserts", "ada-lind", "issued a statement", proud),
+        ("denies", "orsk-ministry", "denying", "that the bridge was closed"),
+    ]

@@ -33,6 +33,30 @@ class Candidate:
     continuation_of: int | None = None
     notes: dict[str, object] = field(default_factory=dict)
 
+    @classmethod
+    def plain_assertion(
+        cls,
+        cue_token: Token,
+        cue: tuple[int, int],
+        source: tuple[int, int],
+        content: tuple[int, int],
+        quote: str,
+        source_token: Token | None,
+    ) -> Candidate:
+        """An unhedged assertion read without a verb of saying ("Senator Vale: ...", "issued
+        a statement: ...")."""
+        return cls(
+            cue=cue,
+            source=source,
+            content=content,
+            stance="asserts",
+            quote=quote,
+            hedged=False,
+            sentence=cue_token.sent,
+            cue_token=cue_token,
+            source_token=source_token,
+        )
+
 
 def join_interrupted_quotes(
     found: Sequence[Candidate], segments: Sequence[tuple[int, int]], text: str

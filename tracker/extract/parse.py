@@ -29,6 +29,8 @@ __all__ = [
     "clause_extent",
     "closes_sentence",
     "colon_content",
+    "content_after_colon",
+    "issuing_verb",
     "cue_extent",
     "branded_object",
     "cue_positions",
@@ -142,8 +144,14 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     # "... declined to confirm": the xcomp shares the subject of its head
     if verb.dep_ == "xcomp":
         return subject_of(verb.head)
-    # "a statement saying ...", "callers claiming ...": the noun the participle describes
+    # "a statement saying ...", "callers claiming ...": the noun the participle describes,
+    # and the author of a text they put out ("the ministry issued a statement denying ...")
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        issuer = issuing_verb(verb.head)
+        if issuer is not None:
+            author, _ = subject_of(issuer)
+            if author is not None:
+                return author, False
         return verb.head, False
     # "she left early, saying that ...", "he ended by saying ...": the participle's
     # subject is the main clause's
@@ -217,6 +225,20 @@ def is_second_cue(verb: Token) -> bool:
         and verb.head.head.lemma_.lower() in lexicon.ATTRIBUTION_VERBS
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     )
+
+
+def issuing_verb(text: Token) -> Token | None:
+    """The verb that puts out ``text`` when it is a text its author speaks through ("issued
+    a statement", "posted a message"), else None."""
+    head = text.head
+    if (
+        text.dep_ == "dobj"
+        and text.lemma_.lower() in lexicon.DOCUMENT_NOUNS
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in lexicon.ISSUING_VERBS
+    ):
+        return head
+    return None
 
 
 def _shown_in(verb: Token) -> Token | None:
@@ -384,18 +406,22 @@ def is_time(prep: Token) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in TIME_WORDS for t in prep.subtree)
 
 
+def content_after_colon(colon: Token, sent: Span) -> tuple[int, int] | None:
+    """What follows ``colon`` in its sentence, or the next sentence when the colon ends one
+    ("she went on to say:")."""
+    rest = [t for t in sent if t.i > colon.i]
+    if not any(not (t.is_punct or t.is_space) for t in rest) and sent.end < len(sent.doc):
+        rest = list(sent.doc[sent.end].sent)
+    return token_extent(rest)
+
+
 def colon_content(verb: Token, sent: Span) -> tuple[int, int] | None:
     """Content after a colon: "us intelligence confirms: iran has ..."."""
     for tok in sent:
         if tok.i <= verb.i:
             continue
         if tok.text == ":":
-            rest = [t for t in sent if t.i > tok.i]
-            if not any(not (t.is_punct or t.is_space) for t in rest) and sent.end < len(sent.doc):
-                # "she went on to say:" ends its sentence; what she said follows
-                following = sent.doc[sent.end].sent
-                rest = list(following)
-            return token_extent(rest)
+            return content_after_colon(tok, sent)
         if tok.dep_ not in (
             "advmod",
             "prep",

@@ -54,6 +54,7 @@ from tracker.extract.reading import (
     read_target,
     verb_cue_extent,
 )
+from tracker.extract.statements import statement_after_colon
 from tracker.lexicon import ASKING_VERBS, RELATIVE_PRONOUNS, TOPIC_PREPOSITIONS
 from tracker.nlp import doc_text
 
@@ -89,7 +90,11 @@ class _SentenceRules:
         for sent in self.doc.sents:
             for token in (self.doc[i] for i in range(sent.start, sent.end) if i in cues):
                 if token.text == ":" and not in_segment(token.idx, self.segments):
-                    self._colon_cue(token, sent)
+                    issued = statement_after_colon(token, sent, self.segments, self.text)
+                    if issued is None or issued.cue_token.i in self.consumed:
+                        self._colon_cue(token, sent)
+                    else:
+                        self.found.append(issued)
                     continue
                 if token.i in self.consumed or (
                     in_segment(token.idx, self.segments)
@@ -465,19 +470,8 @@ class _SentenceRules:
             return
         quote, content = quote_kind(content, self.segments, self.text)
         head = max(left, key=lambda t: (t.pos_ == "PROPN", t.i)) if left else None
-        self.found.append(
-            Candidate(
-                cue=(colon.idx, colon.idx + 1),
-                source=source,
-                content=content,
-                stance="asserts",
-                quote=quote,
-                hedged=False,
-                sentence=sent,
-                cue_token=colon,
-                source_token=head,
-            )
-        )
+        cue = (colon.idx, colon.idx + 1)
+        self.found.append(Candidate.plain_assertion(colon, cue, source, content, quote, head))
 
     def _noun_cue(self, noun: Token, sent: Span) -> None:
         """'the claim that ...', 'iran's denial that ...'."""

@@ -33,6 +33,7 @@ __all__ = [
     "PLAN_NOUNS",
     "GROUNDS_NOUNS",
     "DEBUNK_VERBS",
+    "ISSUING_VERBS",
     "EMPHATIC_COMPARATIVES",
     "DEBUNK_WITH_PARTICLE",
     "DEBUNK_WITH_OBJECT_NOUN",
@@ -203,6 +204,11 @@ PLAN_NOUNS = frozenset("plan plans intention intentions intent".split())
 #: Nouns of what a claim lacks when it is false: "there is no truth to reports that Y", "no
 #: substance to the claims", "nothing behind the rumours" (what follows "to", "in" or "behind").
 GROUNDS_NOUNS = frozenset("truth substance foundation merit credence".split())
+
+#: Verbs of putting out a text (with a noun of :data:`~tracker.lexicon.DOCUMENT_NOUNS` as
+#: object): its author speaks through it ("issued a statement: ...", "released a statement
+#: denying Y").
+ISSUING_VERBS = frozenset("issue release publish post send circulate".split())
 
 #: Comparatives a tagger may miss, which a negation with nothing compared makes emphatic
 #: ("we have never been prouder", "I could not agree more").

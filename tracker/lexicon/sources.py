@@ -214,7 +214,7 @@ SPEAKING_NOUNS = frozenset(
     "rule rules regulation regulations suit lawsuit filing ruling architect architects "
     "regular regulars clinic hospital school college church museum zoo hotel airline "
     "airport store shop restaurant studio office center centre prison jail lab laboratory "
-    "brewery bakery farm club league federation society academy board".split()
+    "brewery bakery farm club league federation society academy board band bands cast crew".split()
 )
 
 #: Endings of nouns for someone who does something ("executioner", "kidnapper", "hostage
