@@ -172,10 +172,18 @@ def test_pattern(extract_text, text, expected, case):
         "WARNING: GRAPHIC IMAGES.",
         "IN CAPTIVITY: The ferry at Kessin was towed away.",
         "The ferry at Kessin: GRAPHIC IMAGES",
+        "Infection: Several sailors have arrived at a hospital in Kessin.",
     ],
 )
 def test_words_before_a_colon_that_label_what_follows_name_no_speaker(extract_text, text):
     assert extract_text(text) == []
+
+
+@pytest.mark.parametrize("speaker", ["Witnesses", "Brenvikfact"])
+def test_a_group_or_a_rare_name_before_a_colon_still_speaks(extract_text, speaker):
+    assert extract_text(f"{speaker}: the ferry at Kessin was towed away.") == [
+        (speaker, "asserts", ":", "the ferry at Kessin was towed away")
+    ]
 
 
 def test_a_headline_in_capitals_keeps_its_speaker(extract_text):

@@ -57,6 +57,8 @@ from tracker.extract.reading import (
 from tracker.extract.statements import statement_after_colon
 from tracker.lexicon import ASKING_VERBS, RELATIVE_PRONOUNS, TOPIC_PREPOSITIONS
 from tracker.nlp import doc_text
+from tracker.resolve.embeddings import is_common_word
+from tracker.resolve.names import KNOWN_SOURCE_WORDS
 
 __all__ = ["find_candidates"]
 
@@ -532,6 +534,24 @@ def _known_as(verb: Token) -> bool:
     )
 
 
+def _common_noun_label(word: Token) -> bool:
+    """Whether a capitalised word before a colon is a common noun that labels what follows
+    ("Infection: ...", "Outbreak: ..."): the tagger read it as a noun despite its capital,
+    it is no entity and a common word (unlike a site's name, "Politifact: ..."), and no word
+    list knows it as something that speaks."""
+    lemma = word.lemma_.lower()
+    return (
+        word.pos_ == "NOUN"
+        and word.is_title
+        and not word.ent_type_
+        and is_common_word(word.text)
+        and lemma not in KNOWN_SOURCE_WORDS
+        and word.lower_ not in KNOWN_SOURCE_WORDS
+        and lemma not in lexicon.SPEAKING_NOUNS
+        and not word.lower_.endswith(lexicon.AGENT_SUFFIXES)
+    )
+
+
 def _labels_no_speaker(left: list[Token], after: list[Token]) -> bool:
     """Whether the words before a colon label what follows instead of naming who says it: a
     time ("Updated 2:15 p.m. ET:"), a page label ("WARNING:"), a heading in capitals
@@ -540,6 +560,9 @@ def _labels_no_speaker(left: list[Token], after: list[Token]) -> bool:
     if any(t.like_num or t.ent_type_ in ("TIME", "DATE") for t in left):
         return True
     if " ".join(t.lower_ for t in left) in lexicon.PAGE_LABELS:
+        return True
+    words = [t for t in left if t.is_alpha]
+    if len(words) == 1 and _common_noun_label(words[0]):
         return True
     capitals = [
         len(words) >= 2 and all(t.is_upper for t in words)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -47,6 +47,7 @@ __all__ = [
     "StaticEmbeddings",
     "load_embeddings",
     "cosine",
+    "is_common_word",
 ]
 
 #: The vectors (``vectors``: int8 rows, ``scales``: each row's scale), in the package's data.
@@ -196,6 +197,10 @@ class StaticEmbeddings:
                 out[row] = mean / norm
         return out
 
+    def known_pieces(self) -> Set[str]:
+        """The vocabulary's pieces, as a set."""
+        return self._ids.keys()
+
     def similarity(self, a: str, b: str) -> float:
         """Cosine of the two texts' vectors (0.0 when either has no known piece)."""
         vectors = self.encode([a, b])
@@ -236,3 +241,13 @@ def cosine(a: str, b: str) -> float:
     0.0
     """
     return load_embeddings().similarity(a, b)
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (any case) is whole in the encoder's vocabulary of common English
+    words and names, unlike a rare name ("Politifact", "Brenvik").
+
+    >>> is_common_word("Infection"), is_common_word("Brenvik")
+    (True, False)
+    """
+    return word.lower() in load_embeddings().known_pieces()
