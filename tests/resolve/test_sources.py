@@ -102,6 +102,12 @@ def test_a_name_that_adds_a_noun_is_another_source(sources):
             "clare-brenvik",
         ),
         ("A fellow teacher at the school, Sara Kessin, said the bridge was closed.", "sara-kessin"),
+        # an opening participle the parser took for the speaker
+        (
+            "Responding to inquiries from the Orsk Herald, a WHO spokesperson, Ada Lindqvist, "
+            "said the bridge was closed.",
+            "ada-lindqvist",
+        ),
     ],
 )
 def test_a_role_or_an_age_is_not_part_of_the_name(only_record, text, expected):
@@ -201,3 +207,4 @@ def test_the_author_of_a_statement_speaks_through_it(extractor, case):
         ("asserts", "ada-lind", "issued a statement", proud),
         ("denies", "orsk-ministry", "denying", "that the bridge was closed"),
     ]
+

@@ -120,10 +120,25 @@ def children_with(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _speaker_after_participle(participle: Token) -> Token | None:
+    """'Responding to questions from the Herald, a spokesman, Ada Lind, said': the parser
+    took the opening participle's clause for the subject and hung the speaker on its last
+    noun; the speaker is the first noun in apposition after its comma."""
+    after_comma = False
+    for tok in participle.subtree:
+        if tok.text == ",":
+            after_comma = True
+        elif after_comma and tok.dep_ == "appos" and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+    return None
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` and whether the clause is passive without an agent."""
     # the nearest, as "Tuesday at the rally, Mayor Lind said" has two candidates
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < verb.i:
+            return _speaker_after_participle(child), False
         if child.dep_ in SUBJECT_DEPS:
             return child, False
         if child.dep_ == "nsubjpass":
