@@ -208,3 +208,14 @@ def test_the_author_of_a_statement_speaks_through_it(extractor, case):
         ("denies", "orsk-ministry", "denying", "that the bridge was closed"),
     ]
 
+
+def test_what_a_report_is_about_is_not_its_author(only_record):
+    record = only_record(
+        "Sailors may have caught the fever, according to Brenvik media reports of suspected "
+        "cases at a hospital in the city."
+    )
+    assert (record.source_id, record.source_name, record.source_kind) == (
+        "brenvik-media-reports",
+        "Brenvik media reports",
+        "media",
+    )

@@ -100,6 +100,8 @@ def noun_phrase(
             continue
         if child.i > token.i and child.dep_ in (SOURCE_CLAUSES if clauses else CLAUSAL_MODIFIERS):
             continue
+        if _topic_of_text(token, child):
+            continue
         tokens.extend(subtree_tokens(child))
     tokens.sort(key=lambda t: t.i)
     # keep a contiguous run around the head
@@ -114,6 +116,18 @@ def noun_phrase(
     if dashes:
         run = run[dashes[-1] + 1 :]
     return token_extent(run)
+
+
+def _topic_of_text(text: Token, child: Token) -> bool:
+    """Whether ``child`` tells what the text ``text`` is about, naming no author ("reports of
+    suspected cases", "a study on sleep"): no part of the source's name."""
+    return (
+        child.dep_ == "prep"
+        and child.i > text.i
+        and text.lemma_.lower() in lexicon.DOCUMENT_NOUNS
+        and child.lower_ in TOPIC_PREPOSITIONS
+        and not any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree)
+    )
 
 
 def children_with(token: Token, *deps: str) -> list[Token]:

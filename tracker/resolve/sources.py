@@ -192,6 +192,12 @@ def names_nothing(head: Token, text: str) -> bool:
     )
 
 
+def _names_author(token: Token) -> bool:
+    """Whether ``token`` after "of" names who wrote a text ("the report of the commission"),
+    not what it is about ("reports of suspected cases")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAMED_LABELS or _may_speak(token)
+
+
 def _may_speak(token: Token) -> bool:
     """Whether ``token`` is a noun that can stand for someone or something that speaks."""
     return token.pos_ in ("NOUN", "PROPN") and (
@@ -405,7 +411,8 @@ class SourceResolver:
                     None,
                 )
             return None
-        # "a statement from the ministry": the author speaks
+        # "a statement from the ministry": the author speaks; "reports of suspected cases"
+        # tell what the reports are about
         for child in head.children:
             if (
                 child.dep_ == "prep"
@@ -413,7 +420,7 @@ class SourceResolver:
                 and lemma in lexicon.DOCUMENT_NOUNS
             ):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
+                if objs and (child.lower_ != "of" or _names_author(objs[0])):
                     phrase = head.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1].text
                     return describe_source(objs[0], phrase, span_text(head.sent))
         definite = any(
