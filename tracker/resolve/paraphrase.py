@@ -31,6 +31,17 @@ its subject is a description, not the name.  Such a claim joins when it shares t
 predicate class and at least :data:`WIDE_WORDS` words of the story that are not names with
 the hub's members, at a cosine of at least :data:`WIDE_THRESHOLD`.
 
+The same event is also told with and without its details: "Ada Lind has been arrested" /
+"Ada Lind, 34, was arrested in Orsk on Tuesday after police found ...", or "Tomas Varga,
+best known for his ballads, was found dead at 61" / "Varga was found dead on Sunday in his
+flat ...", where the details dilute the vectors and the words.  A claim joins a hub, before
+any vector is compared, when one of the hub's wordings says the same predicate class of a
+name of its subject (the subject's head, not a name it is said of: "the spouse of the Kessin
+mayor" names no one), the same way round, and its verb takes the same (both nothing, or the
+objects and complements of one among the other's: "dead"; modifiers of time and place
+aside), unless the claim names a year none of the hub's wordings names ("in 2009, Lind was
+arrested" is another arrest); a supposition or a demand restates no fact.
+
 A hub may join a higher-ranked hub the same way, and a claim joined to a joined hub ends on
 the hub it joined.  A claim said the other way round ("a bird did not defecate on X" against
 "a bird defecated on X") joins only on the story's vocabulary, at a cosine of at least
@@ -58,6 +69,7 @@ its square.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -208,6 +220,13 @@ class _Joiner:
             found = self.conditional[view.key] = _conditional(view)
         return found
 
+    def restates(self, claim: ClaimView, hub: ClaimView) -> bool:
+        """The guards of :meth:`joins` for a claim that states a hub's event of the same
+        name: a demand or a supposition restates no fact."""
+        if claim.signature.directive != hub.signature.directive:
+            return False
+        return self.is_conditional(claim) == self.is_conditional(hub)
+
     def joins(self, claim: ClaimView, hub: ClaimView, cosine: float) -> bool:
         a, b = claim.signature, hub.signature
         if a.directive != b.directive or not a.words:
@@ -274,6 +293,63 @@ def _names_event(
     return bool((claim.predicates & profile.words | claim.words & hub.predicates) & terms)
 
 
+def _event_keys(signature: ClaimSignature) -> list[tuple[str, str, bool]]:
+    """What a content's event is looked up by: each predicate class with each name of its
+    subject, and its polarity."""
+    names = signature.named
+    if signature.directive or signature.reference is not None:
+        return []
+    return [(p, n, signature.negated) for p in signature.predicates for n in names]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _years(signature: ClaimSignature) -> frozenset[str]:
+    """The years a content names ("2009")."""
+    return frozenset(w for w in signature.words if _YEAR.fullmatch(w))
+
+
+def _same_core(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two contents' main verbs take the same: both nothing, or the words of one
+    among the other's ("dead" / "dead"; "the contract" / "the $800 million contract").
+
+    >>> _same_core(frozenset({"dead"}), frozenset({"dead"}))
+    True
+    >>> _same_core(frozenset(), frozenset({"wallet"}))
+    False
+    """
+    return a == b or bool(a and b and (a <= b or b <= a))
+
+
+class _Events:
+    """The hubs' members by event, to find a hub a claim restates with its details or without
+    them: the same predicate class said of the same name, taking the same ("Ada Lind has been
+    arrested" / "Ada Lind, 34, was arrested in Orsk after police found ...")."""
+
+    def __init__(self, hubs: Sequence[ClaimView]) -> None:
+        # each (hub, what its verb takes) once: a hub's many wordings cost no more lookups
+        self.by_key: dict[tuple[str, str, bool], set[tuple[int, frozenset[str]]]] = {}
+        self.years = [frozenset().union(*(_years(m) for m in hub.all_members())) for hub in hubs]
+        for n, hub in enumerate(hubs):
+            for member in hub.all_members():
+                for key in _event_keys(member):
+                    self.by_key.setdefault(key, set()).add((n, member.core))
+
+    def hub_of(self, claim: ClaimView, above: int) -> int | None:
+        """The highest-ranked hub under ``above`` whose event the claim restates, or None."""
+        best = None
+        member = claim.signature
+        years = _years(member)
+        for key in _event_keys(member):
+            for n, core in self.by_key.get(key, ()):
+                if n >= above or (best is not None and n > best) or not years <= self.years[n]:
+                    continue  # "in 2009, Lind was arrested": another arrest than the story's
+                if _same_core(member.core, core):
+                    best = n
+        return best
+
+
 def _conditional(view: ClaimView) -> bool:
     words = view.texts[0].lower().split() if view.texts else []
     return any(w.strip(",;:.\"'") in lexicon.CONDITIONAL_WORDS for w in words)
@@ -312,9 +388,14 @@ def paraphrase_joins(
     joiner = _Joiner(claims, threshold, articles)
     low = min(threshold, STORY_THRESHOLD, NEGATED_THRESHOLD, WIDE_THRESHOLD)
     vectors = embeddings.encode([c.texts[0] for c in others])
+    events = _Events(top)
     joins: dict[int, int] = {}
     for claim, cosines in zip(others, vectors @ hub_vectors.T, strict=True):
         above = rank.get(claim.key, len(top))
+        same = events.hub_of(claim, above)
+        if same is not None and joiner.restates(claim, top[same]):
+            joins[claim.key] = top[same].key
+            continue
         for row in numpy.argsort(-cosines):
             if cosines[row] < low:
                 break

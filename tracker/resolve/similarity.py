@@ -60,6 +60,8 @@ class ClaimSignature:
     modifiers: frozenset[str] = frozenset()
     anaphoric: bool = False  # mentions "such actions", "these claims"
     reporting: bool = False  # its main verbs only report speech: "officials said that ..."
+    core: frozenset[str] = frozenset()  # what the main verbs take, modifiers aside: "dead"
+    named: frozenset[str] = frozenset()  # the names the subject is ("Ada Lind, 34": ada, lind)
 
 
 def _is_entity(token: Token) -> bool:
@@ -113,6 +115,45 @@ def emphatic_negation(verb: Token) -> bool:
         and not any(t.lower_ == "than" for c in comparatives for t in c.subtree)
         and not any(t.lower_ == "than" for t in verb.children)
     )
+
+
+#: The dependents of a main verb that complete its event (what it takes), not modifiers.
+_CORE_DEPS = frozenset("dobj attr acomp oprd dative xcomp ccomp".split())
+
+
+def _word(token: Token) -> str:
+    return entity_key(token.text) if _is_entity(token) else word_class(token.lemma_.lower())
+
+
+def _core(verb: Token, depth: int = 1) -> frozenset[str]:
+    """The words of what the main verb takes (its objects and complements, with the names and
+    numbers compounded into them, and what a clause it leads takes), leaving out modifiers:
+    "Ada Lind, 34, was found dead in Orsk on Tuesday" and "Lind was found dead" both take
+    ``{"dead"}``; "was arrested" and "was arrested in Orsk" take nothing."""
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ not in _CORE_DEPS:
+            continue
+        if child.dep_ in ("xcomp", "ccomp") and depth and (child.is_stop or child.lemma_ == "be"):
+            found |= _core(child, depth - 1)  # "decided he was not right": right
+            continue
+        for t in (child, *(c for c in child.children if c.dep_ in ("compound", "nummod"))):
+            if not (t.is_stop or t.is_punct or t.is_space) and t.pos_ in _CONTENT_POS:
+                found.add(_word(t))
+    return frozenset(found)
+
+
+def _named(verbs: list[Token]) -> frozenset[str]:
+    """The names the subject of the main verbs is: its head and the names compounded into it
+    or qualifying it ("the Lebanese army": leba), not those of what it is said of ("the spouse
+    of a Velm commander": none)."""
+    for verb in verbs:
+        for subject in verb.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            parts = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
+            return frozenset(entity_key(t.text) for t in parts if _is_entity(t))
+    return frozenset()
 
 
 def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) -> ClaimSignature:
@@ -177,6 +218,8 @@ def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) 
         modifiers,
         anaphoric,
         reporting,
+        core=_core(root),
+        named=_named(verbal),
     )
 
 

@@ -10,7 +10,7 @@ True
 >>> signature_from_json(signature_json(sig)) == sig
 True
 >>> signature_list(sig)
-[[], ['close', 'port'], [], [], [], 1, 0, 0, 0, None]
+[[], ['close', 'port'], [], [], [], 1, 0, 0, 0, None, [], []]
 >>> signature_from_list(signature_list(sig)) == sig
 True
 """
@@ -74,6 +74,8 @@ ATTRIBUTION_COLUMNS = (
 _SPAN_PREFIXES = ("source", "cue", "content")
 _SETS = ("entities", "words", "predicates", "agent", "modifiers")
 _FLAGS = ("negated", "directive", "anaphoric", "reporting")
+#: Sets added later: a signature stored before them reads them as empty.
+_LATER_SETS = ("core", "named")
 
 
 def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
@@ -173,6 +175,7 @@ def signature_json(signature: ClaimSignature) -> str:
     data: dict[str, Any] = {name: sorted(getattr(signature, name)) for name in _SETS}
     data.update({name: getattr(signature, name) for name in _FLAGS})
     data["reference"] = signature.reference
+    data.update({name: sorted(getattr(signature, name)) for name in _LATER_SETS})
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -190,16 +193,20 @@ def signature_from_json(text: str) -> ClaimSignature:
         modifiers=frozenset(data["modifiers"]),
         anaphoric=bool(data["anaphoric"]),
         reporting=bool(data["reporting"]),
+        core=frozenset(data.get("core", ())),
+        named=frozenset(data.get("named", ())),
     )
 
 
 def signature_list(signature: ClaimSignature) -> list[Any]:
     """A claim signature as a compact JSON list, for the many signatures of a store's
-    sentences: the sets (sorted lists), the flags (0 or 1), then the reference."""
+    sentences: the sets (sorted lists), the flags (0 or 1), the reference, then the sets
+    added later."""
     return [
         *(sorted(getattr(signature, name)) for name in _SETS),
         *(int(getattr(signature, name)) for name in _FLAGS),
         signature.reference,
+        *(sorted(getattr(signature, name)) for name in _LATER_SETS),
     ]
 
 
@@ -207,6 +214,7 @@ def signature_from_list(data: Sequence[Any]) -> ClaimSignature:
     """The claim signature :func:`signature_list` gave."""
     entities, words, predicates, agent, modifiers = (frozenset(data[k]) for k in range(5))
     negated, directive, anaphoric, reporting = (bool(data[k]) for k in range(5, 9))
+    core, named = (frozenset(data[k]) if len(data) > k else frozenset() for k in (10, 11))
     return ClaimSignature(
         entities=entities,
         words=words,
@@ -218,4 +226,6 @@ def signature_from_list(data: Sequence[Any]) -> ClaimSignature:
         modifiers=modifiers,
         anaphoric=anaphoric,
         reporting=reporting,
+        core=core,
+        named=named,
     )
