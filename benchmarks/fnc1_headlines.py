@@ -13,7 +13,9 @@ the text is read from the FNC-1 files.  Each headline becomes an article of its 
 
 ``fnc1_headlines_tune.json`` and ``fnc1_headlines_tune2.json`` label headlines of tune stories
 (to develop the rules on); ``fnc1_headlines_tune3.json`` labels headlines of other tune stories,
-kept to validate rule changes made on the first two (not to read misses off); ``--misses`` prints each misjudged headline with its gold label,
+kept to validate rule changes made on the first two (not to read misses off);
+``fnc1_headlines_tune4.json`` labels headlines of 16 more tune stories, to develop the rules
+on with the first two; ``--misses`` prints each misjudged headline with its gold label,
 verdict, story and the cue of the evidence that decided it.
 
 The data is read from ``../shared/evaldata/fnc1`` (relative to the repository root) unless
