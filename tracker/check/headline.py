@@ -37,6 +37,7 @@ __all__ = [
     "comparative_hedge",
     "headline_hedge_phrase",
     "modal_hedge",
+    "negating_word",
     "presupposing_negation",
     "describing_negation",
     "contrastive_negation",
@@ -205,6 +206,24 @@ def modal_hedge(sent: SpacySpan) -> str | None:
     for token in root.children:
         if token.lower_ in lexicon.HEADLINE_MODALS and token.dep_ == "aux":
             return token.lower_
+    return None
+
+
+def negating_word(token: Token) -> str | None:
+    """The negation a token is, as a headline's cue: "not", "never", or "n't" however the
+    parser tags it and whatever its apostrophe ("Wasn’t Arrested", where the tagger reads
+    the title-case "n’t" as punctuation; "WASN’T", left whole).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Banksy Wasn’t Arrested")
+    >>> [negating_word(t) for t in doc]
+    [None, None, "n't", None]
+    """
+    word = token.lower_.translate(_APOSTROPHES)
+    if len(word) > 3 and word.endswith("n't") and word[0].isalpha():
+        return "n't"  # "WASN'T", one token
+    if word in ("not", "never", "n't") or token.dep_ == "neg":
+        return word
     return None
 
 

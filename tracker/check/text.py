@@ -31,6 +31,7 @@ from tracker.check.headline import (
     existential_negation,
     headline_hedge_phrase,
     modal_hedge,
+    negating_word,
     presupposing_negation,
     rebuffed_report,
     relayed,
@@ -349,14 +350,14 @@ def read_as_headline(sentence: ParsedSentence, sent: SpacySpan) -> ParsedSentenc
         hedge = None
     if hedge is None and sentence.relayed is None:
         hedge = headline_hedge_phrase(sentence.text) or modal_hedge(sent)
-    negations = [t for t in sent if t.dep_ == "neg" or t.lower_ in ("not", "never")]
+    negations = [t for t in sent if negating_word(t)]
     if hedge is None and sentence.relayed is None:
         hedge = next(  # "Dam burst not confirmed": unconfirmed, not false
             (f"{t.lower_} {t.head.lower_}" for t in negations if unconfirming_negation(t)), None
         )
     negated = next(
         (
-            t.lower_
+            negating_word(t)
             for t in negations
             if not presupposing_negation(t)
             and not describing_negation(t)
@@ -460,6 +461,7 @@ def parse_article(extracted, docs: list[Doc], starts: list[int] | None = None) -
         # a headline: read as headlines are written
         sentences = [read_as_headline(p, sent) for p, sent in zip(sentences, spans, strict=True)]
         sentences = _refutation_across_pieces(sentences, extracted.article.text)
+        sentences = _source_across_colon(sentences, spans)
         sentences = _answered_no(sentences)
     return ParsedArticle.of(extracted.article, sentences)
 
@@ -480,6 +482,25 @@ def _answered_no(sentences: list[ParsedSentence]) -> list[ParsedSentence]:
         answer = denying_answer(after) if colon else None
         if answer is not None and " " in answer:  # "says no", not a bare "no"
             out[k] = replace(out[k], refutation=answer)
+    return out
+
+
+def _source_across_colon(
+    sentences: list[ParsedSentence], spans: list[SpacySpan]
+) -> list[ParsedSentence]:
+    """A headline's source before a colon that the parser cut off as a sentence of its own
+    ("ASTRIN POLICE: | DAM BURST WAS SABOTAGE", as it cuts lines in capitals): the piece
+    after the colon passes the claim on, as the whole line read at once does."""
+    out = list(sentences)
+    for k in range(len(spans) - 1):
+        before, after = spans[k], spans[k + 1]
+        if before.doc is not after.doc or not before.text.rstrip().endswith(":"):
+            continue
+        if (
+            out[k + 1].relayed is None
+            and relayed(before.doc[before.start : after.end], topics=True) == "says"
+        ):
+            out[k + 1] = replace(out[k + 1], relayed="says")
     return out
 
 

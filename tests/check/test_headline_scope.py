@@ -1,0 +1,74 @@
+"""Tests for how far a headline's cues reach in tracker.check: a negation however it is
+typed or tagged, and a source the parser cut off before its colon.
+
+Every headline here is synthetic: invented places, bodies and people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.check.checker import ClaimChecker
+from tracker.model import Article
+
+
+def _check(nlp, claim: str, text: str):
+    checker = ClaimChecker(nlp)
+    checker.add_articles([Article("h", text)])
+    [verdict] = checker.check(claim, ["h"])
+    return verdict
+
+
+def _deciding(verdict):
+    return [(e.stance, e.cue, e.sentence) for e in verdict.evidence]
+
+
+ARREST = "Orlo Pell was arrested in Velmora"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everybody Relax, Orlo Pell Wasn\u2019t Arrested In Velmora",
+        "everybody relax, orlo pell wasn\u2019t arrested in velmora",
+        "Calm Down, Orlo Pell Hasn\u2019t Been Arrested In Velmora",
+        "ORLO PELL WASN\u2019T ARRESTED IN VELMORA",
+    ],
+    ids=["cased", "lower", "has-not", "capitals"],
+)
+def test_a_contracted_not_with_a_typographic_apostrophe_denies(nlp, text):
+    # the tagger reads a title-case "n’t" as punctuation, and leaves "WASN’T" whole
+    verdict = _check(nlp, ARREST, text)
+    assert verdict.verdict == "denies"
+    assert _deciding(verdict)[0] == ("denies", "n't", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        (
+            "REPORTS: ASTRIN MAYOR PERSONALLY FLYING SORTIES AGAINST REBELS",
+            "ASTRIN MAYOR PERSONALLY FLYING SORTIES AGAINST REBELS",
+        ),
+        (
+            "REPORT: ASTRIN KING SECRETLY SELLING PALACE TO VELMORA",
+            "ASTRIN KING SECRETLY SELLING PALACE TO VELMORA",
+        ),
+    ],
+)
+def test_a_source_the_parser_cut_off_before_its_colon_passes_the_claim_on(nlp, text, sentence):
+    claim = (
+        "The Astrin mayor is personally flying sorties against the rebels"
+        if "MAYOR" in text
+        else "The Astrin king is secretly selling his palace to Velmora"
+    )
+    verdict = _check(nlp, claim, text)
+    assert verdict.verdict == "reports"
+    assert _deciding(verdict)[0] == ("reports", ":", sentence)
+
+
+def test_a_topic_the_parser_cut_off_before_its_colon_is_no_source(nlp):
+    # the same cut with an event before the colon: the headline states the claim
+    text = "VELMORA FLOODING: ASTRIN MAYOR PERSONALLY FLYING SORTIES AGAINST REBELS"
+    verdict = _check(nlp, "The Astrin mayor is personally flying sorties against the rebels", text)
+    assert verdict.verdict == "supports"
