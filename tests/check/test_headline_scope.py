@@ -1,5 +1,6 @@
 """Tests for how far a headline's cues reach in tracker.check: a negation however it is
-typed or tagged, and a source the parser cut off before its colon.
+typed or tagged, a source the parser cut off before its colon, and cues inside what someone
+says or quotes about something else.
 
 Every headline here is synthetic: invented places, bodies and people.
 """
@@ -72,3 +73,40 @@ def test_a_topic_the_parser_cut_off_before_its_colon_is_no_source(nlp):
     text = "VELMORA FLOODING: ASTRIN MAYOR PERSONALLY FLYING SORTIES AGAINST REBELS"
     verdict = _check(nlp, "The Astrin mayor is personally flying sorties against the rebels", text)
     assert verdict.verdict == "supports"
+
+
+QUIT = "Orlo Pell quit the Velmora council"
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source's words about something else in a clause below the claim's
+        "Orlo Pell quits Velmora council after wife tells him he is no good at politics",
+        # a quotation of something else before the claim, and after a colon
+        "'There is no end to their greed' Orlo Pell quits Velmora council",
+        "Orlo Pell quits Velmora council: 'I have never felt so free'",
+    ],
+    ids=["told-him", "quote-before", "quote-after-colon"],
+)
+def test_a_negation_in_words_about_something_else_does_not_deny(nlp, text, lower):
+    text = text.lower() if lower else text
+    verdict = _check(nlp, QUIT, text)
+    assert verdict.verdict == "supports"
+    assert _deciding(verdict) == [("asserts", None, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "cue"),
+    [
+        # what is said holds the claim: a denial
+        ("Orlo Pell says he did not quit the Velmora council", "denies", "says"),
+        # the words outside what is said are only names and the source: what is said may
+        # be the claim in other words, and is passed on
+        ("Orlo Pell's aides are saying he cleared his desk", "reports", "are saying"),
+    ],
+)
+def test_what_is_said_of_the_claim_is_still_read(nlp, text, expected, cue):
+    verdict = _check(nlp, QUIT, text)
+    assert (verdict.verdict, verdict.evidence[0].cue) == (expected, cue)

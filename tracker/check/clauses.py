@@ -11,7 +11,11 @@ is dropped, except a source, denial or hedge that is all its piece says (", offi
 ", Astrin denies", "reportedly"), which bears on the whole line.  An attribution is dropped
 when its content lies in such a piece too ("experts say more could follow").  A quotation
 set off by a colon holding none of the claim's words is a statement of something else
-("Dam bursts: 'We lost everything'"), not the claim passed on.
+("Dam bursts: 'We lost everything'"), not the claim passed on.  So are what a source says
+and a quotation of a few words, wherever they stand, when they hold none of the claim's
+words and the rest of the line states it ("Pell quits council after his wife tells him he
+is no good at politics", "'There is no end to it' Pell quits council"): their "no", "not"
+or "never" denies nothing of the claim.
 
 >>> pieces("Dam bursts; experts say more could follow")
 [(0, 10, 'Dam bursts'), (12, 41, 'experts say more could follow')]
@@ -43,6 +47,12 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u20
 _QUOTED = re.compile(r"(?:(?<![\w])'([^']+)'(?![\w])|\"([^\"]+)\")")
 #: the most words a piece may have and still be only a source or hedge (", officials say")
 _BARE_WORDS = 4
+#: the fewest words of a quotation that says something ("'We lost everything'"), not a
+#: word or phrase held at a distance ("jets 'missing'")
+_STATEMENT_WORDS = 3
+#: how many of the claim's words a headline must hold outside someone's words about
+#: something else for those words to be beside the claim, not a paraphrase of it
+_STATED_WORDS = 2
 _BACK_PRONOUNS = frozenset(("it", "it's", "this", "that"))
 
 
@@ -67,12 +77,73 @@ def _points_back(words: list[str]) -> bool:
     return any(w in lexicon.HEADLINE_REPORT_NOUNS or w in _BACK_PRONOUNS for w in words)
 
 
+def _cue_at(sentence: ParsedSentence, phrase: str | None) -> int | None:
+    """Where a cue ``phrase`` of ``sentence`` starts in the article (found as a word)."""
+    if not phrase:
+        return None
+    lowered = sentence.text.lower().translate(_APOSTROPHES)
+    phrase = phrase.lower().translate(_APOSTROPHES)
+    found = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lowered)
+    if found is None and phrase == "n't":
+        found = re.search(re.escape(phrase), lowered)
+    return None if found is None else sentence.start + found.start()
+
+
+def _said_of_other(
+    sentence: ParsedSentence, about: Callable[[str], bool], event: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """The spans of ``sentence`` (article offsets) that are someone's words about something
+    else, in a headline that states the claim beside them: what a source says ("..., after
+    his wife tells him he is no good at politics") or a quotation of a few words ("'There is
+    no end to it' ...") holding none of the claim's words and not pointing back at it,
+    when the rest of the line holds at least :data:`_STATED_WORDS` of the claim's words
+    other than its names (``event``): "Orlo Pell 'has no regrets'" may be the claim in other
+    words."""
+    # (content, source) spans; the source's words do not state the claim either
+    spans = [
+        (
+            (record.content.start, record.content.end),
+            (record.source.start, record.source.end) if record.source else (0, 0),
+        )
+        for record, _ in sentence.attributions
+        if record.content is not None and record.cue.text != ":"
+    ]
+    text = sentence.text.translate(_APOSTROPHES)
+    for match in _QUOTED.finditer(text):
+        if len(_words(match.group(1) or match.group(2))) >= _STATEMENT_WORDS:
+            spans.append(((sentence.start + match.start(), sentence.start + match.end()), (0, 0)))
+    other = []
+    for (start, end), source in spans:
+        inside = _words(_slice(sentence, text, start, end))
+        if any(about(w) for w in inside) or _points_back(inside):
+            continue
+        rest = _outside(sentence, text, [(start, end), source])
+        if len({w for w in _words(rest) if event(w)}) >= _STATED_WORDS:
+            other.append((start, end))
+    return other
+
+
+def _slice(sentence: ParsedSentence, text: str, start: int, end: int) -> str:
+    """``text`` (the sentence's) between article offsets ``start`` and ``end``."""
+    return text[max(start - sentence.start, 0) : max(end - sentence.start, 0)]
+
+
+def _outside(sentence: ParsedSentence, text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` (the sentence's) with the ``spans`` (article offsets) blanked out."""
+    chars = list(text)
+    for start, end in spans:
+        for k in range(max(start - sentence.start, 0), min(end - sentence.start, len(chars))):
+            chars[k] = " "
+    return "".join(chars)
+
+
 class _Sides:
     """The pieces of one headline that do not state the claim (:func:`pieces`)."""
 
     def __init__(self, text: str, claim: ParsedClaim) -> None:
         self.text = text
         self.about = self._about(claim)
+        self.event = self._about(claim, names=False)
         cut = [(start, end, _words(piece)) for start, end, piece in pieces(text)]
         unnamed = [p for p in cut if not any(self.about(w) for w in p[2])]
         self.sides = [p for p in unnamed if not _points_back(p[2])]
@@ -82,10 +153,10 @@ class _Sides:
             self.sides = self.back = []  # no piece names the claim: nothing to tell apart
 
     @staticmethod
-    def _about(claim: ParsedClaim) -> Callable[[str], bool]:
+    def _about(claim: ParsedClaim, *, names: bool = True) -> Callable[[str], bool]:
         """What counts as the claim's word: one of its terms as written or inflected
-        ("resigns" for a claim's "resigned")."""
-        terms = claim.terms
+        ("resigns" for a claim's "resigned"); without ``names``, one that is not a name."""
+        terms = claim.terms if names else claim.terms - claim.names
         return lambda word: is_claim_word(word, terms) or is_claim_word(stem(word), terms)
 
     def side(self, at: int, length: int, *, bare_counts: bool, last: bool = False) -> bool:
@@ -106,15 +177,9 @@ class _Sides:
     ) -> bool:
         """Whether a cue ``phrase`` of ``sentence`` lies in a piece that does not state the
         claim (found as a word in the sentence's text)."""
-        if not phrase:
+        at = _cue_at(sentence, phrase)
+        if at is None or phrase is None:
             return False
-        lowered = sentence.text.lower().translate(_APOSTROPHES)
-        found = re.search(r"(?<!\w)" + re.escape(phrase.lower()) + r"(?!\w)", lowered)
-        if found is None and phrase == "n't":
-            found = re.search(re.escape(phrase), lowered)
-        if found is None:
-            return False
-        at = sentence.start + found.start()
         return self.side(at, len(phrase), bare_counts=bare, last=last)
 
     def off_claim(self, record: Attribution) -> bool:
@@ -156,20 +221,43 @@ def _quotes_other(text: str, about: Callable[[str], bool]) -> bool:
     return found
 
 
+def _all_quotes_in(sentence: ParsedSentence, other: list[tuple[int, int]]) -> bool:
+    """Whether every quotation of ``sentence`` lies in one of the ``other`` spans."""
+    text = sentence.text.translate(_APOSTROPHES)
+    quotes = [sentence.start + m.start() for m in _QUOTED.finditer(text)]
+    return bool(quotes) and all(any(a <= q < b for a, b in other) for q in quotes)
+
+
 def _for_claim(sentence: ParsedSentence, sides: _Sides) -> ParsedSentence:
-    """``sentence`` with the cues of the pieces that do not state the claim dropped."""
+    """``sentence`` with the cues of the pieces that do not state the claim dropped, and
+    those of someone's words about something else beside it (:func:`_said_of_other`)."""
     changes: dict = {}
-    attributions = _kept_attributions(sentence, sides)
+    other = _said_of_other(sentence, sides.about, sides.event)
+
+    def in_other(phrase: str | None) -> bool:
+        at = _cue_at(sentence, phrase)
+        return at is not None and any(start <= at < end for start, end in other)
+
+    attributions = tuple(
+        (record, signature)
+        for record, signature in _kept_attributions(sentence, sides)
+        if record.content is None or (record.content.start, record.content.end) not in other
+    )
     if attributions != sentence.attributions:
         changes["attributions"] = attributions
     for field in ("negation", "negated_word"):
-        if sides.phrase_side(sentence, getattr(sentence, field), bare=False):
+        phrase = getattr(sentence, field)
+        if sides.phrase_side(sentence, phrase, bare=False) or in_other(phrase):
             changes[field] = None  # "..., not sabotage" is no less about something else
-    if sides.phrase_side(sentence, sentence.denial, bare=True, last=True):
+    if sides.phrase_side(sentence, sentence.denial, bare=True, last=True) or in_other(
+        sentence.denial
+    ):
         changes["denial"] = None  # not ", Astrin denies", which denies the whole line
-    if sides.phrase_side(sentence, sentence.hedge, bare=True):
+    if sides.phrase_side(sentence, sentence.hedge, bare=True) or in_other(sentence.hedge):
         changes["hedge"] = None  # not ", reportedly", which passes on the whole line
-    if sentence.relayed == "quoted" and _quotes_other(sentence.text, sides.about):
+    if sentence.relayed == "quoted" and (
+        _quotes_other(sentence.text, sides.about) or _all_quotes_in(sentence, other)
+    ):
         changes["relayed"] = None  # "Dam bursts: 'We lost everything'"
     dropped = "negation" in changes or "negated_word" in changes
     if (
