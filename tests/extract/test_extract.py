@@ -83,6 +83,24 @@ PATTERNS = [
         id="negated-cue-with-auxiliary",
     ),
     pytest.param(
+        "Lind would neither confirm nor deny that it cracked.",
+        [("Lind", "declines", "neither confirm nor deny", "that it cracked")],
+        id="neither-confirm-nor-deny",
+    ),
+    pytest.param(
+        "The council refused to confirm or deny the reports.",
+        [("The council", "declines", "refused to confirm or deny", "the reports")],
+        id="refused-to-confirm-or-deny",
+    ),
+    pytest.param(
+        "Lind confirmed the cracks but denied that the bridge would close.",
+        [
+            ("Lind", "asserts", "confirmed", "the cracks"),
+            ("Lind", "denies", "denied", "that the bridge would close"),
+        ],
+        id="confirmed-but-denied-are-two-stances",
+    ),
+    pytest.param(
         "Lind has repeatedly said that the bridge is safe.",
         [("Lind", "asserts", "has repeatedly said", "that the bridge is safe")],
         id="cue-keeps-auxiliary-and-adverb",

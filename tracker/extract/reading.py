@@ -14,8 +14,11 @@ from spacy.tokens import Token
 from tracker import lexicon
 from tracker.extract.parse import (
     children_with,
+    clause_content,
+    clause_extent,
     cue_extent,
     intent_content,
+    object_content,
     predicate_content,
     subject_of,
     subtree_tokens,
@@ -34,6 +37,8 @@ __all__ = [
     "read_target",
     "read_passive_subject",
     "read_negation",
+    "confirm_or_deny",
+    "read_confirm_or_deny",
     "faked_to_show",
     "read_past_denial",
     "quoted_report",
@@ -136,6 +141,39 @@ def read_negation(verb: Token, reading: CueReading) -> None:
     aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
     first = min([verb] + neg + aux, key=lambda t: t.i)
     reading.cue = (min(first.idx, reading.cue[0]), reading.cue[1])
+
+
+def confirm_or_deny(verb: Token) -> Token | None:
+    """The "deny" of "neither confirm nor deny", "refused to confirm or deny": a verb of
+    denying joined by "or" or "nor" to a verb of confirming (``verb``).  Said together they
+    decline; neither is a claim's confirmation or denial."""
+    if verb.lemma_.lower() not in lexicon.CONFIRM_OR_DENY:
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.children):
+        return None  # "confirmed it but denied ...": two stances
+    return next(
+        (c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in lexicon.DENY_VERBS),
+        None,
+    )
+
+
+def read_confirm_or_deny(verb: Token, reading: CueReading) -> bool:
+    """'would neither confirm nor deny reports', 'refused to confirm or deny that Y': a
+    decline, its cue running to "deny", its content what follows "deny".  False when
+    ``verb`` has no "deny" joined to it."""
+    deny = confirm_or_deny(verb)
+    if deny is None:
+        return False
+    reading.stance = "declines"
+    first = min([verb] + [c for c in verb.children if c.dep_ == "preconj"], key=lambda t: t.i)
+    reading.cue = (min(reading.cue[0], first.idx), deny.idx + len(deny))
+    if reading.content is None:
+        reading.content_root = clause_content(deny) or clause_content(verb)
+        if reading.content_root is not None:
+            reading.content = clause_extent(reading.content_root)
+        else:
+            reading.content = object_content(deny)
+    return True
 
 
 def faked_to_show(verb: Token) -> bool:

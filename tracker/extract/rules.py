@@ -43,8 +43,10 @@ from tracker.extract.quotes import after_colon, quote_segments
 from tracker.extract.reading import (
     CueReading,
     Speaker,
+    confirm_or_deny,
     faked_to_show,
     quoted_report,
+    read_confirm_or_deny,
     read_directive,
     read_intent,
     read_negation,
@@ -187,9 +189,13 @@ class _SentenceRules:
         reading = CueReading(cue=verb_cue_extent(verb))
         if faked_to_show(verb):
             return None
+        if verb.dep_ == "conj" and getattr(confirm_or_deny(verb.head), "i", None) == verb.i:
+            return None  # "neither confirm nor deny": one decline, read at "confirm"
         if lemma in lexicon.DECLINE_VERBS:
             if not self._read_decline(verb, reading):
                 return None
+        elif read_confirm_or_deny(verb, reading):
+            pass
         elif lemma in lexicon.DENY_VERBS:
             reading.stance = "denies"
             reading.content_root = clause_content(verb)
@@ -226,6 +232,9 @@ class _SentenceRules:
                 reading.content = clause_extent(reading.content_root)
             else:
                 reading.content = object_content(action)
+            # "declined to confirm or deny that Y"
+            if read_confirm_or_deny(action, reading):
+                reading.cue = (cue_extent(verb)[0], reading.cue[1])
         elif not (objs and objs[0].lemma_.lower() in lexicon.DECLINED_OBJECTS):
             return False
         reading.stance = "declines"

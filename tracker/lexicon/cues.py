@@ -8,6 +8,7 @@ __all__ = [
     "DENY_VERBS",
     "DECLINE_VERBS",
     "DECLINED_ACTIONS",
+    "CONFIRM_OR_DENY",
     "DECLINED_OBJECTS",
     "CLAUSE_ONLY_VERBS",
     "DIRECTIVE_VERBS",
@@ -66,6 +67,10 @@ DENY_VERBS = frozenset(
 
 #: Verbs of declining ("declined to confirm", "refused to comment").
 DECLINE_VERBS = frozenset("decline refuse".split())
+
+#: Verbs that, joined to a verb of denying by "or" / "nor", decline rather than take a side
+#: ("would neither confirm nor deny", "refused to confirm or deny", "neither admit nor deny").
+CONFIRM_OR_DENY = frozenset("confirm verify admit acknowledge".split())
 
 #: What a source declines to do when it declines to confirm.
 DECLINED_ACTIONS = frozenset(
