@@ -99,14 +99,7 @@ def test_a_pronoun_no_person_fits_stays_in_its_article(speakers):
     assert speakers(text.lower())[0][1:3] == ("she-in-synthetic", "unresolved")
 
 
-def _has_name_lexicon() -> bool:
-    from tracker.extract.speakers import has_name_lexicon
-
-    return has_name_lexicon()
-
-
-@pytest.mark.skipif("_has_name_lexicon()", reason="the optional first-name lexicon is installed")
-def test_without_a_lexicon_a_lower_case_name_is_no_person(speakers):
+def test_a_lower_case_name_the_tagger_takes_for_no_person_is_no_antecedent(speakers):
     text = 'mrs ada lind met tomas brenner on monday. "we will rebuild the bridge," he said.'
     assert speakers(text)[0][1:3] == ("he-in-synthetic", "unresolved")
 
@@ -194,3 +187,17 @@ def test_a_pronoun_or_quantifier_nothing_resolved_stays_in_its_article(speakers,
     text = text.lower() if case == "lower" else text
     [(source, source_id, kind, _, _)] = speakers(text)
     assert (source.lower(), source_id, kind) == (word, f"{word}-in-synthetic", "unresolved")
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_first_name_tells_he_from_she(speakers, case):
+    text = (
+        "Ada Lind said officials from Brenvik had accused a local man of spying. "
+        '"I have never been to Brenvik," he said.'
+    )
+    text = text.lower() if case == "lower" else text
+    assert speakers(text)[-1][1:3] == ("he-in-synthetic", "unresolved")
+    text = text.replace(
+        "Ada" if case == "cased" else "ada", "Tomas" if case == "cased" else "tomas"
+    )
+    assert speakers(text)[-1][1:3] == ("tomas-lind", "person")
