@@ -32,6 +32,8 @@ def read(nlp, text: str) -> ClaimSignature:
         ),
         ("Ada Lind, 34, was arrested in Orsk on Tuesday", {"ada", "lind"}, set()),
         ("Varga found a wallet", {"varg"}, {"wallet"}),
+        # a description named in apposition is that name
+        ("The singer, Tomas Varga, was found dead at home", {"toma", "varg"}, {"dead"}),
         # the subject names the mayor only as whose spouse it is
         ("The spouse of the Kessin mayor was arrested", set(), set()),
     ],

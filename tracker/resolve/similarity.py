@@ -144,14 +144,20 @@ def _core(verb: Token, depth: int = 1) -> frozenset[str]:
 
 
 def _named(verbs: list[Token]) -> frozenset[str]:
-    """The names the subject of the main verbs is: its head and the names compounded into it
-    or qualifying it ("the Lebanese army": leba), not those of what it is said of ("the spouse
-    of a Velm commander": none)."""
+    """The names the subject of the main verbs is: its head, a name set beside it ("the
+    singer, Tomas Varga") and the names compounded into them or qualifying them ("the
+    Lebanese army": leba), not those of what it is said of ("the spouse of a Velm commander":
+    none)."""
     for verb in verbs:
         for subject in verb.children:
             if subject.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            parts = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
+            heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+            parts = [
+                t
+                for head in heads
+                for t in (head, *(c for c in head.children if c.dep_ in ("compound", "amod")))
+            ]
             return frozenset(entity_key(t.text) for t in parts if _is_entity(t))
     return frozenset()
 
