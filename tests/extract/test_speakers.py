@@ -201,3 +201,15 @@ def test_a_first_name_tells_he_from_she(speakers, case):
         "Ada" if case == "cased" else "ada", "Tomas" if case == "cased" else "tomas"
     )
     assert speakers(text)[-1][1:3] == ("tomas-lind", "person")
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_pronoun_in_what_someone_says_is_that_speaker(speakers, case):
+    text = (
+        "Ben Okafor met Tomas Lind in Orsk. One friend said he believed Lind had wanted to "
+        "teach in Brenvik. The ministry said he believed the school was closed."
+    )
+    text = text.lower() if case == "lower" else text
+    believed = [r[1:3] for r in speakers(text) if r[0] is not None and r[0].lower() == "he"]
+    # the friend says so himself; a ministry is no "he": the subject named before
+    assert believed == [("one-friend", "person"), ("ben-okafor", "person")]

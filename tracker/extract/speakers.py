@@ -244,6 +244,38 @@ def _speaker(
     return None
 
 
+def _reporting_speaker(
+    record: Attribution, earlier: Sequence[Attribution], genders: dict[str, str]
+) -> Attribution | None:
+    """The attribution whose words hold a pronoun speaker's own: in "one friend said he
+    believed Y" (or "the mayor said she had been told"), "he" is the one who says so, when
+    that source is no pronoun and its gender, where known, agrees."""
+    assert record.source is not None
+    want = _PRONOUN_GENDER[record.source.text.lower()]
+    for outer in reversed(earlier):
+        if (
+            outer.sentence != record.sentence
+            or outer.content is None
+            or outer.source is None
+            or not outer.source_name
+            or not outer.content.start <= record.source.start < outer.content.end
+        ):
+            continue
+        words = outer.source.text.lower().split()
+        someone = (
+            outer.source_kind in ("person", "anonymous", "unknown")
+            or (
+                words[-1] in lexicon.PERSON_NOUNS  # "the mayor", "a spokesman for the ministry"
+                or any(w in lexicon.PERSON_NOUNS for w in words[:2])
+            )
+        )
+        if outer.source.text.lower() in lexicon.STANDING_PRONOUNS or not someone:
+            return None
+        known = genders.get(_name_key(outer.source_name.split()[-1]))
+        return outer if known in (None, want) else None
+    return None
+
+
 def _speakers_as_mentions(records: Sequence[Attribution], fullest: dict[str, str]) -> list[Mention]:
     """The people the article's records name as speakers, as mentions that spoke."""
     out = []
@@ -291,12 +323,24 @@ def resolve_speakers(
         return records
     mentions, genders, fullest = person_mentions(docs)
     mentions = sorted(mentions + _speakers_as_mentions(records, fullest), key=_in_order)
-    out = []
+    out: list[Attribution] = []
     for record in records:
         # a gendered pronoun's record is as it was (the step above leaves "he" and "she")
         if record.source is not None and record.source.text.lower() in _PRONOUN_GENDER:
             assert record.source is not None
             pronoun = record.source.text.lower()
+            outer = _reporting_speaker(record, out, genders)
+            if outer is not None:
+                out.append(
+                    replace(
+                        record,
+                        source_id=outer.source_id,
+                        source_name=outer.source_name,
+                        source_kind=outer.source_kind,
+                        anonymous=outer.anonymous,
+                    )
+                )
+                continue
             found = _speaker(record, pronoun, mentions, genders)
             if found is not None:
                 name = fullest.get(found.key, found.name)
