@@ -110,3 +110,15 @@ def test_a_negation_in_words_about_something_else_does_not_deny(nlp, text, lower
 def test_what_is_said_of_the_claim_is_still_read(nlp, text, expected, cue):
     verdict = _check(nlp, QUIT, text)
     assert (verdict.verdict, verdict.evidence[0].cue) == (expected, cue)
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_a_headline_verb_of_the_claim_in_another_inflection_states_it(nlp, lower):
+    # "Asks" for the claim's "asked": the asking is the claim, not a source passing it on
+    text = "Orlo Pell Asks Velmora Council To Move Up Brenvik Festival Date"
+    text = text.lower() if lower else text
+    claim = "Orlo Pell asked the Velmora council to move the Brenvik festival up to June"
+    verdict = _check(nlp, claim, text)
+    assert verdict.verdict == "supports"
+    assert _deciding(verdict)[0][0] == "asserts"
+    assert _deciding(verdict)[0][2] == text

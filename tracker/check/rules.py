@@ -37,6 +37,7 @@ from tracker.check.text import (
     headline_refutation,
     is_claim_word,
     refutes,
+    verb_forms,
 )
 from tracker.model import Attribution
 
@@ -160,7 +161,11 @@ def _claims_own_verb(claim: ParsedClaim, sentence: ParsedSentence, cue: str) -> 
     return (
         not sentence.relayed
         and not any(cue.startswith(v) and len(cue) - len(v) <= 3 for v in lexicon.ASSERT_VERBS)
-        and is_claim_word(cue, claim.signature.predicates)
+        and (
+            is_claim_word(cue, claim.signature.predicates)
+            # "asks" for a claim's "asked", which the light stemmer keeps whole
+            or any(cue in verb_forms(verb) for verb in claim.signature.predicates)
+        )
     )
 
 

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
+    "verb_forms",
     "ParsedClaim",
     "ParsedSentence",
     "ParsedArticle",
@@ -94,7 +95,7 @@ OPENING_DENIAL = re.compile(
 )
 
 
-def _verb_forms(verb: str) -> list[str]:
+def verb_forms(verb: str) -> list[str]:
     """A regular verb's finite forms: deny, denies, denied; reject, rejects, rejected (not
     the gerund: "contesting the charges" is no denial of a claim)."""
     if verb.endswith("y"):
@@ -108,7 +109,7 @@ def _verb_forms(verb: str) -> list[str]:
 
 #: Denial verbs in any form: "denies", "rejected", "shoots down".
 DENIAL_VERB = _phrase_pattern(
-    [form for verb in lexicon.DENY_VERBS for form in _verb_forms(verb)]
+    [form for verb in lexicon.DENY_VERBS for form in verb_forms(verb)]
     + list(lexicon.DENIAL_PHRASAL_VERBS)
 )
 _HEADLINE_REFUTE = _phrase_pattern(lexicon.HEADLINE_REFUTATIONS)
