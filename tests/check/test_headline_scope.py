@@ -113,6 +113,29 @@ def test_what_is_said_of_the_claim_is_still_read(nlp, text, expected, cue):
 
 
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unhappy Customer: Velmora Bank Told My Employer About Complaint, Got Me Fired",
+        "Customer: I Was Fired Over Velmora Bank Complaint",
+    ],
+    ids=["me", "i"],
+)
+def test_who_speaks_in_the_first_person_after_a_colon_is_its_source(nlp, text, lower):
+    text = text.lower() if lower else text
+    verdict = _check(nlp, "Velmora Bank got a customer fired after he complained", text)
+    assert verdict.verdict == "reports"
+    assert _deciding(verdict) == [("reports", ":", text)]
+
+
+def test_a_quotation_after_a_colon_is_no_first_person_source(nlp):
+    # the quotation's "we" is someone else's: the line before the colon states the claim
+    text = "Velmora Bank fired complaining customer: 'We lost a good man'"
+    verdict = _check(nlp, "Velmora Bank got a customer fired after he complained", text)
+    assert verdict.verdict == "supports"
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
 def test_a_headline_verb_of_the_claim_in_another_inflection_states_it(nlp, lower):
     # "Asks" for the claim's "asked": the asking is the claim, not a source passing it on
     text = "Orlo Pell Asks Velmora Council To Move Up Brenvik Festival Date"
@@ -122,3 +145,9 @@ def test_a_headline_verb_of_the_claim_in_another_inflection_states_it(nlp, lower
     assert verdict.verdict == "supports"
     assert _deciding(verdict)[0][0] == "asserts"
     assert _deciding(verdict)[0][2] == text
+
+
+def test_the_country_us_after_a_colon_is_no_first_person(nlp):
+    text = "Astrin Flooding: US Engineers Fly In As Velmora Dam Bursts"
+    verdict = _check(nlp, "The Velmora dam burst on Monday", text)
+    assert verdict.verdict == "supports"

@@ -75,6 +75,8 @@ _SPEAKER_NOUNS = (
 )
 # who a headline's tail names as its source: "... – report", "... - witnesses"
 _TAIL_NOUNS = _SPEAKER_NOUNS | lexicon.GROUP_NOUNS
+#: the most words before a colon that can name who speaks in the first person after it
+_SPEAKER_WORDS = 4
 # what stands before a colon without being a source: "Update:", "Watch:", "Pictured:"
 _NOT_A_SOURCE = re.compile(
     r"^(?:" + "|".join(re.escape(w) for w in lexicon.HEADLINE_LABELS) + r")$", re.I
@@ -342,6 +344,24 @@ def _names_a_source(words: list) -> bool:
     )
 
 
+def _first_person_speaker(before: list[Token], after: SpacySpan) -> bool:
+    """Whether the words before a headline's colon are who speaks in the first person after
+    it, whatever they are called ("Unhappy customer: I was fired", "Former player: they
+    told me to lie"): up to four words, not a label ("Watch: ..."), and a first-person word
+    after the colon outside quotation marks."""
+    if not 1 <= len(before) <= _SPEAKER_WORDS:
+        return False
+    if _NOT_A_SOURCE.match(" ".join(t.text for t in before)):
+        return False
+    text = after.text.translate(_APOSTROPHES)
+    if _QUOTED.search(text):
+        return False  # "Dam bursts: 'We lost everything'" quotes someone else
+    return any(
+        t.lower_.translate(_APOSTROPHES) in lexicon.FIRST_PERSON_WORDS and t.text != "US"
+        for t in after
+    )  # not "US" the country
+
+
 def tail_source(doc: Doc | SpacySpan) -> int | None:
     """Where a headline sets off its source at its end, after a dash or in brackets ("Dam
     bursts – report", "... - officials", "... – Orlo Pell", "... [report]"), if it does: the
@@ -429,6 +449,8 @@ def relayed(sent: SpacySpan, *, topics: bool = False) -> str | None:
         after = [t for t in sent.doc[colons[-1] + 1 : sent.end] if not t.is_punct]
         if 1 <= len(after) <= 3 and (_names_a_source(after) or trailing_source(after)):
             return "says"  # "...: police", "...: AP"
+        if _first_person_speaker(before, sent.doc[colons[0] + 1 : sent.end]):
+            return "says"  # "Unhappy customer: bank got me fired"
     offset = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     for match in _QUOTED.finditer(text):
         inside = sent.doc.char_span(

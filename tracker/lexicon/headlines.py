@@ -25,6 +25,7 @@ __all__ = [
     "HEADLINE_CONFIRMATIONS",
     "PENDING_WORDS",
     "CONFIRMING_LEMMAS",
+    "FIRST_PERSON_WORDS",
 ]
 
 #: Openings (lower case) by which a text, in its own voice, answers a claim with no:
@@ -292,3 +293,7 @@ PENDING_WORDS = frozenset("not no yet never unable awaiting cannot".split())
 #: Verbs (lemmas) whose negation in a headline says a claim is unconfirmed, not false:
 #: "Dam burst not confirmed", "has not been verified".
 CONFIRMING_LEMMAS = frozenset("confirm verify prove authenticate corroborate".split())
+
+#: First-person words (lower case): after a headline's colon they make what comes before it
+#: the speaker ("Unhappy customer: bank got me fired").
+FIRST_PERSON_WORDS = frozenset("i i'm i've i'd me my mine we we're we've us our ours".split())
