@@ -328,3 +328,15 @@ def test_a_first_name_after_a_role_joins_the_one_full_name(corpus):
         "His mother, Greta, said the crew was safe.",
     )
     assert ids(rows) == ["greta-morrow", "greta-morrow"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_word_before_a_full_name_that_is_no_first_name_joins_it(corpus, case):
+    rows = corpus(
+        "Ben Okafor said the bridge at Orsk was safe.",
+        "Londoner Ben Okafor said the bridge at Orsk was closed.",
+        "Okafor said the ferry had left.",
+        case=case,
+    )
+    assert ids(rows) == ["ben-okafor", "ben-okafor", "ben-okafor"]
+

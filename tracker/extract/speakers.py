@@ -4,9 +4,7 @@
 nearest one whose gender agrees with the pronoun, preferring the subjects of the sentences
 just before: a woman's words after a paragraph quoting her surgeon are hers.  Gender comes
 from a title ("Mr", "Mrs", "Father"), from the pronouns the article itself uses right after
-the name, and from a first-name lexicon: the first names of the 1990 US census (public
-domain, as the ``names`` package ships them), or, when the optional ``gender-guesser``
-package (GPLv3, not installed with tracker) is present, its wider lexicon.  A pronoun no person fits stays inside its
+the name, and from a first-name lexicon (:mod:`tracker.resolve.firstnames`).  A pronoun no person fits stays inside its
 article, and so does a "we", "you", "they" or "some" nothing resolved: its source id names
 the article, so it is never pooled with another article's "she", and its kind is
 ``unresolved`` (``contested`` leaves it out unless asked).
@@ -18,10 +16,8 @@ attribution, kept in ``extra["audience"]``, never part of its source.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +25,7 @@ from tracker import lexicon
 from tracker.extract.candidate import Candidate
 from tracker.extract.parse import children_with, token_extent
 from tracker.model import Attribution, Span
+from tracker.resolve.firstnames import first_name_gender
 from tracker.resolve.sources import display_name, inside_quotes, slugify, written_as_acronym
 
 __all__ = [
@@ -80,53 +77,6 @@ def unresolved_id(pronoun: str, article_id: str) -> str:
     'she-in-fnc-1926'
     """
     return f"{pronoun.lower()}-in-{slugify(article_id)}"
-
-
-@functools.cache
-def _first_name_lexicon() -> object | None:
-    try:
-        from gender_guesser.detector import Detector  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    detector: object = Detector(case_sensitive=False)
-    return detector
-
-
-@functools.cache
-def _census_first_names() -> dict[str, str]:
-    """First name (lower case) -> "m" or "f", from the 1990 US census lists the ``names``
-    package ships: a name is a man's or a woman's where that share of men (or women)
-    bearing it is at least three times the other's."""
-    try:
-        data = resources.files("names")
-    except ModuleNotFoundError:
-        return {}
-    shares: dict[str, dict[str, float]] = {}
-    for gender, listing in (("m", "dist.male.first"), ("f", "dist.female.first")):
-        try:
-            lines = (data / listing).read_text(encoding="utf-8").splitlines()
-        except OSError:
-            return {}
-        for line in lines:
-            parts = line.split()
-            if len(parts) >= 2:
-                shares.setdefault(parts[0].lower(), {})[gender] = float(parts[1])
-    genders: dict[str, str] = {}
-    for name, share in shares.items():
-        men, women = share.get("m", 0.0), share.get("f", 0.0)
-        if men >= 3 * women:
-            genders[name] = "m"
-        elif women >= 3 * men:
-            genders[name] = "f"
-    return genders
-
-
-def _lexicon_gender(first: str) -> str | None:
-    detector = _first_name_lexicon()
-    if detector is None:
-        return _census_first_names().get(first.lower())
-    found = detector.get_gender(first)  # type: ignore[attr-defined]
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(found)
 
 
 def _person_spans(doc: Doc, lowers: list[str]) -> list[tuple[Token, Token]]:
@@ -204,7 +154,7 @@ def person_mentions(
         ]
         found = titled.get(key)
         if found is None and parts:
-            found = _lexicon_gender(parts[0])
+            found = first_name_gender(parts[0])
         if found is None and key in votes:
             m, f = votes[key]["m"], votes[key]["f"]
             found = "m" if m > f else "f" if f > m else None

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from tracker import lexicon
 from tracker.model import Attribution
 from tracker.nlp import doc_text
+from tracker.resolve.firstnames import is_first_name
 from tracker.resolve.heap import corpus_in_place
 from tracker.resolve.sources import acronym_of, slugify
 
@@ -227,6 +228,7 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
         and (i in persons or kinds[i].most_common(1)[0][0] in _NAME_KINDS)
     }
     _join_spellings(full, groups)
+    _join_described(full, persons, groups, real)
     by_word: dict[tuple[int, str], set[str]] = defaultdict(set)
     for sid in full:
         parts = sid.split("-")
@@ -255,6 +257,19 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
             if joined in person_roots and joined != root:
                 person_roots.discard(joined)
                 person_roots.add(root)
+
+
+def _join_described(full: set[str], persons: set[str], groups: _Groups, real: set[str]) -> None:
+    """Join a person's full name and the same name after a word the tagger took into it that
+    is no first name ("Londoner Ben Okafor", "Briton Ben Okafor" and "Ben Okafor"); the name
+    without that word is the one the group goes by (in ``real``, the longer one not)."""
+    for sid in sorted(full):
+        parts = sid.split("-")
+        rest = "-".join(parts[1:])
+        if len(parts) >= 3 and rest in full and rest in persons and not is_first_name(parts[0]):
+            groups.union(rest, sid)
+            real.add(rest)
+            real.discard(sid)
 
 
 def _join_spellings(full: set[str], groups: _Groups) -> None:
