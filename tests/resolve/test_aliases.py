@@ -340,3 +340,16 @@ def test_a_word_before_a_full_name_that_is_no_first_name_joins_it(corpus, case):
     )
     assert ids(rows) == ["ben-okafor", "ben-okafor", "ben-okafor"]
 
+
+def test_an_outlet_named_by_its_last_word_joins_the_one_outlet_so_named(corpus):
+    rows = corpus(
+        "The Vellmar Post reported that the bridge at Orsk was closed.",
+        "The Post said the ferry had left Orsk.",
+    )
+    assert ids(rows) == ["vellmar-post", "vellmar-post"]
+    rows = corpus(
+        "The Vellmar Post reported that the bridge at Orsk was closed.",
+        "The Orsk Post reported that the bridge was open.",
+        "The Post said the ferry had left Orsk.",
+    )
+    assert ids(rows) == ["vellmar-post", "orsk-post", "post"]

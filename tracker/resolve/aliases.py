@@ -298,6 +298,21 @@ def _one_edit(a: str, b: str) -> bool:
     return a[k:] == b[k + 1 :]
 
 
+def _outlet_groups(records: Sequence[Attribution], groups: _Groups) -> None:
+    """Join an outlet named by the last word of its name ("the Post", "the Times") to the one
+    outlet of the corpus whose name ends so ("the Vellmar Post"); with two, it stays."""
+    outlets = {r.source_id for r in records if r.source_kind == "media" and r.source_id}
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for sid in outlets:
+        parts = sid.split("-")
+        if 2 <= len(parts) <= _MAX_NAME_TOKENS and not set(parts) & _PHRASE_WORDS:
+            by_last[parts[-1]].add(sid)
+    for sid in sorted(outlets):
+        fits = by_last.get(sid, set()) if sid in lexicon.MEDIA_WORDS else set()
+        if len(fits) == 1:
+            groups.union(next(iter(fits)), sid)
+
+
 def _acronym_groups(records: Sequence[Attribution], groups: _Groups) -> None:
     """Join an acronym to the one longer name of the corpus it abbreviates."""
     capitals: set[str] = set()
@@ -424,6 +439,7 @@ def _unified(
             groups.find(r.source_id)
     _person_groups(records, groups, real)
     _acronym_groups(records, groups)
+    _outlet_groups(records, groups)
     _role_groups(records, groups, real)
     _place_groups(records, groups)
 
