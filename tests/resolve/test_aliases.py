@@ -353,3 +353,12 @@ def test_an_outlet_named_by_its_last_word_joins_the_one_outlet_so_named(corpus):
         "The Post said the ferry had left Orsk.",
     )
     assert ids(rows) == ["vellmar-post", "orsk-post", "post"]
+
+
+def test_a_surname_spelled_with_a_letter_more_is_the_same_person(corpus):
+    rows = corpus(
+        "Ada Feig said the bridge at Orsk was closed.",
+        "Ada Feigh said the ferry to Orsk was late.",
+        "Ada Feig said the ferry to Orsk had left.",
+    )
+    assert ids(rows) == ["ada-feig", "ada-feig", "ada-feig"]

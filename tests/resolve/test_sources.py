@@ -102,6 +102,11 @@ def test_a_name_that_adds_a_noun_is_another_source(sources):
             "clare-brenvik",
         ),
         ("A fellow teacher at the school, Sara Kessin, said the bridge was closed.", "sara-kessin"),
+        # a name right after the role word, parsed as the role's object
+        (
+            "WHO director Lena Brask told reporters early this weekend that the bridge was closed.",
+            "lena-brask",
+        ),
         # an opening participle the parser took for the speaker
         (
             "Responding to inquiries from the Orsk Herald, a WHO spokesperson, Ada Lindqvist, "
@@ -212,7 +217,7 @@ def test_the_author_of_a_statement_speaks_through_it(extractor, case):
 def test_what_a_report_is_about_is_not_its_author(only_record):
     record = only_record(
         "Sailors may have caught the fever, according to Brenvik media reports of suspected "
-        "cases at a hospital in the city."
+        "cases at an Orsk-run hospital in the city."
     )
     assert (record.source_id, record.source_name, record.source_kind) == (
         "brenvik-media-reports",

@@ -119,14 +119,21 @@ def noun_phrase(
 
 
 def _topic_of_text(text: Token, child: Token) -> bool:
-    """Whether ``child`` tells what the text ``text`` is about, naming no author ("reports of
-    suspected cases", "a study on sleep"): no part of the source's name."""
+    """Whether ``child`` tells what the text ``text`` is about or where, naming no author
+    ("reports of suspected cases", "a study on sleep"): no part of the source's name."""
     return (
         child.dep_ == "prep"
         and child.i > text.i
         and text.lemma_.lower() in lexicon.DOCUMENT_NOUNS
-        and child.lower_ in TOPIC_PREPOSITIONS
-        and not any(t.pos_ == "PROPN" or t.ent_type_ for t in child.subtree)
+        # "by" and "from" name the author; "of", "on", "at", "in" what it is about or where
+        # ("reports of cases at a hospital"), unless they name something ("in the Herald")
+        and child.lower_ not in ("by", "from")
+        and not any(
+            t.pos_ == "PROPN" or t.ent_type_
+            for o in child.children
+            if o.dep_ == "pobj"
+            for t in [o, *(c for c in o.children if c.dep_ in ("compound", "amod", "nmod"))]
+        )
     )
 
 

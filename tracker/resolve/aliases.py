@@ -274,7 +274,8 @@ def _join_described(full: set[str], persons: set[str], groups: _Groups, real: se
 
 def _join_spellings(full: set[str], groups: _Groups) -> None:
     """Join two names of a surname whose first names differ by one letter added or dropped
-    ("Mikail Brask" in one article, "Mikhail Brask" in the others; "Mohamad" and "Mohammad")."""
+    ("Mikail Brask" in one article, "Mikhail Brask" in the others; "Mohamad" and "Mohammad"),
+    and two names of a first name whose surnames do ("Christy Feig", "Christy Feigh")."""
     by_surname: dict[str, list[str]] = defaultdict(list)
     for sid in sorted(full):
         parts = sid.split("-")
@@ -284,6 +285,17 @@ def _join_spellings(full: set[str], groups: _Groups) -> None:
         for k, a in enumerate(names):
             for b in names[k + 1 :]:
                 if _one_edit(a.split("-")[0], b.split("-")[0]):
+                    groups.union(a, b)
+    # "Christy Feig" and "Christy Feigh": the same first name, a surname a letter apart
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for sid in sorted(full):
+        parts = sid.split("-")
+        if len(parts) == 2 and len(parts[0]) >= 3 and len(parts[1]) >= 4:
+            by_first[parts[0]].append(sid)
+    for names in by_first.values():
+        for k, a in enumerate(names):
+            for b in names[k + 1 :]:
+                if _one_edit(a.split("-")[1], b.split("-")[1]):
                     groups.union(a, b)
 
 

@@ -134,6 +134,18 @@ def name_tokens(head: Token) -> list[Token]:
                 return rest
             if lower_text and _lower_case_name(rest):
                 return rest
+    return _name_after_role(head)
+
+
+def _name_after_role(head: Token) -> list[Token]:
+    """The person's name right after a role word, however the parser hung it ("WHO director
+    Christy Feig told ...", parsed with the name as the role's object)."""
+    if head.lemma_.lower() not in lexicon.PERSON_NOUNS and not _compound_role(head.lower_):
+        return []
+    inside = {t.i for t in head.subtree}
+    for ent in head.doc.ents:
+        if ent.start == head.i + 1 and ent.label_ == "PERSON" and ent.end - 1 in inside:
+            return _drop_descriptors(list(ent))
     return []
 
 
