@@ -237,11 +237,12 @@ HEADLINES = {
         "says",
     ),
     "probably-not": (DAM, "Velmora dam burst on Monday? Probably not", "denies", "?"),
+    # the mayor's own denial: "there was no X" is a negated content, shown by its cue
     "there-was-no": (
         DAM,
         "There was no Velmora dam burst on Monday, mayor says",
         "denies",
-        "no",
+        "says",
     ),
     "was-staged": (DAM, "Velmora dam burst video was staged", "denies", "was staged"),
     "cleared-of": (

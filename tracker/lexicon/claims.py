@@ -6,6 +6,8 @@ __all__ = [
     "PREDICATE_CLASSES",
     "NEGATIVE_PREDICATES",
     "NEGATIVE_SUBJECTS",
+    "NEGATING_ADVERBS",
+    "AFFIRMED_BY_DENIAL",
     "ANAPHORIC_DETERMINERS",
     "REFUTATION_PHRASES",
     "CORRECTION_PHRASES",
@@ -44,6 +46,12 @@ NEGATIVE_PREDICATES = frozenset("refrain avoid abstain stop cease halt never opp
 
 #: Subjects that deny their clause ("nobody agreed", "no surgeon agreed" has the determiner "no").
 NEGATIVE_SUBJECTS = frozenset("no nobody none nothing neither".split())
+
+#: Adverbs besides "never" that negate the verb they modify ("was nowhere near Orsk").
+NEGATING_ADVERBS = frozenset("nowhere".split())
+
+#: Nouns whose absence affirms what follows: "there is no doubt that X" says X.
+AFFIRMED_BY_DENIAL = frozenset("doubt question denying disputing mistaking".split())
 
 #: Determiners that point back to something already said ("such actions", "these claims").
 ANAPHORIC_DETERMINERS = frozenset("such these those this that the".split())

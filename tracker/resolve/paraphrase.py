@@ -45,7 +45,10 @@ arrested" is another arrest); a supposition or a demand restates no fact.
 A hub may join a higher-ranked hub the same way, and a claim joined to a joined hub ends on
 the hub it joined.  A claim said the other way round ("a bird did not defecate on X" against
 "a bird defecated on X") joins only on the story's vocabulary, at a cosine of at least
-:data:`NEGATED_THRESHOLD` and naming one of the hub's names: its asserters then deny the hub
+:data:`NEGATED_THRESHOLD` and naming one of the hub's names, or, when it is a copula with no
+predicate to share ("Ada Lind was never in Brenvik" / "Ada Lind was arrested in Brenvik"),
+when its subject is a name the hub's subject has and it shares another of the story's words
+with the hub: its asserters then deny the hub
 (:meth:`tracker.resolve.claims.ClaimRegistry.resolve`).  Static vectors weigh rare names
 heavily and read no word order, which is why they only confirm what the words allow.  The
 cost is a fixed number of comparisons per claim, so it grows with the number of claims, not
@@ -244,7 +247,11 @@ class _Joiner:
         same_event = bool(a.predicates & theirs.predicates)
         if a.negated != b.negated:
             # said the other way round: the story's vocabulary and a shared name, closer
-            return cosine >= NEGATED_THRESHOLD and same_event and bool(events and shared_names)
+            if cosine < NEGATED_THRESHOLD:
+                return False
+            if same_event:
+                return bool(events and shared_names)
+            return _denies_of_subject(a, b, shared)
         # the event may be named rather than be the main verb: "ISIS is coming across the
         # border" / "fighters were caught coming across the border"; "Ravel was left
         # stunned when Orsk tore the agreement" / "Orsk tore up the contract"
@@ -267,6 +274,30 @@ class _Joiner:
             and bool(events)
             and (bool(shared_names) or len(events) >= 2)
         )
+
+
+def _denies_of_subject(claim: ClaimSignature, hub: ClaimSignature, shared: frozenset[str]) -> bool:
+    """Whether a negated claim with no predicate of its own, a copula ("Ada Lind was never
+    in Brenvik", "Ada Lind was nowhere near Brenvik"), says of the hub's subject that it is
+    not so: its subject is a name that the hub's subject has, and it shares another word of
+    the story with the hub besides.
+
+    >>> hub = ClaimSignature(words=frozenset({"ada", "lind", "arrest", "bren"}),
+    ...                      entities=frozenset({"ada", "lind", "bren"}),
+    ...                      predicates=frozenset({"arrest"}), agent=frozenset({"ada", "lind"}))
+    >>> never = ClaimSignature(words=frozenset({"lind", "bren"}), negated=True,
+    ...                        entities=frozenset({"lind", "bren"}), agent=frozenset({"lind"}))
+    >>> _denies_of_subject(never, hub, frozenset({"lind", "bren"}))
+    True
+    >>> _denies_of_subject(never, hub, frozenset({"lind"}))
+    False
+    """
+    if claim.predicates or not claim.negated or hub.negated:
+        return False
+    # its subject is a name ("Lind"), not a description holding one ("the wives of Lind")
+    if not claim.agent or not claim.agent <= claim.entities:
+        return False
+    return bool(claim.agent & hub.agent) and bool(shared - claim.agent)
 
 
 def _names_event(

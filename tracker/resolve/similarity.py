@@ -80,6 +80,28 @@ def _denying_subject(verb: Token) -> bool:
     return False
 
 
+def _denies_existence(verb: Token) -> bool:
+    """'there was no blurring', 'there were no cases of X': the clause says that what it
+    names does not exist ('there is no doubt that X' says X)."""
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return False
+    for thing in verb.children:
+        if thing.dep_ not in ("attr", "nsubj", "nsubjpass"):
+            continue
+        if thing.lemma_.lower() in lexicon.AFFIRMED_BY_DENIAL:
+            return False
+        if thing.lower_ in lexicon.NEGATIVE_SUBJECTS or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in thing.children
+        ):
+            return True
+    return False
+
+
+def _nowhere(verb: Token) -> bool:
+    """'Ada Lind was nowhere near Brenvik': an adverb that negates the verb it modifies."""
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.NEGATING_ADVERBS for c in verb.children)
+
+
 def _first_sentence(span: Span) -> Span:
     """The part of a content in its first sentence: "a bird did not defecate on X. The video
     appears to have been a hoax" claims what its first sentence says."""
@@ -166,7 +188,8 @@ def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) 
     """Signature of a content span of a parsed document.  ``claimed=True`` reads an
     attribution's content: its predicate, agent and polarity are those of its first sentence,
     and of the clause a verb of knowing leads ("I know that ten fighters were caught" claims a
-    capture, not knowledge)."""
+    capture, not knowledge), and "there was no X" or "X was nowhere near Y" deny what they
+    name (:func:`tracker.check` reads a checked sentence's existentials its own way)."""
     tokens = [t for t in span if not (t.is_punct or t.is_space or t.is_stop)]
     entities = frozenset(entity_key(t.text) for t in tokens if _is_entity(t))
     words = (
@@ -186,6 +209,8 @@ def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) 
         for v in verbal
         for c in v.children
     ) or any(v.lemma_.lower() in lexicon.NEGATIVE_PREDICATES or _denying_subject(v) for v in verbal)
+    if claimed and not negated:
+        negated = any(_denies_existence(v) or _nowhere(v) for v in verbal)
     agent: frozenset[str] = frozenset()
     for v in verbal:
         # the parser sometimes splits one subject in two ("the freighter | Orla Star")
