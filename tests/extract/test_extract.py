@@ -204,6 +204,15 @@ def test_a_group_or_a_rare_name_before_a_colon_still_speaks(extract_text, speake
     ]
 
 
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_heading_on_the_line_above_is_no_part_of_the_speaker(extract_text, lower):
+    text = "Outline\nCirculating report claims that the Kessin ferry was towed away."
+    record = ("Circulating report", "asserts", "claims", "that the Kessin ferry was towed away")
+    if lower:
+        text, record = text.lower(), tuple(part.lower() for part in record)
+    assert extract_text(text) == [record]
+
+
 def test_a_headline_in_capitals_keeps_its_speaker(extract_text):
     assert extract_text("MAYOR LIND: BRIDGE WILL REOPEN IN MAY") == [
         ("MAYOR LIND", "asserts", ":", "BRIDGE WILL REOPEN IN MAY")

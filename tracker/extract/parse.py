@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from tracker import lexicon
+from tracker.extract.labels import heading_word
 from tracker.lexicon import (
     CLOSING_MARKS,
     DATELINE_DASHES,
@@ -115,6 +116,10 @@ def noun_phrase(
     ]
     if dashes:
         run = run[dashes[-1] + 1 :]
+    # a heading alone on the line above ("Outline\nCirculating report claims") is no speaker
+    breaks = [k for k, t in enumerate(run) if t.i < token.i and t.is_space and "\n" in t.text]
+    if breaks and heading_word(run[: breaks[-1]]):
+        run = run[breaks[-1] + 1 :]
     return token_extent(run)
 
 
