@@ -151,3 +151,21 @@ def test_the_country_us_after_a_colon_is_no_first_person(nlp):
     text = "Astrin Flooding: US Engineers Fly In As Velmora Dam Bursts"
     verdict = _check(nlp, "The Velmora dam burst on Monday", text)
     assert verdict.verdict == "supports"
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+def test_a_question_of_the_claims_event_in_any_piece_passes_it_on(nlp, lower):
+    # the second piece matches the claim's names best, but the line only asks the claim
+    text = "Bribes For Pell? Velmora Builder Sues Orlo Pell's Accusers"
+    text = text.lower() if lower else text
+    verdict = _check(nlp, "Orlo Pell took bribes from a Velmora builder", text)
+    assert verdict.verdict == "reports"
+    question = text.split("? ")[0] + "?"
+    assert ("reports", "?", question) in _deciding(verdict)
+
+
+def test_a_question_of_something_else_beside_the_claim_passes_nothing_on(nlp):
+    text = "Comfort Eating? Velmora Woman Spends A Week In Astrin Diner After Break-Up"
+    claim = "A Velmora woman spent a week in an Astrin diner after her boyfriend left her"
+    verdict = _check(nlp, claim, text)
+    assert verdict.verdict == "supports"

@@ -200,6 +200,9 @@ def decide(
         # Had | His Tractor Stolen"): a hedge in any piece hedges it
         one_line = "\n" not in parsed.article.text.strip()
         hedges = lead.stance in ("reports", "declines") or (one_line and parsed.hedged > 0)
+        # "Did Pell quit? Council files case against him": a question of the claim's event
+        # in any piece of a one-line text passes it on, whichever piece matches best
+        hedges = hedges or (one_line and _asks_the_event(claim, parsed.sentences))
         # "That letter from 1974? It's real": a question answered yes confirms
         hedges = hedges and affirming_answer(parsed.sentences) is None
     else:
@@ -232,6 +235,13 @@ def decide(
     if refutes_it:
         return "denies"
     return "reports" if hedges else "supports"
+
+
+def _asks_the_event(claim: ParsedClaim, sentences: Sequence[ParsedSentence]) -> bool:
+    """Whether one of ``sentences`` is a question holding one of the claim's words that are
+    not names (its event, not only who it is about: not "Comfort eating? ...")."""
+    events = claim.terms - claim.names
+    return any(s.relayed == "question" and s.terms & events for s in sentences)
 
 
 def _denials_in_lead(
@@ -276,6 +286,8 @@ def deciding_evidence(
         chosen = [k for k, s in enumerate(parsed.sentences) if refutes(s)]
     elif verdict == "reports":
         chosen = [k for k, s in enumerate(parsed.sentences) if s.hedge]
+        if not chosen and len(parsed.sentences) <= settings.short_text:
+            chosen = [k for k, s in enumerate(parsed.sentences) if _asks_the_event(claim, [s])]
     else:
         chosen = []
     answer = affirming_answer(parsed.sentences) if verdict == "supports" else None
@@ -300,7 +312,8 @@ def deciding_evidence(
                 cue = sentence.refutation or sentence.doubt
                 extra.append(_evidence(sentence, "denies", cue, sim, article_id, source))
         elif verdict == "reports":
-            extra.append(_evidence(sentence, "reports", sentence.hedge, sim, article_id, source))
+            cue = sentence.hedge or (RELAY_CUES["question"] if sentence.relayed else None)
+            extra.append(_evidence(sentence, "reports", cue, sim, article_id, source))
         else:
             short = len(parsed.sentences) <= settings.short_text
             extra.append(read_sentence(claim, sentence, sim, article_id, short=short))
