@@ -362,3 +362,12 @@ def test_a_surname_spelled_with_a_letter_more_is_the_same_person(corpus):
         "Ada Feig said the ferry to Orsk had left.",
     )
     assert ids(rows) == ["ada-feig", "ada-feig", "ada-feig"]
+
+
+def test_an_outlet_whose_name_has_a_role_word_is_no_role(corpus):
+    rows = corpus(
+        "Ada Brask will not star in the film, Orsk Reporter reports.",
+        "Brask, the Orsk Reporter said, has left the film.",
+        "The Orsk Reporter said that Ada Brask had left the film.",
+    )
+    assert "ada-brask" not in [sid for text, sid, _ in rows if "Reporter" in (text or "")]

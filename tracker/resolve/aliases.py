@@ -401,7 +401,17 @@ def _role_groups(records: Sequence[Attribution], groups: _Groups, real: set[str]
         for words in descriptions:
             for word in words:
                 by_word[word].add(person)
+    # an outlet's name is no role ("The Orsk Reporter"; "the Orsk Post reporter" is one)
+    outlets = {
+        r.source_id
+        for r in records
+        if r.source_kind == "media"
+        and r.source is not None
+        and any(w.istitle() and w.lower() in lexicon.PERSON_NOUNS for w in r.source.text.split())
+    }
     for sid in {r.source_id for r in records if r.source_id and r.source_id not in described}:
+        if sid in outlets:
+            continue
         words = _role_words(sid)
         roles = words & lexicon.PERSON_NOUNS
         if len(roles) != 1 or len(words) < 2 or words & lexicon.POSSESSIVE_WORDS:
