@@ -224,3 +224,15 @@ def test_what_a_report_is_about_is_not_its_author(only_record):
         "Brenvik media reports",
         "media",
     )
+
+
+@pytest.mark.parametrize("outlet", ["The Brenvik Courier", "The Orsk Ledger", "Vellmar Daily"])
+def test_according_to_an_outlet_the_name_after_the_comma_is_the_clauses_subject(extractor, outlet):
+    text = (
+        f'According to {outlet}, Okafor "came to the conclusion he was not right for the part '
+        'and decided to withdraw" before negotiations began.'
+    )
+    article = article_from_text(text, id="synthetic", parse_header=False, synthetic=True)
+    first = next(iter(extractor.extract(article)))
+    assert first.source is not None and first.content is not None
+    assert (first.source.text, first.content.text.split()[0]) == (outlet, "Okafor")

@@ -47,6 +47,7 @@ __all__ = [
     "object_content",
     "quote_kind",
     "said_false",
+    "stray_subject",
     "subject_of",
     "subtree_tokens",
     "target_content",
@@ -140,6 +141,20 @@ def _topic_of_text(text: Token, child: Token) -> bool:
             for t in [o, *(c for c in o.children if c.dep_ in ("compound", "amod", "nmod"))]
         )
     )
+
+
+def stray_subject(according: Token, source: Token) -> Token | None:
+    """The subject of the clause an opening "according to X," introduces, when the parser
+    hung it on X as an apposition ("According to the Orsk Ledger, Okafor came ..."): a name
+    after a name, set off by a comma, with the clause's verb left without a subject."""
+    verb = according.head
+    if according.i > source.i or verb.i == according.i or children_with(verb, *SUBJECT_DEPS):
+        return None
+    for appos in children_with(source, "appos"):
+        comma = appos.doc[appos.left_edge.i - 1]
+        if appos.pos_ == "PROPN" and source.pos_ == "PROPN" and comma.text == ",":
+            return appos
+    return None
 
 
 def children_with(token: Token, *deps: str) -> list[Token]:

@@ -32,6 +32,7 @@ from tracker.extract.parse import (
     object_content,
     quote_kind,
     said_false,
+    stray_subject,
     subject_of,
     subtree_tokens,
     target_content,
@@ -437,6 +438,13 @@ class _SentenceRules:
         if not objs:
             return
         phrase = subtree_tokens(according)
+        source = noun_phrase(objs[0])
+        subject = stray_subject(according, objs[0])
+        if subject is not None:
+            # "According to the Orsk Ledger, Okafor came ...": the name after the comma is the
+            # clause's subject, which the parser hung on the outlet
+            phrase = [t for t in phrase if t.i < subject.left_edge.i - 1]
+            source = token_extent([t for t in phrase if t.i >= objs[0].left_edge.i])
         before = [t for t in sent if t.i < phrase[0].i]
         after = [t for t in sent if t.i > phrase[-1].i]
         content = token_extent(after if len(after) > len(before) else before)
@@ -447,7 +455,7 @@ class _SentenceRules:
         self.found.append(
             Candidate(
                 cue=(according.idx, to.idx + len(to)),
-                source=noun_phrase(objs[0]),
+                source=source,
                 content=content,
                 stance="asserts",
                 quote="according_to" if quote == "indirect" else quote,

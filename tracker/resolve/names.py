@@ -103,7 +103,13 @@ def name_tokens(head: Token) -> list[Token]:
     if head.ent_type_ == "PERSON":
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
-            return _drop_descriptors(_with_first_name([t for t in ent if t.i not in skip]))
+            # a name has no comma: "the Orsk Ledger, Okafor" is two, however tagged
+            run = [t for t in ent if t.i not in skip]
+            commas = [t.i for t in run if t.text == ","]
+            first = max([c for c in commas if c < head.i], default=-1)
+            last = min([c for c in commas if c > head.i], default=len(head.doc))
+            run = [t for t in run if first < t.i < last]
+            return _drop_descriptors(_with_first_name(run))
     personal = head.pos_ == "PROPN"  # "Lind spokesman": Lind is who he speaks for
     people = _drop_descriptors(_person_entity(phrase)) if personal else []
     if people:
