@@ -299,3 +299,17 @@ def test_the_same_name_as_a_content_is_one_claim_in_every_article(nlp):
         ("Tom Vale", "asserts", "c-brenvik-shipping"),
         ("Ada Lind", "asserts", "c-brenvik-shipping"),
     ]
+
+
+def test_a_quote_of_several_sentences_takes_no_polarity_from_its_first(nlp):
+    rows = claims_of(
+        nlp,
+        'Ada Lind said: "The Vessa Moon is a hard ship to sail and Tomas Brenner will master it."',
+        'Tomas Brenner told reporters: "There is not a storm it has not met. So the Vessa Moon '
+        'is a hard ship to sail and Tomas Brenner will master it."',
+    )
+    assert [(name, stance) for name, stance, _ in rows] == [
+        ("Ada Lind", "asserts"),
+        ("Tomas Brenner", "asserts"),
+    ]
+    assert rows[0][2] == rows[1][2]

@@ -69,6 +69,9 @@ __all__ = [
     "stems",
 ]
 
+#: the end of a sentence with more text after it
+_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019\']?\s+\S")
+
 #: Similarity at or above which two contents are taken as one claim.
 MATCH_THRESHOLD = 0.55
 #: How many of a claim's most frequent wordings are weighed when its central one is chosen.
@@ -304,7 +307,9 @@ class ClaimRegistry:
             polarity = sig.negated
         if claim is None:
             claim, score = self._most_similar(sig)
-            polarity = sig.negated
+            # a content of several sentences ("There isn't a scene he is not in. So it is a
+            # hard part.") has its first sentence's polarity, not that of the one it matched by
+            polarity = None if _SENTENCE_BREAK.search(text) else sig.negated
             if claim is not None and score < self.threshold:
                 claim = None
         floating = None
