@@ -30,9 +30,9 @@ ARREST = "Orlo Pell was arrested in Velmora"
 @pytest.mark.parametrize(
     "text",
     [
-        "Everybody Relax, Orlo Pell Wasn\u2019t Arrested In Velmora",
-        "everybody relax, orlo pell wasn\u2019t arrested in velmora",
-        "Calm Down, Orlo Pell Hasn\u2019t Been Arrested In Velmora",
+        "Good News, Orlo Pell Wasn\u2019t Arrested In Velmora",
+        "good news, orlo pell wasn\u2019t arrested in velmora",
+        "Orlo Pell Hasn\u2019t Been Arrested In Velmora After All",
         "ORLO PELL WASN\u2019T ARRESTED IN VELMORA",
     ],
     ids=["cased", "lower", "has-not", "capitals"],
@@ -48,8 +48,8 @@ def test_a_contracted_not_with_a_typographic_apostrophe_denies(nlp, text):
     ("text", "sentence"),
     [
         (
-            "REPORTS: ASTRIN MAYOR PERSONALLY FLYING SORTIES AGAINST REBELS",
-            "ASTRIN MAYOR PERSONALLY FLYING SORTIES AGAINST REBELS",
+            "REPORTS: ASTRIN MAYOR SECRETLY BUYING BRENVIK FERRY LINE",
+            "ASTRIN MAYOR SECRETLY BUYING BRENVIK FERRY LINE",
         ),
         (
             "REPORT: ASTRIN KING SECRETLY SELLING PALACE TO VELMORA",
@@ -59,7 +59,7 @@ def test_a_contracted_not_with_a_typographic_apostrophe_denies(nlp, text):
 )
 def test_a_source_the_parser_cut_off_before_its_colon_passes_the_claim_on(nlp, text, sentence):
     claim = (
-        "The Astrin mayor is personally flying sorties against the rebels"
+        "The Astrin mayor is secretly buying the Brenvik ferry line"
         if "MAYOR" in text
         else "The Astrin king is secretly selling his palace to Velmora"
     )
@@ -70,8 +70,8 @@ def test_a_source_the_parser_cut_off_before_its_colon_passes_the_claim_on(nlp, t
 
 def test_a_topic_the_parser_cut_off_before_its_colon_is_no_source(nlp):
     # the same cut with an event before the colon: the headline states the claim
-    text = "VELMORA FLOODING: ASTRIN MAYOR PERSONALLY FLYING SORTIES AGAINST REBELS"
-    verdict = _check(nlp, "The Astrin mayor is personally flying sorties against the rebels", text)
+    text = "VELMORA FLOODING: ASTRIN MAYOR SECRETLY BUYING BRENVIK FERRY LINE"
+    verdict = _check(nlp, "The Astrin mayor is secretly buying the Brenvik ferry line", text)
     assert verdict.verdict == "supports"
 
 
@@ -83,9 +83,9 @@ QUIT = "Orlo Pell quit the Velmora council"
     "text",
     [
         # a source's words about something else in a clause below the claim's
-        "Orlo Pell quits Velmora council after wife tells him he is no good at politics",
+        "Orlo Pell quits Velmora council after wife tells him he has no head for politics",
         # a quotation of something else before the claim, and after a colon
-        "'There is no end to their greed' Orlo Pell quits Velmora council",
+        "'We have no regrets at all' Orlo Pell quits Velmora council",
         "Orlo Pell quits Velmora council: 'I have never felt so free'",
     ],
     ids=["told-him", "quote-before", "quote-after-colon"],
@@ -116,22 +116,22 @@ def test_what_is_said_of_the_claim_is_still_read(nlp, text, expected, cue):
 @pytest.mark.parametrize(
     "text",
     [
-        "Unhappy Customer: Velmora Bank Told My Employer About Complaint, Got Me Fired",
-        "Customer: I Was Fired Over Velmora Bank Complaint",
+        "Angry Diner: Velmora Caf\u00e9 Phoned My Boss To Get Me Sacked",
+        "Ex-Waiter Diner: I Lost My Job Over Velmora Caf\u00e9 Review",
     ],
     ids=["me", "i"],
 )
 def test_who_speaks_in_the_first_person_after_a_colon_is_its_source(nlp, text, lower):
     text = text.lower() if lower else text
-    verdict = _check(nlp, "Velmora Bank got a customer fired after he complained", text)
+    verdict = _check(nlp, "Velmora Caf\u00e9 had a diner sacked over his review", text)
     assert verdict.verdict == "reports"
     assert _deciding(verdict) == [("reports", ":", text)]
 
 
 def test_a_quotation_after_a_colon_is_no_first_person_source(nlp):
     # the quotation's "we" is someone else's: the line before the colon states the claim
-    text = "Velmora Bank fired complaining customer: 'We lost a good man'"
-    verdict = _check(nlp, "Velmora Bank got a customer fired after he complained", text)
+    text = "Velmora Caf\u00e9 had reviewing diner sacked: 'We lost a good man'"
+    verdict = _check(nlp, "Velmora Caf\u00e9 had a diner sacked over his review", text)
     assert verdict.verdict == "supports"
 
 
@@ -165,7 +165,7 @@ def test_a_question_of_the_claims_event_in_any_piece_passes_it_on(nlp, lower):
 
 
 def test_a_question_of_something_else_beside_the_claim_passes_nothing_on(nlp):
-    text = "Comfort Eating? Velmora Woman Spends A Week In Astrin Diner After Break-Up"
-    claim = "A Velmora woman spent a week in an Astrin diner after her boyfriend left her"
+    text = "Sweet Tooth? Velmora Baker Wins Astrin Cake Prize For Third Year"
+    claim = "A Velmora baker won the Astrin cake prize for the third year"
     verdict = _check(nlp, claim, text)
     assert verdict.verdict == "supports"

@@ -14,7 +14,7 @@ set off by a colon holding none of the claim's words is a statement of something
 ("Dam bursts: 'We lost everything'"), not the claim passed on.  So are what a source says
 and a quotation of a few words, wherever they stand, when they hold none of the claim's
 words and the rest of the line states it ("Pell quits council after his wife tells him he
-is no good at politics", "'There is no end to it' Pell quits council"): their "no", "not"
+has no head for politics", "'We have no regrets' Pell quits council"): their "no", "not"
 or "never" denies nothing of the claim.
 
 >>> pieces("Dam bursts; experts say more could follow")
@@ -94,10 +94,10 @@ def _said_of_other(
 ) -> list[tuple[int, int]]:
     """The spans of ``sentence`` (article offsets) that are someone's words about something
     else, in a headline that states the claim beside them: what a source says ("..., after
-    his wife tells him he is no good at politics") or a quotation of a few words ("'There is
-    no end to it' ...") holding none of the claim's words and not pointing back at it,
+    his wife tells him he has no head for politics") or a quotation of a few words ("'We
+    have no regrets' ...") holding none of the claim's words and not pointing back at it,
     when the rest of the line holds at least :data:`_STATED_WORDS` of the claim's words
-    other than its names (``event``): "Orlo Pell 'has no regrets'" may be the claim in other
+    other than its names (``event``): "Orlo Pell 'is done with it all'" may be the claim in other
     words."""
     # (content, source) spans; the source's words do not state the claim either
     spans = [

@@ -217,9 +217,9 @@ def negating_word(token: Token) -> str | None:
     the title-case "n’t" as punctuation; "WASN’T", left whole).
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Banksy Wasn’t Arrested")
+    >>> doc = spacy.blank("en")("Orlo Pell Wasn’t Arrested")
     >>> [negating_word(t) for t in doc]
-    [None, None, "n't", None]
+    [None, None, None, "n't", None]
     """
     word = token.lower_.translate(_APOSTROPHES)
     if len(word) > 3 and word.endswith("n't") and word[0].isalpha():
@@ -346,8 +346,8 @@ def _names_a_source(words: list) -> bool:
 
 def _first_person_speaker(before: list[Token], after: SpacySpan) -> bool:
     """Whether the words before a headline's colon are who speaks in the first person after
-    it, whatever they are called ("Unhappy customer: I was fired", "Former player: they
-    told me to lie"): up to four words, not a label ("Watch: ..."), and a first-person word
+    it, whatever they are called ("Angry diner: I lost my job", "Ex-waiter: they told
+    me to lie"): up to four words, not a label ("Watch: ..."), and a first-person word
     after the colon outside quotation marks."""
     if not 1 <= len(before) <= _SPEAKER_WORDS:
         return False
@@ -450,7 +450,7 @@ def relayed(sent: SpacySpan, *, topics: bool = False) -> str | None:
         if 1 <= len(after) <= 3 and (_names_a_source(after) or trailing_source(after)):
             return "says"  # "...: police", "...: AP"
         if _first_person_speaker(before, sent.doc[colons[0] + 1 : sent.end]):
-            return "says"  # "Unhappy customer: bank got me fired"
+            return "says"  # "Angry diner: café got me sacked"
     offset = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     for match in _QUOTED.finditer(text):
         inside = sent.doc.char_span(

@@ -239,7 +239,7 @@ def decide(
 
 def _asks_the_event(claim: ParsedClaim, sentences: Sequence[ParsedSentence]) -> bool:
     """Whether one of ``sentences`` is a question holding one of the claim's words that are
-    not names (its event, not only who it is about: not "Comfort eating? ...")."""
+    not names (its event, not only who it is about: not "Sweet tooth? ...")."""
     events = claim.terms - claim.names
     return any(s.relayed == "question" and s.terms & events for s in sentences)
 

@@ -295,5 +295,5 @@ PENDING_WORDS = frozenset("not no yet never unable awaiting cannot".split())
 CONFIRMING_LEMMAS = frozenset("confirm verify prove authenticate corroborate".split())
 
 #: First-person words (lower case): after a headline's colon they make what comes before it
-#: the speaker ("Unhappy customer: bank got me fired").
+#: the speaker ("Angry diner: café got me sacked").
 FIRST_PERSON_WORDS = frozenset("i i'm i've i'd me my mine we we're we've us our ours".split())
