@@ -6,7 +6,7 @@ import pytest
 
 from tracker.ingest.readers import article_from_text
 from tracker.pipeline import extract_attributions
-from tracker.resolve.claims import claim_text
+from tracker.resolve.wording import claim_text
 
 
 def claims_of(nlp, *texts: str) -> list[tuple[str | None, str, str | None]]:

@@ -50,6 +50,7 @@ from tracker.resolve.index import CandidateIndex
 from tracker.resolve.paraphrase import PARAPHRASE_THRESHOLD, ClaimView, paraphrase_joins
 from tracker.resolve.similarity import ClaimSignature, claim_similarity, entity_key
 from tracker.resolve.sources import slugify
+from tracker.resolve.wording import claim_text, floating_words, stems
 
 if TYPE_CHECKING:
     from tracker.extract.extractor import ExtractedArticle
@@ -62,11 +63,8 @@ __all__ = [
     "CorpusClaim",
     "CorpusJoins",
     "assign_claims",
-    "claim_text",
     "corpus_joins",
     "reads_as_one_story",
-    "floating_words",
-    "stems",
 ]
 
 #: the end of a sentence with more text after it
@@ -76,49 +74,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019\']?\s+\S")
 MATCH_THRESHOLD = 0.55
 #: How many of a claim's most frequent wordings are weighed when its central one is chosen.
 CENTRAL_SAMPLE = 40
-
-_LEAD = re.compile(r"^(that|whether)\s+", re.IGNORECASE)
-_STOP = lexicon.CLAIM_STOP_WORDS
-
-
-def stems(text: str) -> set[str]:
-    """The first five letters of each word of four letters or more that is not a stop word
-    (enough to tell "shipment" from "shipments" as one word without a parser).
-
-    >>> sorted(stems("the shipment reports"))
-    ['repor', 'shipm']
-    """
-    words = re.findall(r"[a-z]{4,}", text.lower())
-    return {w[:5] for w in words if w not in _STOP}
-
-
-_CLAIM_NOUN_STEMS = stems(" ".join(lexicon.CLAIM_NOUNS))
-#: the most words a reference to a claim has ("the claims in the Harbour Ledger report")
-_REFERENCE_WORDS = 7
-
-
-def floating_words(text: str, signature: ClaimSignature) -> frozenset[str] | None:
-    """The word stems a bare reference to a claim names besides its noun ("Tessaly rejects
-    shipment report": ``{'shipm', 'tessa', 'rejec'}`` less the noun's), or None when the
-    content is no short reference to a claim (only such a content, with nothing before it in
-    its article, is resolved over the whole corpus).
-
-    >>> from tracker.resolve.similarity import ClaimSignature
-    >>> sorted(floating_words("shipment report", ClaimSignature(reference="report")))
-    ['shipm']
-    >>> floating_words("shipment report", ClaimSignature()) is None
-    True
-    """
-    if signature.reference not in lexicon.CLAIM_NOUNS or len(text.split()) > _REFERENCE_WORDS:
-        return None
-    return frozenset(stems(text) - _CLAIM_NOUN_STEMS)
-
-
-def claim_text(content: str) -> str:
-    """The wording of a claim: the content without a leading 'that' or quotation marks."""
-    text = _LEAD.sub("", content.strip())
-    text = text.strip(" \t\n\"'\u201c\u201d\u2018\u2019,.;:")
-    return re.sub(r"\s+", " ", text)
 
 
 @dataclass
@@ -444,7 +399,9 @@ class ClaimRegistry:
     def _final_ids(central: list[_Member]) -> list[str]:
         ids, taken = [], set()
         for member in central:
-            words = [w for w in slugify(member.text).split("-") if w not in _STOP][:5]
+            words = [
+                w for w in slugify(member.text).split("-") if w not in lexicon.CLAIM_STOP_WORDS
+            ][:5]
             base = "c-" + ("-".join(words) or "claim")
             claim_id, n = base, 2
             while claim_id in taken:
