@@ -191,13 +191,14 @@ def test_pattern(extract_text, text, expected, case):
         "IN CAPTIVITY: The ferry at Kessin was towed away.",
         "The ferry at Kessin: GRAPHIC IMAGES",
         "Infection: Several sailors have arrived at a hospital in Kessin.",
+        "HOAX: The ferry at Kessin was sold to a buyer in Brenvik.",
     ],
 )
 def test_words_before_a_colon_that_label_what_follows_name_no_speaker(extract_text, text):
     assert extract_text(text) == []
 
 
-@pytest.mark.parametrize("speaker", ["Witnesses", "Brenvikfact"])
+@pytest.mark.parametrize("speaker", ["Witnesses", "Brenvikfact", "WITNESSES", "ORSK"])
 def test_a_group_or_a_rare_name_before_a_colon_still_speaks(extract_text, speaker):
     assert extract_text(f"{speaker}: the ferry at Kessin was towed away.") == [
         (speaker, "asserts", ":", "the ferry at Kessin was towed away")
@@ -462,3 +463,11 @@ def test_a_negated_comparative_against_something_is_a_negation(nlp):
     from tracker.resolve.similarity import signature_of
 
     assert signature_of(nlp("the bridge is not bigger than the tower")[:], claimed=True).negated
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_name_given_in_an_aside_reports_nothing(extract_text, case):
+    text = "Tom, as he is known, said the price was high. Ada Lind, as she's called, said so too."
+    text = text.lower() if case == "lower" else text
+    rows = extract_text(text)
+    assert [(source.lower(), cue) for source, _, cue, _ in rows] == [("tom", "said")]

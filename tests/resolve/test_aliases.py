@@ -371,3 +371,52 @@ def test_an_outlet_whose_name_has_a_role_word_is_no_role(corpus):
         "The Orsk Reporter said that Ada Brask had left the film.",
     )
     assert "ada-brask" not in [sid for text, sid, _ in rows if "Reporter" in (text or "")]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_reflexive_that_stresses_the_source_is_no_part_of_its_name(corpus, case):
+    rows = corpus(
+        "Tomas Varga said the ferry had been sold.",
+        "Varga himself told the Orsk Courier that the ferry was never sold.",
+        "The harbour board itself said the ferry was sold.",
+        "The pilots themselves said that the buyer was from Brenvik.",
+        case=case,
+    )
+    sources = [(text.lower() if text else text, sid) for text, sid, _ in rows]
+    assert sources == [
+        ("tomas varga", "tomas-varga"),
+        ("varga", "tomas-varga"),
+        ("the harbour board", "harbour-board"),
+        ("the pilots", "pilots"),
+    ]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_nickname_in_quotes_inside_a_name_is_an_alias(corpus, case):
+    rows = corpus(
+        'Brenvik students are buzzing about Tomas "Tom" Varga, who sold the ferry.\n\n'
+        "Tom, as he is known, said the price was high.",
+        "Tomas Varga told the Orsk Courier that the ferry was never sold.",
+        "Tomas said the buyer was from Kessin.",
+        case=case,
+    )
+    assert ids(rows) == ["tomas-varga"] * 3
+
+
+def test_he_after_a_name_with_a_nickname_is_that_person(corpus):
+    rows = corpus(
+        'Brenvik students are buzzing about Tomas "Tom" Varga. He said the buyer was rich.',
+        "Tomas Varga told the Orsk Courier that the ferry was never sold.",
+    )
+    assert ids(rows) == ["tomas-varga"] * 2
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_name_with_and_without_its_accents_is_one_source(corpus, case):
+    rows = corpus(
+        "Prosecutor Iñaky Brask said the ferry had been sold.",
+        "Inaky Brask told the Orsk Courier that the buyer was from Kessin.",
+        "Brask said the price was high.",
+        case=case,
+    )
+    assert ids(rows) == ["inaky-brask"] * 3

@@ -236,3 +236,17 @@ def test_according_to_an_outlet_the_name_after_the_comma_is_the_clauses_subject(
     first = next(iter(extractor.extract(article)))
     assert first.source is not None and first.content is not None
     assert (first.source.text, first.content.text.split()[0]) == (outlet, "Okafor")
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_person_tagged_with_her_organisation_is_named_without_it(nlp, case):
+    from spacy.tokens import Span as SpacySpan
+
+    from tracker.resolve.names import joined, name_tokens
+
+    text = "Ada Lind of Orsk Private Islands told the Courier that the ferry was sold."
+    doc = nlp(text.lower() if case == "lower" else text)
+    # the tagger sometimes takes "X of Y" for one person's name
+    doc.ents = [SpacySpan(doc, 0, 6, label="PERSON")]
+    head = next(t for t in doc if t.dep_ == "nsubj")
+    assert joined(name_tokens(head)).lower() == "ada lind"

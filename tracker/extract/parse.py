@@ -102,7 +102,7 @@ def noun_phrase(
             continue
         if child.i > token.i and child.dep_ in (SOURCE_CLAUSES if clauses else CLAUSAL_MODIFIERS):
             continue
-        if _topic_of_text(token, child):
+        if _topic_of_text(token, child) or _intensifier(token, child):
             continue
         tokens.extend(subtree_tokens(child))
     tokens.sort(key=lambda t: t.i)
@@ -122,6 +122,12 @@ def noun_phrase(
     if breaks and heading_word(run[: breaks[-1]]):
         run = run[breaks[-1] + 1 :]
     return token_extent(run)
+
+
+def _intensifier(head: Token, child: Token) -> bool:
+    """Whether ``child`` is a reflexive that stresses the source ("Ada Lind herself said",
+    "the ministry itself"), which is no part of its name."""
+    return child.i > head.i and child.lower_ in lexicon.INTENSIFYING_REFLEXIVES
 
 
 def _topic_of_text(text: Token, child: Token) -> bool:

@@ -545,21 +545,23 @@ class _SentenceRules:
 
 
 def _known_as(verb: Token) -> bool:
-    """'the militant known as "the Ferryman"': a name given, not something known or said."""
-    return verb.lemma_.lower() == "know" and any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
-    )
+    """'the militant known as "the Ferryman"', 'Tom, as he is known, said': a name given, not
+    something known or said."""
+    if verb.lemma_.lower() not in lexicon.NAMING_VERBS:
+        return False
+    named = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return named or (is_as_clause(verb) and bool(children_with(verb, "auxpass")))
 
 
 def _common_noun_label(word: Token) -> bool:
     """Whether a capitalised word before a colon is a common noun that labels what follows
-    ("Infection: ...", "Outbreak: ..."): the tagger read it as a noun despite its capital,
+    ("Infection: ...", "HOAX: ..."): the tagger read it as a noun despite its capitals,
     it is no entity and a common word (unlike a site's name, "Politifact: ..."), and no word
     list knows it as something that speaks."""
     lemma = word.lemma_.lower()
     return (
         word.pos_ == "NOUN"
-        and word.is_title
+        and (word.is_title or word.is_upper)
         and not word.ent_type_
         and is_common_word(word.text)
         and lemma not in KNOWN_SOURCE_WORDS

@@ -16,6 +16,7 @@ attribution, kept in ``extra["audience"]``, never part of its source.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,7 @@ from tracker.extract.candidate import Candidate
 from tracker.extract.parse import children_with, token_extent
 from tracker.model import Attribution, Span
 from tracker.resolve.firstnames import first_name_gender
+from tracker.resolve.names import without_nickname
 from tracker.resolve.sources import display_name, inside_quotes, slugify, written_as_acronym
 
 __all__ = [
@@ -79,10 +81,19 @@ def unresolved_id(pronoun: str, article_id: str) -> str:
     return f"{pronoun.lower()}-in-{slugify(article_id)}"
 
 
+def _without_nickname(doc: Doc, first: Token, last: Token) -> tuple[Token, Token]:
+    """'Tomas "Tom" Varga', however the tagger cut it ('Tomas "Tom'), runs from Tomas to Varga."""
+    if not any(t.is_quote for t in doc[first.i : last.i + 1]):
+        return first, last
+    name = without_nickname(list(doc[first.i : last.i + 1]))
+    return (name[0], name[-1]) if name else (first, last)
+
+
 def _person_spans(doc: Doc, lowers: list[str]) -> list[tuple[Token, Token]]:
     """(first, last) tokens of each person's name in a parsed paragraph (whose tokens in
     lower case are ``lowers``)."""
     spans = [(e[0], e[-1]) for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_without_nickname(doc, first, last) for first, last in spans]
     taken = {t.i for first, last in spans for t in doc[first.i : last.i + 1]}
     titles = [doc[i] for i, w in enumerate(lowers) if w.rstrip(".") in lexicon.GENDERED_TITLES]
     for tok in titles:
@@ -111,7 +122,9 @@ def person_mentions(
         lowers = [doc.vocab.strings[h] for h in doc.to_array("LOWER").tolist()]
         people = _person_spans(doc, lowers)
         for first, last in people:
-            name = doc[first.i : last.i + 1].text
+            name = re.sub(
+                r"\s*[\"\u201c][^\"\u201d]*[\"\u201d]", "", doc[first.i : last.i + 1].text
+            )
             key = _name_key(last.text)
             if len(name.split()) > len(fullest.get(key, "").split()):
                 fullest[key] = name

@@ -23,6 +23,8 @@ __all__ = [
     "TOPIC_PREPOSITIONS",
     "ASKING_VERBS",
     "RELATIVE_PRONOUNS",
+    "INTENSIFYING_REFLEXIVES",
+    "NAMING_VERBS",
     "OPENING_MARKS",
     "FRAMING_ADVERBS",
     "CLOSING_MARKS",
@@ -118,6 +120,14 @@ ASKING_VERBS = frozenset("ask wonder question".split())
 
 # (read by tracker.extract.parse)
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
+
+# (read by tracker.extract.parse) a reflexive set after a source to stress it ("the minister
+# herself said"): no part of the source's name
+INTENSIFYING_REFLEXIVES = frozenset("himself herself itself themselves themself".split())
+
+# (read by tracker.extract.rules) verbs that give a name ("known as X", "as she is called"),
+# reporting nothing
+NAMING_VERBS = frozenset("know call nickname dub".split())
 
 # (read by tracker.extract.parse)
 OPENING_MARKS = " \n\t\u00a0\"\u201c\u201e\u00ab'"

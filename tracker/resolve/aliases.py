@@ -42,6 +42,7 @@ from tracker.model import Attribution
 from tracker.nlp import doc_text
 from tracker.resolve.firstnames import is_first_name
 from tracker.resolve.heap import corpus_in_place
+from tracker.resolve.names import nicknamed
 from tracker.resolve.sources import acronym_of, slugify
 
 if TYPE_CHECKING:
@@ -134,8 +135,13 @@ def find_aliases(doc: Doc) -> list[tuple[str, str]]:
     pairs += [
         (slugify(e.text), slugify(e.text))
         for e in doc.ents
-        if e.label_ == "PERSON" and 2 <= len(e) <= _MAX_NAME_TOKENS and not lower_text
-    ]
+        if e.label_ == "PERSON"
+        and 2 <= len(e) <= _MAX_NAME_TOKENS
+        and not lower_text
+        and not any(t.is_quote for t in e)
+    ]  # 'Tomas "Tom" Varga' is Tomas Varga, also called Tom (or Tom Varga):
+    for full, nickname, rest in nicknamed(text):
+        pairs += [(slugify(full), slugify(w)) for w in (full, nickname, f"{nickname} {rest}")]
     for phrase, pattern, real_first in _PHRASES:
         if phrase in low:
             for match in pattern.finditer(low):
@@ -251,6 +257,7 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
             fits = (by_word[(0, sid)] | by_word[(-1, sid)]) - {groups.find(sid)}
         else:
             continue
+        fits = {groups.find(f) for f in fits} - {groups.find(sid)}  # joined since listed
         if len(fits) == 1 and next(iter(fits)) in person_roots:
             root, joined = groups.find(next(iter(fits))), groups.find(sid)
             groups.union(root, joined)

@@ -7,14 +7,23 @@ Lind.  :mod:`tracker.resolve.sources` builds a source's id and kind from what th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Token
 
 from tracker import lexicon
 from tracker.nlp import span_text
+from tracker.resolve.firstnames import is_first_name
 
-__all__ = ["KNOWN_SOURCE_WORDS", "described_name", "joined", "name_tokens"]
+__all__ = [
+    "KNOWN_SOURCE_WORDS",
+    "described_name",
+    "joined",
+    "name_tokens",
+    "nicknamed",
+    "without_nickname",
+]
 
 #: nouns a word list knows as something that speaks (people, groups, outlets, governments,
 #: organisations, documents): in lower-case text, no part of a name
@@ -103,12 +112,18 @@ def name_tokens(head: Token) -> list[Token]:
     if head.ent_type_ == "PERSON":
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is not None:
-            # a name has no comma: "the Orsk Ledger, Okafor" is two, however tagged
-            run = [t for t in ent if t.i not in skip]
+            # a name has no comma: "the Orsk Ledger, Okafor" is two, however tagged; and
+            # "Ada Lind of Orsk Holdings" tagged as one person: what follows "of" is not her name
+            org_part = {
+                t.i for c in head.children if c.dep_ == "prep" and c.i > head.i for t in c.subtree
+            }
+            run = [t for t in ent if t.i not in skip and t.i not in org_part]
             commas = [t.i for t in run if t.text == ","]
             first = max([c for c in commas if c < head.i], default=-1)
             last = min([c for c in commas if c > head.i], default=len(head.doc))
             run = [t for t in run if first < t.i < last]
+            if any(t.is_quote for t in run):
+                run = without_nickname(run)
             return _drop_descriptors(_with_first_name(run))
     personal = head.pos_ == "PROPN"  # "Lind spokesman": Lind is who he speaks for
     people = _drop_descriptors(_person_entity(phrase)) if personal else []
@@ -153,6 +168,28 @@ def _name_after_role(head: Token) -> list[Token]:
         if ent.start == head.i + 1 and ent.label_ == "PERSON" and ent.end - 1 in inside:
             return _drop_descriptors(list(ent))
     return []
+
+
+def without_nickname(tokens: list[Token]) -> list[Token]:
+    """The name of 'Tomas "Tom" Varga' without its nickname, however the tagger cut the entity
+    ('Tomas "Tom', 'Tom" Varga'): the proper nouns around it, less what the marks enclose."""
+    doc = tokens[0].doc
+    start, end = tokens[0].i, tokens[-1].i
+    while (
+        start > 0
+        and end - start < 6
+        and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_quote)
+    ):
+        start -= 1
+    while (
+        end + 1 < len(doc)
+        and end - start < 6
+        and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].is_quote)
+    ):
+        end += 1
+    marks = [t.i for t in doc[start : end + 1] if t.is_quote]
+    inside = set(range(marks[0], marks[1] + 1)) if len(marks) == 2 else set(marks)
+    return [t for t in doc[start : end + 1] if t.i not in inside and not t.is_quote]
 
 
 def _name_closing_description(head: Token) -> list[Token]:
@@ -291,3 +328,38 @@ def described_name(head: Token, tokens: list[Token]) -> tuple[list[Token], str] 
 def joined(tokens: list[Token]) -> str:
     """The text of ``tokens`` as the article spells it."""
     return "".join(t.text_with_ws for t in tokens).strip()
+
+
+_WORD = r"[^\W\d_][\w'’.-]*"
+#: a first name, a nickname in quotation marks, and one to three more words of the name
+_NICKNAME = re.compile(
+    rf"(?<![\w'’-])({_WORD})\s+[\"“]({_WORD})[\"”]\s+({_WORD}(?:\s+{_WORD}){{0,2}})"
+)
+
+
+def nicknamed(text: str) -> list[tuple[str, str, str]]:
+    """(full name, nickname, surname) of each name given with a nickname in quotation marks
+    between its first name and the rest ('Tomas "Tom" Varga'), the name being in capitals
+    where the text has any, and starting with a first name where it has none.
+
+    >>> nicknamed('Brenvik hails Tomas "Tom" Varga, who sold the ferry.')
+    [('Tomas Varga', 'Tom', 'Varga')]
+    >>> nicknamed('tomas "tom" varga said so.'), nicknamed('they called "fake" news')
+    ([('tomas varga', 'tom', 'varga')], [])
+    """
+    cased = any(c.isupper() for c in text)
+    found = []
+    for match in _NICKNAME.finditer(text):
+        first, nickname, rest = match.groups()
+        words = [first, nickname, *rest.split()]
+        if cased:
+            words = [w for w in words if w[0].isupper()]
+            if len(words) < 3 or words[0] != first or words[1] != nickname:
+                continue
+            rest = " ".join(words[2:])
+        elif not is_first_name(first):
+            continue
+        else:
+            rest = rest.split()[0]
+        found.append((f"{first} {rest}", nickname, rest))
+    return found

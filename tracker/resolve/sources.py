@@ -14,6 +14,7 @@ with a short qualifier ("customs officials", "customs officials in veldmark") ar
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -46,8 +47,14 @@ def slugify(text: str) -> str:
     ('officials', 'seventy-two-percent-of-voters')
     >>> slugify("U.S. officials"), slugify("US officials"), slugify("United States officials")
     ('us-officials', 'us-officials', 'us-officials')
+
+    Accents are dropped, as outlets drop them: "Iñaky Brask" and "Inaky Brask" are one id.
+
+    >>> slugify("Jesús Iñaky Brask"), slugify("Mikaël Vågen")
+    ('jesus-inaky-brask', 'mikael-vagen')
     """
-    text = text.lower().replace("\u2019", "'")
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    text = unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # u.s. -> us
     text = text.replace(".", "").replace("'s", "")
     # a hyphenated word is one word: "seventy-two percent" keeps its "two"
