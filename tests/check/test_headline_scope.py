@@ -24,6 +24,13 @@ def _deciding(verdict):
     return [(e.stance, e.cue, e.sentence) for e in verdict.evidence]
 
 
+def _read(nlp, claim: str, text: str, lower: bool):
+    """The text as checked (lower-cased with ``lower``), its verdict and its evidence."""
+    text = text.lower() if lower else text
+    verdict = _check(nlp, claim, text)
+    return text, verdict.verdict, _deciding(verdict)
+
+
 ARREST = "Orlo Pell was arrested in Velmora"
 
 
@@ -122,10 +129,9 @@ def test_what_is_said_of_the_claim_is_still_read(nlp, text, expected, cue):
     ids=["me", "i"],
 )
 def test_who_speaks_in_the_first_person_after_a_colon_is_its_source(nlp, text, lower):
-    text = text.lower() if lower else text
-    verdict = _check(nlp, "Velmora Caf\u00e9 had a diner sacked over his review", text)
-    assert verdict.verdict == "reports"
-    assert _deciding(verdict) == [("reports", ":", text)]
+    claim = "Velmora Caf\u00e9 had a diner sacked over his review"
+    text, verdict, deciding = _read(nlp, claim, text, lower)
+    assert (verdict, deciding) == ("reports", [("reports", ":", text)])
 
 
 def test_a_quotation_after_a_colon_is_no_first_person_source(nlp):
@@ -133,18 +139,6 @@ def test_a_quotation_after_a_colon_is_no_first_person_source(nlp):
     text = "Velmora Caf\u00e9 had reviewing diner sacked: 'We lost a good man'"
     verdict = _check(nlp, "Velmora Caf\u00e9 had a diner sacked over his review", text)
     assert verdict.verdict == "supports"
-
-
-@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
-def test_a_headline_verb_of_the_claim_in_another_inflection_states_it(nlp, lower):
-    # "Asks" for the claim's "asked": the asking is the claim, not a source passing it on
-    text = "Orlo Pell Asks Velmora Council To Move Up Brenvik Festival Date"
-    text = text.lower() if lower else text
-    claim = "Orlo Pell asked the Velmora council to move the Brenvik festival up to June"
-    verdict = _check(nlp, claim, text)
-    assert verdict.verdict == "supports"
-    assert _deciding(verdict)[0][0] == "asserts"
-    assert _deciding(verdict)[0][2] == text
 
 
 def test_the_country_us_after_a_colon_is_no_first_person(nlp):
@@ -169,3 +163,31 @@ def test_a_question_of_something_else_beside_the_claim_passes_nothing_on(nlp):
     claim = "A Velmora baker won the Astrin cake prize for the third year"
     verdict = _check(nlp, claim, text)
     assert verdict.verdict == "supports"
+
+
+FERRY = "Orlo Pell tried to sell the Brenvik ferry line to save the Velmora festival"
+FESTIVAL = "Orlo Pell asked the Velmora council to move the Brenvik festival up to June"
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower"])
+@pytest.mark.parametrize(
+    ("claim", "text"),
+    [
+        # "Asks" for the claim's "asked": the asking is the claim, not a source passing it on
+        (FESTIVAL, "Orlo Pell Asks Velmora Council To Move Up Brenvik Festival Date"),
+        # what someone offers or wants to do is what they do, not what they say
+        (FERRY, "Orlo Pell Offers To Sell Brenvik Ferry Line, Save Velmora Festival"),
+        (FERRY, "Orlo Pell Wants To Sell Brenvik Ferry Line To Save Velmora Festival"),
+    ],
+    ids=["asks", "offers", "wants"],
+)
+def test_a_headline_verb_of_acting_states_the_claim(nlp, claim, text, lower):
+    text, verdict, deciding = _read(nlp, claim, text, lower)
+    assert (verdict, deciding[0][0], deciding[0][2]) == ("supports", "asserts", text)
+
+
+def test_a_verb_of_saying_with_a_to_clause_still_passes_the_claim_on(nlp):
+    text = "Orlo Pell vows to sell the Brenvik ferry line to save the Velmora festival"
+    verdict = _check(nlp, FERRY, text)
+    assert verdict.verdict == "reports"
+    assert _deciding(verdict) == [("reports", "vows", text)]

@@ -137,6 +137,7 @@ def read_sentence(
         # in a headline, a cue that is the claim's own verb states the claim: "Tom Brokaw
         # wants Brian Williams fired" against the claim that he wants it
         endorsing = endorsing or (short and _claims_own_verb(claim, sentence, cue))
+        endorsing = endorsing or (short and not sentence.relayed and _intends(record, cue))
         stance = "asserts" if endorsing and not record.hedged else "reports"
         return _said(record, stance, sentence, sim, article_id)
     if sentence.relayed:
@@ -166,6 +167,16 @@ def _claims_own_verb(claim: ParsedClaim, sentence: ParsedSentence, cue: str) -> 
             # "asks" for a claim's "asked", which the light stemmer keeps whole
             or any(cue in verb_forms(verb) for verb in claim.signature.predicates)
         )
+    )
+
+
+def _intends(record: Attribution, cue: str) -> bool:
+    """Whether a headline's cue is a verb of intending or acting rather than of saying,
+    with a to-clause as its content ("Pell offers to sell the ferry line", "Pell wants to
+    move the festival"): the headline states what someone does, not what they say."""
+    content = record.content.text.lower() if record.content else ""
+    return content.startswith("to ") and not any(
+        cue.startswith(v) and len(cue) - len(v) <= 3 for v in lexicon.ASSERT_VERBS
     )
 
 
