@@ -313,3 +313,16 @@ def test_a_quote_of_several_sentences_takes_no_polarity_from_its_first(nlp):
         ("Tomas Brenner", "asserts"),
     ]
     assert rows[0][2] == rows[1][2]
+
+
+def test_who_someone_is_is_one_claim_however_worded(nlp):
+    rows = claims_of(
+        nlp,
+        "The Vellmar Post reported that Lady Orsk is Ada Lind.",
+        "A friend said Ada Lind was Lady Orsk.",
+        'Tomas Brenner said: "I have no doubt that Ada Lind is Lady Orsk."',
+        "The council said Ada Lind is the new mayor of Brenvik.",
+    )
+    assert [stance for _, stance, _ in rows] == ["asserts"] * 4
+    assert len({claim for _, _, claim in rows[:3]}) == 1
+    assert rows[3][2] != rows[0][2]

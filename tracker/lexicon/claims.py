@@ -35,6 +35,7 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {
     "win": frozenset("win defeat beat victory".split()),
     "fund": frozenset("fund finance pay bankroll sponsor subsidize donate".split()),
     "hack": frozenset("hack breach infiltrate leak".split()),
+    "identify": frozenset("identify name unmask".split()),
     "weapon": frozenset(
         "weapon weapons missile missiles arms munition munitions rocket rockets ammunition "
         "armament armaments warhead warheads".split()

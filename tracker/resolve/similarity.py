@@ -111,7 +111,17 @@ def _first_sentence(span: Span) -> Span:
 
 def _claimed_clause(root: Token) -> Token:
     """The verb of what is claimed: the clause of a verb of knowing that is not negated
-    ("we know ISIS is coming": "coming"), or the root itself."""
+    ("we know ISIS is coming": "coming"), the clause no one doubts ("I have no doubt that
+    Lind is Lady Orsk": "is"), or the root itself."""
+    for noun in root.children:
+        if (
+            noun.dep_ in ("dobj", "attr")
+            and noun.lemma_.lower() in lexicon.AFFIRMED_BY_DENIAL
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        ):
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+            if clauses and clauses[0].pos_ in ("VERB", "AUX"):
+                return clauses[0]
     if root.lemma_.lower() not in lexicon.KNOWING_VERBS or any(
         c.dep_ == "neg" for c in root.children
     ):
@@ -184,6 +194,28 @@ def _named(verbs: list[Token]) -> frozenset[str]:
     return frozenset()
 
 
+#: the predicate class of a clause that says who someone is
+IDENTITY = "identify"
+
+
+def _names_someone(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
+def _identifies(verb: Token) -> bool:
+    """Whether ``verb`` says who someone is: a name as subject and a name as complement ("Ada
+    Lind is Lady Orsk"), or a verb of naming with "as" ("was named as Ada Lind")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not _names_someone(subjects[0]):
+        return False
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "attr" and _names_someone(c) for c in verb.children)
+    return word_class(verb.lemma_.lower()) == IDENTITY and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(_names_someone(o) for o in c.children)
+        for c in verb.children
+    )
+
+
 def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) -> ClaimSignature:
     """Signature of a content span of a parsed document.  ``claimed=True`` reads an
     attribution's content: its predicate, agent and polarity are those of its first sentence,
@@ -204,6 +236,10 @@ def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) 
     verbs = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     verbal = [v for v in verbs if v.pos_ in ("VERB", "AUX")]
     predicates = frozenset(word_class(v.lemma_.lower()) for v in verbal if v.lemma_ != "be")
+    if any(_identifies(v) for v in verbal):
+        # "X is Y", "X was named as Y": who someone is, one proposition however worded
+        predicates |= {IDENTITY}
+        words |= {IDENTITY}
     negated = any(
         (c.dep_ == "neg" or c.lower_ == "never") and not emphatic_negation(v)
         for v in verbal
@@ -282,6 +318,8 @@ def claim_similarity(a: ClaimSignature, b: ClaimSignature) -> float:
     else:
         entities = 0.5 if not (a.entities or b.entities) else 0.0
     score = 0.3 * words + 0.3 * containment + 0.4 * entities
-    if a.agent and b.agent and not a.agent & b.agent:
+    # who someone is reads both ways ("X is Y", "Y was X"): its subject is no agent
+    identity = IDENTITY in a.predicates and IDENTITY in b.predicates
+    if a.agent and b.agent and not a.agent & b.agent and not identity:
         score *= 0.5
     return score
