@@ -471,3 +471,22 @@ def test_a_name_given_in_an_aside_reports_nothing(extract_text, case):
     text = text.lower() if case == "lower" else text
     rows = extract_text(text)
     assert [(source.lower(), cue) for source, _, cue, _ in rows] == [("tom", "said")]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_verb_joined_to_a_passive_one_shares_its_subject_not_its_agent(extract_text, case):
+    text = "Ada Lind was questioned by the harbour police and said the ferry was safe."
+    text = text.lower() if case == "lower" else text
+    assert [(source.lower(), cue) for source, _, cue, _ in extract_text(text)] == [
+        ("ada lind", "said")
+    ]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_a_second_verb_of_a_reported_clause_is_its_subjects_not_the_reporters(extract_text, case):
+    text = "The new mayor of Orsk met the pilots and confirmed that the port would reopen, the Orsk Courier reported."
+    text = text.lower() if case == "lower" else text
+    assert [(source.lower(), cue) for source, _, cue, _ in extract_text(text)] == [
+        ("the new mayor of orsk", "confirmed"),
+        ("the orsk courier", "reported"),
+    ]

@@ -197,8 +197,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     # "he said A and said that B": the second cue hangs off A but shares the first's subject
     if is_second_cue(verb):
         return subject_of(verb.head.head)
-    # "us authorities have informed their allies and confirmed that ..."
+    # "us authorities have informed their allies and confirmed that ..."; "she was told by
+    # officials that ... and dismissed the reports": she dismissed them, not the officials
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        shared = children_with(verb.head, "nsubjpass")
+        if shared and not children_with(verb, "auxpass"):
+            return shared[0], False
         return subject_of(verb.head)
     # "the officials who disclosed the information"
     if verb.dep_ == "relcl":
@@ -285,6 +289,8 @@ def is_second_cue(verb: Token) -> bool:
         # it shares that cue's subject
         and verb.head.lemma_.lower() not in lexicon.ATTRIBUTION_VERBS
         and verb.head.head.lemma_.lower() in lexicon.ATTRIBUTION_VERBS
+        # "A and did not confirm B, the paper reported": the clause's own subject confirms
+        and verb.head.head.i < verb.head.i
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     )
 
