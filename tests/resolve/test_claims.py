@@ -21,6 +21,18 @@ def test_claim_text_drops_that_and_quotes():
     assert claim_text('that "the port is closed,"') == "the port is closed"
 
 
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("10.50 Lind named as Lady Orsk", "Lind named as Lady Orsk"),
+        ("9:45 a.m. Police closed the port", "Police closed the port"),
+        ("10.50 people died in Orsk", "10.50 people died in Orsk"),
+    ],
+)
+def test_claim_text_drops_a_live_pages_time_stamp(content, expected):
+    assert claim_text(content) == expected
+
+
 def test_paraphrase_in_a_later_article_joins_the_claim_as_a_denial(nlp):
     rows = claims_of(
         nlp,

@@ -10,7 +10,9 @@ from tracker.resolve.similarity import ClaimSignature
 
 __all__ = ["claim_text", "floating_words", "stems"]
 
-_LEAD = re.compile(r"^(that|whether)\s+", re.IGNORECASE)
+#: what leads a content but is no part of the claim: "that", "whether", a live page's
+#: time stamp ("10.50 Lind named as ...")
+_LEAD = re.compile(r"^(?:(?i:that|whether)\s+|\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s+(?=[A-Z]))")
 _STOP = lexicon.CLAIM_STOP_WORDS
 
 
@@ -48,7 +50,12 @@ def floating_words(text: str, signature: ClaimSignature) -> frozenset[str] | Non
 
 
 def claim_text(content: str) -> str:
-    """The wording of a claim: the content without a leading 'that' or quotation marks."""
+    """The wording of a claim: the content without a leading 'that', a time stamp or
+    quotation marks.
+
+    >>> claim_text("10.50 Lind named as Lady Orsk")
+    'Lind named as Lady Orsk'
+    """
     text = _LEAD.sub("", content.strip())
     text = text.strip(" \t\n\"'\u201c\u201d\u2018\u2019,.;:")
     return re.sub(r"\s+", " ", text)
