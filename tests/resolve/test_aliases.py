@@ -420,3 +420,12 @@ def test_a_name_with_and_without_its_accents_is_one_source(corpus, case):
         case=case,
     )
     assert ids(rows) == ["inaky-brask"] * 3
+
+
+def test_a_first_name_spelled_two_ways_with_a_middle_name_is_one_person(corpus):
+    rows = corpus(
+        "Ms Brask said the ferry at Orsk had left.",
+        "Claire Brask met Ada Lind in Orsk on Monday.\n\n"
+        "Clare Morgana Brask, 41, said the bridge at Orsk was closed.",
+    )
+    assert ids(rows) == ["clare-morgana-brask", "clare-morgana-brask"]

@@ -286,8 +286,9 @@ def _join_spellings(full: set[str], groups: _Groups) -> None:
     by_surname: dict[str, list[str]] = defaultdict(list)
     for sid in sorted(full):
         parts = sid.split("-")
-        if len(parts) == 2 and len(parts[0]) >= 5:
-            by_surname[parts[1]].append(sid)
+        # with or without a middle name ("Claire Gillis", "Clare Morgana Gillis")
+        if len(parts) in (2, 3) and len(parts[0]) >= 5:
+            by_surname[parts[-1]].append(sid)
     for names in by_surname.values():
         for k, a in enumerate(names):
             for b in names[k + 1 :]:
