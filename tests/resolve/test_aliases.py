@@ -429,3 +429,14 @@ def test_a_first_name_spelled_two_ways_with_a_middle_name_is_one_person(corpus):
         "Clare Morgana Brask, 41, said the bridge at Orsk was closed.",
     )
     assert ids(rows) == ["clare-morgana-brask", "clare-morgana-brask"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_name_without_its_second_surname_joins_the_one_full_name(corpus, case):
+    rows = corpus(
+        "Attorney general Jorge Ruiz Brenvik said the ferry had been sold.",
+        "Jorge Ruiz told the Orsk Courier that the buyer was from Kessin.",
+        "Ada Lind said the price was high.",
+        case=case,
+    )
+    assert ids(rows) == ["jorge-ruiz-brenvik", "jorge-ruiz-brenvik", "ada-lind"]

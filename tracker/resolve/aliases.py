@@ -250,6 +250,9 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
         if sid in full and len(parts) > 2:
             # "ben-t-okafor" and "ben-okafor"
             fits = by_word[(2, parts[0] + "-" + parts[-1])] - {groups.find(sid)}
+        elif sid in full and kind in _NAME_KINDS and is_first_name(parts[0]):
+            # "jorge-ruiz" of "jorge-ruiz-brenvik", a name without its second surname
+            fits = by_word[(0, sid)] - {groups.find(sid)}
         elif one_word[sid] and kind in _NAME_KINDS and named[sid] and not common[sid]:
             # "Okafor", "Al-Okafor": one word of a name
             if set(parts) & _NOT_NAMES:
