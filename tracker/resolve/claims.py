@@ -20,7 +20,9 @@ references below are made only in a corpus that reads as one story
 (:func:`reads_as_one_story`), not in the coverage of many.
 
 A negated restatement of a claim by another source ("iran refrains from such actions")
-joins that claim as a denial.
+joins that claim as a denial; a content said the other way round joins a claim only when it
+restates it (:func:`tracker.resolve.restating.restates_opposite`: the same event, its verb
+taking the same), so a negated remark about something else is never read as a denial.
 
 A reference with nothing before it in its article to point back to ("Tessaly rejects shipment
 report" as a headline, "the rumours are false" in a first sentence) is resolved over the whole
@@ -48,6 +50,7 @@ from tracker.model import Attribution
 from tracker.resolve.heap import corpus_in_place
 from tracker.resolve.index import CandidateIndex
 from tracker.resolve.paraphrase import PARAPHRASE_THRESHOLD, ClaimView, paraphrase_joins
+from tracker.resolve.restating import restates_opposite, same_core
 from tracker.resolve.similarity import ClaimSignature, claim_similarity, entity_key
 from tracker.resolve.sources import slugify
 from tracker.resolve.wording import claim_text, floating_words, stems
@@ -257,14 +260,15 @@ class ClaimRegistry:
             claim = self._contradicted(sig, article_id, r)
             if claim is not None and stance == "asserts":
                 stance = "denies"
+        # a content of several sentences ("There isn't a scene he is not in. So it is a hard
+        # part.") has its first sentence's polarity, not that of the one it matched by
+        said = None if _SENTENCE_BREAK.search(text) else sig.negated
         if claim is None and (sig.reference is None or _names_only(sig)):
             claim = self._by_text.get(text.lower())
-            polarity = sig.negated
+            polarity = said
         if claim is None:
-            claim, score = self._most_similar(sig)
-            # a content of several sentences ("There isn't a scene he is not in. So it is a
-            # hard part.") has its first sentence's polarity, not that of the one it matched by
-            polarity = None if _SENTENCE_BREAK.search(text) else sig.negated
+            claim, score = self._most_similar(sig, said)
+            polarity = said
             if claim is not None and score < self.threshold:
                 claim = None
         floating = None
@@ -332,18 +336,30 @@ class ClaimRegistry:
             others = claim.asserted_by - {r.source_id}
             if not others or not claim.signature.agent & sig.agent or claim.signature.negated:
                 continue
-            if claim.signature.predicates & sig.predicates or sig.anaphoric:
+            if sig.anaphoric or (
+                claim.signature.predicates & sig.predicates
+                and same_core(sig.core, claim.signature.core)
+            ):
                 return claim
         return None
 
-    def _most_similar(self, sig: ClaimSignature) -> tuple[_Claim | None, float]:
-        """The most similar claim (the earliest of equals) and its score."""
+    def _most_similar(
+        self, sig: ClaimSignature, polarity: bool | None = None
+    ) -> tuple[_Claim | None, float]:
+        """The most similar claim (the earliest of equals) and its score; a wording of the
+        other ``polarity`` only where the content restates it (:func:`restates_opposite`), so
+        that a negated remark about something else is not read as its denial."""
         if self.exhaustive:
             pairs = [(c.key, m) for c in self.claims for m in c.members]
         else:
             pairs = self.index.candidates(sig)
         best, best_score = None, 0.0
         for key, member in pairs:
+            if polarity is not None and not (
+                restates_opposite(sig, member)
+                and restates_opposite(sig, self.claims[key].signature)
+            ):
+                continue  # the other way round from the wording it matched, or from the claim's
             score = claim_similarity(sig, member)
             if score > best_score or (score == best_score and best is not None and key < best):
                 best, best_score = key, score

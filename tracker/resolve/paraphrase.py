@@ -81,6 +81,7 @@ import numpy
 
 from tracker import lexicon
 from tracker.resolve.embeddings import load_embeddings
+from tracker.resolve.restating import restates_opposite, same_core
 from tracker.resolve.similarity import ClaimSignature
 
 __all__ = [
@@ -250,7 +251,12 @@ class _Joiner:
             if cosine < NEGATED_THRESHOLD:
                 return False
             if same_event:
-                return bool(events and shared_names)
+                # the same event of the same names, the negation on it ("Lind did not need to
+                # audition" does not deny "we needed Lind")
+                restated = any(
+                    restates_opposite(a, m) for m in hub.all_members() if m.negated != a.negated
+                )
+                return bool(events and shared_names) and restated
             return _denies_of_subject(a, b, shared)
         # the event may be named rather than be the main verb: "ISIS is coming across the
         # border" / "fighters were caught coming across the border"; "Ravel was left
@@ -341,18 +347,6 @@ def _years(signature: ClaimSignature) -> frozenset[str]:
     return frozenset(w for w in signature.words if _YEAR.fullmatch(w))
 
 
-def _same_core(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two contents' main verbs take the same: both nothing, or the words of one
-    among the other's ("dead" / "dead"; "the contract" / "the $800 million contract").
-
-    >>> _same_core(frozenset({"dead"}), frozenset({"dead"}))
-    True
-    >>> _same_core(frozenset(), frozenset({"wallet"}))
-    False
-    """
-    return a == b or bool(a and b and (a <= b or b <= a))
-
-
 class _Events:
     """The hubs' members by event, to find a hub a claim restates with its details or without
     them: the same predicate class said of the same name, taking the same ("Ada Lind has been
@@ -376,7 +370,7 @@ class _Events:
             for n, core in self.by_key.get(key, ()):
                 if n >= above or (best is not None and n > best) or not years <= self.years[n]:
                     continue  # "in 2009, Lind was arrested": another arrest than the story's
-                if _same_core(member.core, core):
+                if same_core(member.core, core):
                     best = n
         return best
 
