@@ -405,8 +405,8 @@ def test_cli_table_of_headlines(headline_files):
         "says-no  denies  (relatedness 0.72)\n"
         "    Ostervik police chief denies (says, similarity 1.00, characters 0-66)\n"
         "      Ostervik police chief says no threats were made against the school\n"
-        "pictured  supports  (relatedness 0.32)\n"
-        "    the article itself asserts (-, similarity 0.60, characters 0-74)\n"
+        "pictured  supports  (relatedness 0.59)\n"
+        "    the article itself asserts (-, similarity 1.00, characters 0-74)\n"
         "      Pictured: Ostervik pupils hold up the letters that threatened their school\n"
         "library  unrelated  (relatedness 0.00)\n"
     )

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.check.clauses import headline_for_claim
+from tracker.check.paraphrase import shares_a_name, text_words, word_credits
 from tracker.check.records import VERDICTS, CheckSettings, ClaimRequest, Evidence, Verdict
 from tracker.check.rules import decide, deciding_evidence, read_sentence
 from tracker.check.text import (
@@ -55,6 +56,7 @@ from tracker.check.text import (
     parse_article,
     parse_claim,
     refers_back,
+    terms_of,
 )
 from tracker.errors import InputError, RecordError
 from tracker.extract.extractor import SpacyExtractor
@@ -149,6 +151,7 @@ class ClaimChecker:
         self._vectors: dict[str, Any] = {}  # article id -> its sentences' embeddings
         self._claim_vectors: dict[str, Any] = {}
         self._claims: dict[str, ParsedClaim] = {}
+        self._claim_words: dict[str, dict[str, str]] = {}  # claim -> its terms' words
         self._idf: dict[str, float] | None = None
         self._default_idf = 1.0
         self._norms: dict[str, float] = {}
@@ -198,7 +201,14 @@ class ClaimChecker:
         """The parsed claim (cached)."""
         claim = self._claims.get(text)
         if claim is None:
-            claim = self._claims[text] = parse_claim(self.nlp(text))
+            doc = self.nlp(text)
+            claim = self._claims[text] = parse_claim(doc)
+            self._claim_words[text] = {
+                term: token.lower_
+                for token in doc
+                for term in terms_of([token])
+                if term != token.lower_
+            }
         return claim
 
     # -- lexical relatedness ------------------------------------------------------------
@@ -225,22 +235,47 @@ class ClaimChecker:
             self._norms[parsed.article.id] = norm
         return norm
 
-    def relatedness(self, claim: ParsedClaim, parsed: ParsedArticle) -> tuple[float, float]:
-        """(TF-IDF cosine, weighted share of the claim's words the article uses)."""
+    def relatedness(
+        self, claim: ParsedClaim, parsed: ParsedArticle, credits: dict[str, float] | None = None
+    ) -> tuple[float, float]:
+        """(TF-IDF cosine, weighted share of the claim's words the article uses).
+
+        ``credits`` (:meth:`paraphrased`) counts a claim's word the article names in other
+        words for that share of a use."""
         if not claim.terms or not parsed.counts:
             return 0.0, 0.0
         # fsum: the terms are a set, whose order changes from run to run; a plain sum's
         # last bit would change with it, and a verdict can sit on a threshold
         weights = {t: self._idf_of(t) for t in claim.terms}
-        dot = math.fsum(
-            w * (1 + math.log(parsed.counts[t])) * w for t, w in weights.items() if parsed.counts[t]
-        )
+        used = {
+            t: (1 + math.log(parsed.counts[t])) if parsed.counts[t] else (credits or {}).get(t, 0.0)
+            for t in weights
+        }
+        dot = math.fsum(w * used[t] * w for t, w in weights.items() if used[t])
         claim_norm = math.sqrt(math.fsum(w * w for w in weights.values()))
         norm = self._norm(parsed)
         cosine = dot / (claim_norm * norm) if norm else 0.0
         total = math.fsum(weights.values())
-        overlap = math.fsum(w for t, w in weights.items() if parsed.counts[t]) / total
+        overlap = math.fsum(w * min(used[t], 1.0) for t, w in weights.items()) / total
         return cosine, overlap
+
+    def paraphrased(self, claim: ParsedClaim, parsed: ParsedArticle) -> dict[str, float] | None:
+        """For a short text (``settings.short_text`` sentences at most) that uses one of
+        the claim's names (or a claim of none), how far it names each of the claim's words
+        (:func:`tracker.check.paraphrase.word_credits`); ``None`` for any other text."""
+        if len(parsed.sentences) > self.settings.short_text or not claim.terms:
+            return None
+        words = text_words(parsed.article.text)
+        if claim.names and not shares_a_name(claim.names, parsed.counts, words):
+            return None
+        return word_credits(
+            claim.terms - claim.names,
+            claim.names,
+            self._claim_words.get(claim.text, {}),
+            words,
+            parsed.counts,
+            self.settings.paraphrase,
+        )
 
     # -- verdicts -----------------------------------------------------------------------
 
@@ -279,14 +314,20 @@ class ClaimChecker:
 
     def _assess(self, claim: ParsedClaim, parsed: ParsedArticle, full: bool) -> Assessment:
         settings = self.settings
-        cosine, overlap = self.relatedness(claim, parsed)
+        credits = self.paraphrased(claim, parsed)
+        cosine, overlap = self.relatedness(claim, parsed, credits)
         cosines = self._cosines(claim, parsed)
         related = (
             cosine >= settings.related
             and overlap >= settings.related_overlap
-            and _shares_the_story(claim, parsed, self._prefixes_of(parsed))
+            and (
+                _shares_the_story(claim, parsed, self._prefixes_of(parsed))
+                or any(t in credits for t in claim.terms - claim.names)
+                if credits
+                else _shares_the_story(claim, parsed, self._prefixes_of(parsed))
+            )
         ) or (max(cosines, default=0.0) >= settings.semantic_related)
-        similarities = self._similarities(claim, parsed, cosines)
+        similarities = self._similarities(claim, parsed, cosines, credits is not None)
         if not related and not (full and (overlap > 0 or cosines)):
             return Assessment(
                 claim, parsed, cosine, overlap, similarities, (), "unrelated", cosines
@@ -313,7 +354,11 @@ class ClaimChecker:
         return tuple(float(c) for c in self._vectors[parsed.article.id] @ vector)
 
     def _similarities(
-        self, claim: ParsedClaim, parsed: ParsedArticle, cosines: Sequence[float] = ()
+        self,
+        claim: ParsedClaim,
+        parsed: ParsedArticle,
+        cosines: Sequence[float] = (),
+        paraphrased: bool = False,
     ) -> tuple[float, ...]:
         if not claim.terms and not cosines:
             return tuple(0.0 for _ in parsed.sentences)
@@ -321,8 +366,20 @@ class ClaimChecker:
         total = math.fsum(weights.values())
         out = []
         for k, sentence in enumerate(parsed.sentences):
+            credits = (
+                word_credits(
+                    claim.terms - claim.names,
+                    claim.names,
+                    self._claim_words.get(claim.text, {}),
+                    text_words(sentence.text),
+                    sentence.terms,
+                    self.settings.paraphrase,
+                )
+                if paraphrased
+                else {t: 1.0 for t in claim.terms if t in sentence.terms}
+            )
             sim = (
-                math.fsum(w for t, w in weights.items() if t in sentence.terms) / total
+                math.fsum(w * credits.get(t, 0.0) for t, w in weights.items()) / total
                 if total
                 else 0.0
             )

@@ -37,7 +37,9 @@ class CheckSettings:
     most ``short_text`` sentences (a headline, a lead) is decided by the sentence that
     matches the claim best.  In a longer text, a denial of the claim counts as the
     article's own only within its first ``denial_lead`` sentences; further down it passes a
-    denial on, as a report does.
+    denial on, as a report does.  In a short text that uses one of the claim's names, a
+    claim's word it names in other words counts for the cosine of their word vectors when
+    that reaches ``paraphrase`` (:mod:`tracker.check.paraphrase`).
     """
 
     related: float = 0.08
@@ -54,6 +56,7 @@ class CheckSettings:
     semantic_related: float = 0.6
     short_text: int = 3
     denial_lead: int = 3
+    paraphrase: float = 0.6
 
 
 @dataclass(frozen=True)
