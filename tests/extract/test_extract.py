@@ -490,3 +490,15 @@ def test_a_second_verb_of_a_reported_clause_is_its_subjects_not_the_reporters(ex
         ("the new mayor of orsk", "confirmed"),
         ("the orsk courier", "reported"),
     ]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+def test_finding_oneself_somewhere_reports_nothing(extract_text, case):
+    text = (
+        "The pilots found themselves stranded in Orsk. Ada Lind found herself all the richer. "
+        "Investigators found that the ferry had sunk."
+    )
+    text = text.lower() if case == "lower" else text
+    assert [(source.lower(), cue) for source, _, cue, _ in extract_text(text)] == [
+        ("investigators", "found")
+    ]

@@ -40,6 +40,7 @@ __all__ = [
     "confirm_or_deny",
     "read_confirm_or_deny",
     "faked_to_show",
+    "found_oneself",
     "read_past_denial",
     "quoted_report",
 ]
@@ -184,6 +185,16 @@ def faked_to_show(verb: Token) -> bool:
         verb.dep_ in ("xcomp", "advcl")
         and head.i != verb.i
         and (head.lemma_.lower() in lexicon.FAKING_VERBS or head.lower_ in lexicon.FAKING_VERBS)
+    )
+
+
+def found_oneself(verb: Token) -> bool:
+    """'the pilots found themselves stranded': what befell the subject, not a finding."""
+    said = [verb, *(c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd"))]
+    return verb.lemma_.lower() == "find" and any(
+        c.dep_ in ("dobj", "nsubj") and c.lower_ in lexicon.INTENSIFYING_REFLEXIVES
+        for clause in said
+        for c in clause.children
     )
 
 

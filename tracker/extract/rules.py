@@ -46,6 +46,7 @@ from tracker.extract.reading import (
     Speaker,
     confirm_or_deny,
     faked_to_show,
+    found_oneself,
     quoted_report,
     read_confirm_or_deny,
     read_directive,
@@ -188,7 +189,7 @@ class _SentenceRules:
         """The cue, stance and content of a reporting verb; None when it reports nothing."""
         lemma = verb.lemma_.lower()
         reading = CueReading(cue=verb_cue_extent(verb))
-        if faked_to_show(verb):
+        if faked_to_show(verb) or found_oneself(verb):
             return None
         if verb.dep_ == "conj" and getattr(confirm_or_deny(verb.head), "i", None) == verb.i:
             return None  # "neither confirm nor deny": one decline, read at "confirm"
