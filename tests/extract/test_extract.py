@@ -465,40 +465,34 @@ def test_a_negated_comparative_against_something_is_a_negation(nlp):
     assert signature_of(nlp("the bridge is not bigger than the tower")[:], claimed=True).negated
 
 
-@pytest.mark.parametrize("case", ["cased", "lower"])
-def test_a_name_given_in_an_aside_reports_nothing(extract_text, case):
-    text = "Tom, as he is known, said the price was high. Ada Lind, as she's called, said so too."
-    text = text.lower() if case == "lower" else text
-    rows = extract_text(text)
-    assert [(source.lower(), cue) for source, _, cue, _ in rows] == [("tom", "said")]
-
-
-@pytest.mark.parametrize("case", ["cased", "lower"])
-def test_a_verb_joined_to_a_passive_one_shares_its_subject_not_its_agent(extract_text, case):
-    text = "Ada Lind was questioned by the harbour police and said the ferry was safe."
-    text = text.lower() if case == "lower" else text
-    assert [(source.lower(), cue) for source, _, cue, _ in extract_text(text)] == [
-        ("ada lind", "said")
-    ]
-
-
-@pytest.mark.parametrize("case", ["cased", "lower"])
-def test_a_second_verb_of_a_reported_clause_is_its_subjects_not_the_reporters(extract_text, case):
-    text = "The new mayor of Orsk met the pilots and confirmed that the port would reopen, the Orsk Courier reported."
-    text = text.lower() if case == "lower" else text
-    assert [(source.lower(), cue) for source, _, cue, _ in extract_text(text)] == [
-        ("the new mayor of orsk", "confirmed"),
-        ("the orsk courier", "reported"),
-    ]
-
-
-@pytest.mark.parametrize("case", ["cased", "lower"])
-def test_finding_oneself_somewhere_reports_nothing(extract_text, case):
-    text = (
+_WHO_SPEAKS = [
+    # a name given in an aside reports nothing
+    (
+        "Tom, as he is known, said the price was high. Ada Lind, as she's called, said so too.",
+        [("tom", "said")],
+    ),
+    # a verb joined to a passive one shares its subject, not its agent
+    (
+        "Ada Lind was questioned by the harbour police and said the ferry was safe.",
+        [("ada lind", "said")],
+    ),
+    # the second verb of a clause a later cue reports is the clause's subject's
+    (
+        "The new mayor of Orsk met the pilots and confirmed that the port would reopen, "
+        "the Orsk Courier reported.",
+        [("the new mayor of orsk", "confirmed"), ("the orsk courier", "reported")],
+    ),
+    # finding oneself somewhere is no finding
+    (
         "The pilots found themselves stranded in Orsk. Ada Lind found herself all the richer. "
-        "Investigators found that the ferry had sunk."
-    )
+        "Investigators found that the ferry had sunk.",
+        [("investigators", "found")],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ["cased", "lower"])
+@pytest.mark.parametrize(("text", "expected"), _WHO_SPEAKS)
+def test_who_speaks_in_constructions_that_misled_it(extract_text, text, expected, case):
     text = text.lower() if case == "lower" else text
-    assert [(source.lower(), cue) for source, _, cue, _ in extract_text(text)] == [
-        ("investigators", "found")
-    ]
+    assert [(source.lower(), cue) for source, _, cue, _ in extract_text(text)] == expected
