@@ -47,6 +47,9 @@ def test_a_negated_restatement_of_the_same_event_restates_it(nlp, content, claim
         ),
         ("Ada Lind did not need to audition", "we needed the best singer in Orsk"),
         ("the town will not see any major damage", "the town will see three days of rain"),
+        # the negation is on a clause beside the one restated
+        ("Orsk has two mills but did not close them", "Orsk has two mills"),
+        ("Ada Lind has two brothers, and neither was arrested", "Ada Lind has two brothers"),
         # someone else did not do it
         ("Kessin did not close the Orsk port", "Brenvik closed the Orsk port"),
         # one of them has an event, the other only says what there is

@@ -265,7 +265,8 @@ class ClaimRegistry:
         said = None if _SENTENCE_BREAK.search(text) else sig.negated
         if claim is None and (sig.reference is None or _names_only(sig)):
             claim = self._by_text.get(text.lower())
-            polarity = said
+            # the same words, with a negation beside them that does not restate the claim
+            polarity = said if claim is None or restates_opposite(sig, claim.signature) else None
         if claim is None:
             claim, score = self._most_similar(sig, said)
             polarity = said

@@ -11,6 +11,8 @@ A negated content denies a claim only when it says the same event of the same na
   the mayor's wife" / "the police arrested the mayor's wife");
 - the same that the verbs take (:func:`same_core`): "did not need to audition" takes
   "audition", "needed the best singer" takes "singer", so the negation is on another matter;
+- the negation on the verb the other says, not on a clause beside it ("Orsk has two mills
+  but neither is closing" does not deny "Orsk has two mills");
 - no other names in the subject: "Orsk did not close the port" does not deny "Kessin closed
   the port".
 
@@ -71,6 +73,10 @@ def restates_opposite(content: ClaimSignature, claim: ClaimSignature) -> bool:
         return False
     if content.predicates and claim.predicates and not content.predicates & claim.predicates:
         return False
+    denying = content if content.negated else claim
+    other = claim if content.negated else content
+    if denying.negated_verbs and other.predicates and not denying.negated_verbs & other.predicates:
+        return False  # "X has two wives but neither is named Y": the 'neither' is on 'named'
     if not _cores_meet(content.core, claim.core):
         return False
     if bool(content.predicates) != bool(claim.predicates) and not content.core & claim.core:

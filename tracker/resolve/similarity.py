@@ -62,6 +62,8 @@ class ClaimSignature:
     reporting: bool = False  # its main verbs only report speech: "officials said that ..."
     core: frozenset[str] = frozenset()  # what the main verbs take, modifiers aside: "dead"
     named: frozenset[str] = frozenset()  # the names the subject is ("Ada Lind, 34": ada, lind)
+    # the predicate classes the negation is on ("has two wives but neither is named X": name)
+    negated_verbs: frozenset[str] = frozenset()
 
 
 def _is_entity(token: Token) -> bool:
@@ -240,11 +242,15 @@ def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) 
         # "X is Y", "X was named as Y": who someone is, one proposition however worded
         predicates |= {IDENTITY}
         words |= {IDENTITY}
-    negated = any(
-        (c.dep_ == "neg" or c.lower_ == "never") and not emphatic_negation(v)
+    negating = [
+        v
         for v in verbal
-        for c in v.children
-    ) or any(v.lemma_.lower() in lexicon.NEGATIVE_PREDICATES or _denying_subject(v) for v in verbal)
+        if any((c.dep_ == "neg" or c.lower_ == "never") for c in v.children)
+        and not emphatic_negation(v)
+        or v.lemma_.lower() in lexicon.NEGATIVE_PREDICATES
+        or _denying_subject(v)
+    ]
+    negated = bool(negating)
     if claimed and not negated:
         negated = any(_denies_existence(v) or _nowhere(v) for v in verbal)
     agent: frozenset[str] = frozenset()
@@ -287,6 +293,7 @@ def signature_of(span: Span, *, directive: bool = False, claimed: bool = False) 
         reporting,
         core=_core(root),
         named=_named(verbal),
+        negated_verbs=frozenset(word_class(v.lemma_.lower()) for v in negating if v.lemma_ != "be"),
     )
 
 

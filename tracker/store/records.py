@@ -10,7 +10,7 @@ True
 >>> signature_from_json(signature_json(sig)) == sig
 True
 >>> signature_list(sig)
-[[], ['close', 'port'], [], [], [], 1, 0, 0, 0, None, [], []]
+[[], ['close', 'port'], [], [], [], 1, 0, 0, 0, None, [], [], []]
 >>> signature_from_list(signature_list(sig)) == sig
 True
 """
@@ -75,7 +75,7 @@ _SPAN_PREFIXES = ("source", "cue", "content")
 _SETS = ("entities", "words", "predicates", "agent", "modifiers")
 _FLAGS = ("negated", "directive", "anaphoric", "reporting")
 #: Sets added later: a signature stored before them reads them as empty.
-_LATER_SETS = ("core", "named")
+_LATER_SETS = ("core", "named", "negated_verbs")
 
 
 def _span_columns(prefix: str, span: Span | None) -> dict[str, Any]:
@@ -195,6 +195,7 @@ def signature_from_json(text: str) -> ClaimSignature:
         reporting=bool(data["reporting"]),
         core=frozenset(data.get("core", ())),
         named=frozenset(data.get("named", ())),
+        negated_verbs=frozenset(data.get("negated_verbs", ())),
     )
 
 
@@ -214,7 +215,9 @@ def signature_from_list(data: Sequence[Any]) -> ClaimSignature:
     """The claim signature :func:`signature_list` gave."""
     entities, words, predicates, agent, modifiers = (frozenset(data[k]) for k in range(5))
     negated, directive, anaphoric, reporting = (bool(data[k]) for k in range(5, 9))
-    core, named = (frozenset(data[k]) if len(data) > k else frozenset() for k in (10, 11))
+    core, named, negated_verbs = (
+        frozenset(data[k]) if len(data) > k else frozenset() for k in (10, 11, 12)
+    )
     return ClaimSignature(
         entities=entities,
         words=words,
@@ -228,4 +231,5 @@ def signature_from_list(data: Sequence[Any]) -> ClaimSignature:
         reporting=reporting,
         core=core,
         named=named,
+        negated_verbs=negated_verbs,
     )
