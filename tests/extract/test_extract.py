@@ -484,7 +484,7 @@ _WHO_SPEAKS = [
     ),
     # finding oneself somewhere is no finding
     (
-        "The pilots found themselves stranded in Orsk. Ada Lind found herself all the richer. "
+        "The pilots found themselves stranded in Orsk. Ada Lind found herself out of work. "
         "Investigators found that the ferry had sunk.",
         [("investigators", "found")],
     ),

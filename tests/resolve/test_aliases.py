@@ -394,7 +394,7 @@ def test_a_reflexive_that_stresses_the_source_is_no_part_of_its_name(corpus, cas
 @pytest.mark.parametrize("case", CASES)
 def test_a_nickname_in_quotes_inside_a_name_is_an_alias(corpus, case):
     rows = corpus(
-        'Brenvik students are buzzing about Tomas "Tom" Varga, who sold the ferry.\n\n'
+        'Orsk radio profiled Tomas "Tom" Varga, who sold the ferry.\n\n'
         "Tom, as he is known, said the price was high.",
         "Tomas Varga told the Orsk Courier that the ferry was never sold.",
         "Tomas said the buyer was from Kessin.",
@@ -405,7 +405,7 @@ def test_a_nickname_in_quotes_inside_a_name_is_an_alias(corpus, case):
 
 def test_he_after_a_name_with_a_nickname_is_that_person(corpus):
     rows = corpus(
-        'Brenvik students are buzzing about Tomas "Tom" Varga. He said the buyer was rich.',
+        'Orsk radio profiled Tomas "Tom" Varga. He said the buyer was rich.',
         "Tomas Varga told the Orsk Courier that the ferry was never sold.",
     )
     assert ids(rows) == ["tomas-varga"] * 2
@@ -414,12 +414,12 @@ def test_he_after_a_name_with_a_nickname_is_that_person(corpus):
 @pytest.mark.parametrize("case", CASES)
 def test_a_name_with_and_without_its_accents_is_one_source(corpus, case):
     rows = corpus(
-        "Prosecutor Iñaky Brask said the ferry had been sold.",
-        "Inaky Brask told the Orsk Courier that the buyer was from Kessin.",
+        "Prosecutor Íñigo Brask said the ferry had been sold.",
+        "Inigo Brask told the Orsk Courier that the buyer was from Kessin.",
         "Brask said the price was high.",
         case=case,
     )
-    assert ids(rows) == ["inaky-brask"] * 3
+    assert ids(rows) == ["inigo-brask"] * 3
 
 
 def test_a_first_name_spelled_two_ways_with_a_middle_name_is_one_person(corpus):

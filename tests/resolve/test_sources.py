@@ -244,7 +244,7 @@ def test_a_person_tagged_with_her_organisation_is_named_without_it(nlp, case):
 
     from tracker.resolve.names import joined, name_tokens
 
-    text = "Ada Lind of Orsk Private Islands told the Courier that the ferry was sold."
+    text = "Ada Lind of Kessin Ferry Lines told the Courier that the ferry was sold."
     doc = nlp(text.lower() if case == "lower" else text)
     # the tagger sometimes takes "X of Y" for one person's name
     doc.ents = [SpacySpan(doc, 0, 6, label="PERSON")]
