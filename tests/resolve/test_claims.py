@@ -338,3 +338,17 @@ def test_who_someone_is_is_one_claim_however_worded(nlp):
     assert [stance for _, stance, _ in rows] == ["asserts"] * 4
     assert len({claim for _, _, claim in rows[:3]}) == 1
     assert rows[3][2] != rows[0][2]
+
+
+def test_a_quote_whose_first_sentence_tells_the_claims_event_takes_its_polarity(nlp):
+    rows = claims_of(
+        nlp,
+        "Officials said the ferry line to Orsk would close in May.",
+        'The minister said: "The ferry line to Orsk will not close in May. We have the money '
+        'to run it."',
+    )
+    assert [(name, stance) for name, stance, _ in rows] == [
+        ("Officials", "asserts"),
+        ("minister", "denies"),
+    ]
+    assert rows[0][2] == rows[1][2]

@@ -272,6 +272,10 @@ class ClaimRegistry:
             polarity = said
             if claim is not None and score < self.threshold:
                 claim = None
+            elif claim is not None and said is None and sig.predicates & claim.signature.predicates:
+                # its first sentence tells the claim's event ("... will not close. We have
+                # the money."): that sentence's polarity is the content's
+                polarity = sig.negated
         floating = None
         if claim is None:
             claim = self._new_claim(text, sig)
