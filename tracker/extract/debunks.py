@@ -28,11 +28,13 @@ from tracker.extract.parse import (
     in_segment,
     is_hedged,
     is_negated,
-    noun_phrase,
     quote_kind,
-    subject_of,
     subtree_tokens,
     token_extent,
+)
+from tracker.extract.subjects import (
+    noun_phrase,
+    subject_of,
 )
 from tracker.nlp import doc_text
 

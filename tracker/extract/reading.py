@@ -20,10 +20,12 @@ from tracker.extract.parse import (
     intent_content,
     object_content,
     predicate_content,
-    subject_of,
     subtree_tokens,
     target_content,
     token_extent,
+)
+from tracker.extract.subjects import (
+    subject_of,
 )
 from tracker.lexicon import RELATIVE_PRONOUNS
 

@@ -19,7 +19,6 @@ from tracker.extract.parse import (
     children_with,
     clause_content,
     clause_extent,
-    closes_sentence,
     colon_content,
     cue_extent,
     cue_positions,
@@ -28,12 +27,9 @@ from tracker.extract.parse import (
     is_hedged,
     is_negated,
     is_question,
-    noun_phrase,
     object_content,
     quote_kind,
     said_false,
-    stray_subject,
-    subject_of,
     subtree_tokens,
     target_content,
     token_extent,
@@ -59,6 +55,12 @@ from tracker.extract.reading import (
     verb_cue_extent,
 )
 from tracker.extract.statements import statement_after_colon
+from tracker.extract.subjects import (
+    closes_sentence,
+    noun_phrase,
+    stray_subject,
+    subject_of,
+)
 from tracker.lexicon import ASKING_VERBS, RELATIVE_PRONOUNS, TOPIC_PREPOSITIONS
 from tracker.nlp import doc_text
 from tracker.resolve.embeddings import is_common_word

@@ -17,10 +17,12 @@ from tracker.extract.parse import (
     children_with,
     in_segment,
     is_hedged,
-    noun_phrase,
     quote_kind,
     subtree_tokens,
     token_extent,
+)
+from tracker.extract.subjects import (
+    noun_phrase,
 )
 from tracker.nlp import doc_text
 

@@ -12,9 +12,11 @@ from tracker import lexicon
 from tracker.extract.candidate import Candidate
 from tracker.extract.parse import (
     content_after_colon,
+    quote_kind,
+)
+from tracker.extract.subjects import (
     issuing_verb,
     noun_phrase,
-    quote_kind,
     subject_of,
 )
 from tracker.nlp import doc_text

@@ -48,7 +48,14 @@ from typing import TYPE_CHECKING, Any
 from tracker import lexicon
 from tracker.errors import TrainedModelError
 from tracker.extract.candidate import Candidate
-from tracker.extract.parse import is_hedged, is_negated, noun_phrase, quote_kind
+from tracker.extract.parse import (
+    is_hedged,
+    is_negated,
+    quote_kind,
+)
+from tracker.extract.subjects import (
+    noun_phrase,
+)
 from tracker.extract.trained.modelcheck import check_crfsuite, check_settings
 from tracker.extract.trained.spanfeatures import (
     Paragraph,
