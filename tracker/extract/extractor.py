@@ -33,7 +33,7 @@ from tracker.extract.speakers import AUDIENCE_NOTE, mark_audience, resolve_speak
 from tracker.ingest.structure import split_long_paragraphs, split_paragraphs
 from tracker.model import Article, Attribution, Span, attribution_id
 from tracker.nlp import doc_text, remember_text, span_text
-from tracker.resolve.aliases import find_aliases, qualified_aliases
+from tracker.resolve.article_aliases import find_aliases, qualified_aliases
 from tracker.resolve.similarity import ClaimSignature, signature_of
 from tracker.resolve.sources import SourceResolver
 

@@ -7,8 +7,8 @@ names; across articles a source is named in many ways, and ids alone keep those 
 - a surname or a first name alone ("Okafor") and the full name ("Ben Okafor"), when only one
   person of the corpus fits (with "Ben Okafor" and "Ada Okafor" both named, "Okafor" stays);
 - a full name and the same name with a middle name or initial ("Ben T. Okafor");
-- the names an article says are one source (:func:`find_aliases`: "Ada Lind, who goes by
-  Lindy", "Lindy (real name Ada Lind)", "the Port Safety Board (PSB)");
+- the names an article says are one source ("Ada Lind, who goes by Lindy", "Lindy (real
+  name Ada Lind)", "the Port Safety Board (PSB)": :mod:`tracker.resolve.article_aliases`);
 - an acronym and the one name of the corpus it abbreviates ("PSB", "Port Safety Board");
 - a role named without a name ("a spokesman for Vane") and the one person of the corpus the
   articles describe so ("Vane spokesman Joe Tarrow");
@@ -39,122 +39,27 @@ from typing import TYPE_CHECKING
 
 from tracker import lexicon
 from tracker.model import Attribution
-from tracker.nlp import doc_text
+from tracker.resolve.article_aliases import MAX_NAME_WORDS
 from tracker.resolve.firstnames import is_first_name
 from tracker.resolve.heap import corpus_in_place
-from tracker.resolve.names import nicknamed
 from tracker.resolve.sources import acronym_of, slugify
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    pass
 
-__all__ = ["find_aliases", "qualified_aliases", "unify_sources"]
+__all__ = ["unify_sources"]
 
 #: kinds a short name may have and still be a person's surname (the tagger often calls a
 #: lone surname an organisation)
 _NAME_KINDS = frozenset({"person", "organization", "unknown"})
-_MAX_NAME_TOKENS = 4
 #: words no person's name is made of: a role ("robert-vane-publicist") or a pronoun
 _INDEFINITE = re.compile(r"^\s*(a|an|another|one|some)\s", re.IGNORECASE)
 _NOT_NAMES = lexicon.DESCRIPTOR_NOUNS | lexicon.GROUP_NOUNS | lexicon.PRONOUNS
 #: words that make an id a phrase, not a name ("clip-of-brask", "brask-and-aides")
 _PHRASE_WORDS = lexicon.QUALIFYING_PREPOSITIONS | frozenset({"the", "and"})
-#: each phrase that says two names are one, as a whole-word pattern, and whether the real
-#: name comes first
-_PHRASES = [
-    (phrase, re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"), real_first)
-    for phrases, real_first in ((lexicon.ALIAS_PHRASES, True), (lexicon.REAL_NAME_PHRASES, False))
-    for phrase in phrases
-]
 
 
 # -- names the text gives as one source ---------------------------------------------------
-
-
-def _name_like(token: Token, lower_text: bool) -> bool:
-    if token.is_punct or token.is_space:
-        return False
-    if token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN":
-        return True
-    if lower_text:
-        lemma = token.lemma_.lower()
-        return token.pos_ == "NOUN" and lemma not in lexicon.DESCRIPTOR_NOUNS
-    return token.is_title and token.pos_ in ("NOUN", "ADJ", "X")
-
-
-def _name_before(doc: Doc, index: int, lower_text: bool) -> str:
-    """The name that ends just before token ``index`` (past a comma or a parenthesis)."""
-    k = index - 1
-    while k >= 0 and doc[k].text in (",", "(", "-", "\u2014"):
-        k -= 1
-    run: list[Token] = []
-    while k >= 0 and len(run) < _MAX_NAME_TOKENS and _name_like(doc[k], lower_text):
-        run.insert(0, doc[k])
-        k -= 1
-    return "".join(t.text_with_ws for t in run).strip()
-
-
-def _name_after(doc: Doc, index: int, lower_text: bool) -> str:
-    """The name that starts at token ``index`` (past "is", a colon or a determiner)."""
-    k = index
-    while k < len(doc) and (doc[k].lower_ in ("is", "was", ":", "as") or doc[k].pos_ == "DET"):
-        k += 1
-    run: list[Token] = []
-    while k < len(doc) and len(run) < _MAX_NAME_TOKENS and _name_like(doc[k], lower_text):
-        run.append(doc[k])
-        k += 1
-    return "".join(t.text_with_ws for t in run).strip()
-
-
-def _defined_acronyms(text: str) -> list[tuple[str, str]]:
-    """("port-safety-board", "psb") for "the Port Safety Board (PSB)", in any case."""
-    pairs = []
-    for match in re.finditer(r"\(\s*([A-Za-z][A-Za-z&.]{1,9})\s*\)", text):
-        words = slugify(text[max(0, match.start() - 120) : match.start()]).split("-")
-        acronym = match.group(1).replace(".", "").lower()
-        for n in range(2, min(len(words), 9) + 1):
-            if words[-n] not in lexicon.ACRONYM_SKIP_WORDS and acronym_of(words[-n:], acronym):
-                pairs.append(("-".join(words[-n:]), acronym))
-                break
-    return pairs
-
-
-def find_aliases(doc: Doc) -> list[tuple[str, str]]:
-    """(real name id, other name id) pairs that ``doc`` says name one source.
-
-    "Ada Lind, who goes by Lindy" and "Lindy (real name Ada Lind)" both give
-    ``("ada-lind", "lindy")`` (:data:`~tracker.lexicon.ALIAS_PHRASES`,
-    :data:`~tracker.lexicon.REAL_NAME_PHRASES`); "the Port Safety Board (PSB)" gives
-    ``("port-safety-board", "psb")``."""
-    text = doc_text(doc)
-    lower_text = not any(map(str.isupper, text))
-    low = text.lower()
-    pairs: list[tuple[str, str]] = _defined_acronyms(text)
-    # every full name the text gives, source or not, is a person a short name may stand for
-    # ("Haley" with "Gov. Nikki Haley" named in passing and a "Haley Morris" quoted)
-    pairs += [
-        (slugify(e.text), slugify(e.text))
-        for e in doc.ents
-        if e.label_ == "PERSON"
-        and 2 <= len(e) <= _MAX_NAME_TOKENS
-        and not lower_text
-        and not any(t.is_quote for t in e)
-    ]  # 'Tomas "Tom" Varga' is Tomas Varga, also called Tom (or Tom Varga):
-    for full, nickname, rest in nicknamed(text):
-        pairs += [(slugify(full), slugify(w)) for w in (full, nickname, f"{nickname} {rest}")]
-    for phrase, pattern, real_first in _PHRASES:
-        if phrase in low:
-            for match in pattern.finditer(low):
-                first = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                if first is None:
-                    continue
-                before = _name_before(doc, first.start, lower_text)
-                after = _name_after(doc, first.end, lower_text)
-                if not before or not after or slugify(before) == slugify(after):
-                    continue
-                real, other = (before, after) if real_first else (after, before)
-                pairs.append((slugify(real), slugify(other)))
-    return pairs
 
 
 # -- joining ids over the corpus ----------------------------------------------------------
@@ -229,7 +134,7 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
     full = {
         i
         for i in set(kinds) | real
-        if 2 <= len(i.split("-")) <= _MAX_NAME_TOKENS
+        if 2 <= len(i.split("-")) <= MAX_NAME_WORDS
         and not set(i.split("-")) & (_NOT_NAMES | _PHRASE_WORDS)
         and (i in persons or kinds[i].most_common(1)[0][0] in _NAME_KINDS)
     }
@@ -328,7 +233,7 @@ def _outlet_groups(records: Sequence[Attribution], groups: _Groups) -> None:
     by_last: dict[str, set[str]] = defaultdict(set)
     for sid in outlets:
         parts = sid.split("-")
-        if 2 <= len(parts) <= _MAX_NAME_TOKENS and not set(parts) & _PHRASE_WORDS:
+        if 2 <= len(parts) <= MAX_NAME_WORDS and not set(parts) & _PHRASE_WORDS:
             by_last[parts[-1]].add(sid)
     for sid in sorted(outlets):
         fits = by_last.get(sid, set()) if sid in lexicon.MEDIA_WORDS else set()
@@ -578,45 +483,3 @@ def _outlets_by_cue(records: list[Attribution]) -> list[Attribution]:
         else r
         for r in records
     ]
-
-
-def qualified_aliases(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]:
-    """Which source ids of one article are the same source named without its qualifier.
-
-    ``mentions`` are ``(id, name, kind)`` triples.  A name of two words or more stands for a
-    longer name that adds only a short phrase opened by a preposition
-    (:data:`~tracker.lexicon.QUALIFYING_PREPOSITIONS`), whichever comes first in the article
-    (a headline usually names the source shortest), when the kinds agree (or the short
-    one's is unknown) and exactly one longer source fits: with "port officials in kyiv" and
-    "port officials in odesa" beside it, "port officials" stays itself.
-
-    >>> qualified_aliases([("customs-officials", "customs officials", "government"),
-    ...     ("customs-officials-in-veldmark", "Customs officials in Veldmark", "government")])
-    {'customs-officials': 'customs-officials-in-veldmark'}
-    >>> qualified_aliases([("us-intelligence", "us intelligence", "government"),
-    ...     ("us-intelligence-officials", "us intelligence officials", "government")])
-    {}
-    """
-    named = {(i, " ".join(name.lower().split()), kind) for i, name, kind in mentions}
-    longer: dict[str, set[str]] = {}
-    for short, name, kind in named:
-        if len(name.split()) < 2:
-            continue  # one word ("officials") is too generic to pin on one source
-        longer.setdefault(short, set()).update(
-            long
-            for long, long_name, long_kind in named
-            if long != short and kind in (long_kind, "unknown") and _qualifies(name, long_name)
-        )
-    return {short: next(iter(ids)) for short, ids in longer.items() if len(ids) == 1}
-
-
-#: a longer qualifier ("in final stages of new album") is more often a misread headline
-_MAX_QUALIFIER_WORDS = 5
-
-
-def _qualifies(short: str, long: str) -> bool:
-    """Whether ``long`` is ``short`` and a short phrase opened by a preposition."""
-    if not long.startswith(short + " "):
-        return False
-    rest = long[len(short) + 1 :].split()
-    return rest[0] in lexicon.QUALIFYING_PREPOSITIONS and len(rest) <= _MAX_QUALIFIER_WORDS
