@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tracker import lexicon
 from tracker.extract.candidate import Candidate, join_interrupted_quotes, link_relays
+from tracker.extract.colons import colon_speaker
 from tracker.extract.parse import (
     branded_object,
     children_with,
@@ -63,8 +64,6 @@ from tracker.extract.subjects import (
 )
 from tracker.lexicon import ASKING_VERBS, RELATIVE_PRONOUNS, TOPIC_PREPOSITIONS
 from tracker.nlp import doc_text
-from tracker.resolve.embeddings import is_common_word
-from tracker.resolve.names import KNOWN_SOURCE_WORDS
 
 __all__ = ["find_candidates"]
 
@@ -98,11 +97,11 @@ class _SentenceRules:
         for sent in self.doc.sents:
             for token in (self.doc[i] for i in range(sent.start, sent.end) if i in cues):
                 if token.text == ":" and not in_segment(token.idx, self.segments):
-                    issued = statement_after_colon(token, sent, self.segments, self.text)
-                    if issued is None or issued.cue_token.i in self.consumed:
-                        self._colon_cue(token, sent)
-                    else:
-                        self.found.append(issued)
+                    said = statement_after_colon(token, sent, self.segments, self.text)
+                    if said is None or said.cue_token.i in self.consumed:
+                        said = colon_speaker(token, sent, self.segments, self.text)
+                    if said is not None:
+                        self.found.append(said)
                     continue
                 if token.i in self.consumed or (
                     in_segment(token.idx, self.segments)
@@ -470,31 +469,6 @@ class _SentenceRules:
             )
         )
 
-    def _colon_cue(self, colon: Token, sent: Span) -> None:
-        """'Senator Vale: the bridge will be rebuilt' -- a speaker, a colon, their words."""
-        left = [t for t in sent if t.i < colon.i and not t.is_space]
-        if not left or len(left) > 8 or colon.i + 1 >= len(self.doc):
-            return
-        if any(
-            t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct and t.text not in ".'" for t in left
-        ):
-            return
-        if not any(t.pos_ in ("PROPN", "NOUN") for t in left):
-            return
-        rest_sent = self.doc[colon.i + 1].sent
-        end = rest_sent.end_char if len(list(self.doc.sents)) > 2 else len(self.text)
-        after = [t for t in self.doc[colon.i + 1 :] if t.idx < end]
-        if _labels_no_speaker(left, after):
-            return
-        content = token_extent(after)
-        source = token_extent(left)
-        if content is None or source is None:
-            return
-        quote, content = quote_kind(content, self.segments, self.text)
-        head = max(left, key=lambda t: (t.pos_ == "PROPN", t.i)) if left else None
-        cue = (colon.idx, colon.idx + 1)
-        self.found.append(Candidate.plain_assertion(colon, cue, source, content, quote, head))
-
     def _noun_cue(self, noun: Token, sent: Span) -> None:
         """'the claim that ...', 'iran's denial that ...'."""
         clauses = [
@@ -554,43 +528,6 @@ def _known_as(verb: Token) -> bool:
         return False
     named = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
     return named or (is_as_clause(verb) and bool(children_with(verb, "auxpass")))
-
-
-def _common_noun_label(word: Token) -> bool:
-    """Whether a capitalised word before a colon is a common noun that labels what follows
-    ("Infection: ...", "HOAX: ..."): the tagger read it as a noun despite its capitals,
-    it is no entity and a common word (unlike a site's name, "Politifact: ..."), and no word
-    list knows it as something that speaks."""
-    lemma = word.lemma_.lower()
-    return (
-        word.pos_ == "NOUN"
-        and (word.is_title or word.is_upper)
-        and not word.ent_type_
-        and is_common_word(word.text)
-        and lemma not in KNOWN_SOURCE_WORDS
-        and word.lower_ not in KNOWN_SOURCE_WORDS
-        and lemma not in lexicon.SPEAKING_NOUNS
-        and not word.lower_.endswith(lexicon.AGENT_SUFFIXES)
-    )
-
-
-def _labels_no_speaker(left: list[Token], after: list[Token]) -> bool:
-    """Whether the words before a colon label what follows instead of naming who says it: a
-    time ("Updated 2:15 p.m. ET:"), a page label ("WARNING:"), a heading in capitals
-    ("IN CAPTIVITY: ..."), or a caption in capitals after it ("...: GRAPHIC IMAGES"); not a
-    headline all in capitals."""
-    if any(t.like_num or t.ent_type_ in ("TIME", "DATE") for t in left):
-        return True
-    if " ".join(t.lower_ for t in left) in lexicon.PAGE_LABELS:
-        return True
-    words = [t for t in left if t.is_alpha]
-    if len(words) == 1 and _common_noun_label(words[0]):
-        return True
-    capitals = [
-        len(words) >= 2 and all(t.is_upper for t in words)
-        for words in ([t for t in left if t.is_alpha], [t for t in after if t.is_alpha])
-    ]
-    return capitals[0] != capitals[1]  # both in capitals: a headline in capitals
 
 
 def find_candidates(
