@@ -1,4 +1,5 @@
-"""Lists read by one module each: page debris, quotation marks, suffixes, parse details."""
+"""Lists read by one or a few modules (each says which): page debris, quotation marks,
+suffixes, parse details."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ PHOTO_CREDIT_WORDS = (
     r"pool|handout|courtesy|file|xinhua|anadolu|sipa|tass|dpa|pa|credit"
 )
 
-# (read by tracker.extract.debunks)
+# (read by tracker.extract.references)
 DEBUNK_COMMON_WORDS = frozenset(
     "that this with from have were been said says would could their there".split()
 )
@@ -67,7 +68,8 @@ SOURCE_DROP_WORDS = frozenset(
     "few multiple unnamed anonymous".split()
 )
 
-# (read by tracker.resolve.claims)
+# (read by tracker.extract.references, tracker.resolve.claims, tracker.resolve.wording,
+# tracker.store.add)
 CLAIM_STOP_WORDS = frozenset(
     "a an the of to in on for and or has have had is are was were be been that".split()
 )
@@ -92,13 +94,13 @@ CHECK_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed
 # (read by tracker.extract.trained.cues)
 CUE_MODEL_TOPIC_PREPOSITIONS = frozenset("for about on to against of over with as".split())
 
-# (read by tracker.extract.quotes)
+# (read by tracker.extract.quotes, tracker.resolve.sources)
 OPENING_QUOTES = frozenset("\u201c\u201e\u00ab")
 
-# (read by tracker.extract.quotes)
+# (read by tracker.extract.quotes, tracker.resolve.sources)
 CLOSING_QUOTES = frozenset("\u201d\u00bb")
 
-# (read by tracker.extract.parse)
+# (read by tracker.extract.subjects)
 DATELINE_DASHES = frozenset("\u2014 \u2013 -- -".split())
 
 # (read by tracker.extract.parse)
@@ -110,26 +112,26 @@ TIME_WORDS = frozenset(
     "week month year earlier later".split()
 )
 
-# (read by tracker.extract.parse)
+# (read by tracker.extract.parse, tracker.extract.rules)
 # Prepositions whose object is the topic or the target of a cue verb ("called for",
 # "talked about", "referred to", "railed against").
 TOPIC_PREPOSITIONS = frozenset("for about on to against of over".split())
 
-# (read by tracker.extract.parse)
+# (read by tracker.extract.rules)
 ASKING_VERBS = frozenset("ask wonder question".split())
 
-# (read by tracker.extract.parse)
+# (read by tracker.extract.reading, tracker.extract.rules, tracker.resolve.sources)
 RELATIVE_PRONOUNS = frozenset("who that which whom".split())
 
-# (read by tracker.extract.parse) a reflexive set after a source to stress it ("the minister
-# herself said"): no part of the source's name
+# (read by tracker.extract.reading, tracker.extract.subjects) a reflexive set after a source
+# to stress it ("the minister herself said"): no part of the source's name
 INTENSIFYING_REFLEXIVES = frozenset("himself herself itself themselves themself".split())
 
 # (read by tracker.extract.rules) verbs that give a name ("known as X", "as she is called"),
 # reporting nothing
 NAMING_VERBS = frozenset("know call nickname dub".split())
 
-# (read by tracker.extract.parse)
+# (read by tracker.extract.candidate, tracker.extract.quotes, tracker.extract.reading)
 OPENING_MARKS = " \n\t\u00a0\"\u201c\u201e\u00ab'"
 
 # (read by tracker.extract.parse)
@@ -139,7 +141,7 @@ FRAMING_ADVERBS = frozenset(
     "later earlier still yet thus therefore nevertheless nonetheless meantime".split()
 )
 
-# (read by tracker.extract.parse)
+# (read by tracker.extract.parse, tracker.extract.subjects)
 CLOSING_MARKS = frozenset('"\u201d\u00bb')
 
 #: Forms of "be" (and "remain", "seem") after which a clause needs its complement: a content
