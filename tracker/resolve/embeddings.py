@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -197,10 +197,6 @@ class StaticEmbeddings:
                 out[row] = mean / norm
         return out
 
-    def known_pieces(self) -> Set[str]:
-        """The vocabulary's pieces, as a set."""
-        return self._ids.keys()
-
     def similarity(self, a: str, b: str) -> float:
         """Cosine of the two texts' vectors (0.0 when either has no known piece)."""
         vectors = self.encode([a, b])
@@ -250,4 +246,18 @@ def is_common_word(word: str) -> bool:
     >>> is_common_word("Infection"), is_common_word("Brenvik")
     (True, False)
     """
-    return word.lower() in load_embeddings().known_pieces()
+    return word.lower() in _vocabulary()
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """The encoder's word pieces, read once per process without the vectors (extraction asks
+    only whether a word is one)."""
+    data = resources.files("tracker.resolve") / "data"
+    try:
+        return frozenset((data / VOCAB_FILE).read_text(encoding="utf-8").split("\n")) - {""}
+    except OSError as exc:
+        raise ModelError(
+            f"the word list shipped with tracker cannot be read ({exc}); "
+            "reinstall the package: pip install --force-reinstall tracker"
+        ) from None
