@@ -322,9 +322,7 @@ class ClaimChecker:
             and overlap >= settings.related_overlap
             and (
                 _shares_the_story(claim, parsed, self._prefixes_of(parsed))
-                or any(t in credits for t in claim.terms - claim.names)
-                if credits
-                else _shares_the_story(claim, parsed, self._prefixes_of(parsed))
+                or any(t in (credits or {}) for t in claim.terms - claim.names)
             )
         ) or (max(cosines, default=0.0) >= settings.semantic_related)
         similarities = self._similarities(claim, parsed, cosines, credits is not None)

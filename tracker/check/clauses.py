@@ -28,8 +28,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from tracker import lexicon
+from tracker.check.headline import APOSTROPHES, QUOTED
 from tracker.check.text import (
     HEADLINE_SENTENCES,
+    WORD,
     ParsedArticle,
     ParsedClaim,
     ParsedSentence,
@@ -42,9 +44,6 @@ from tracker.resolve.similarity import ClaimSignature
 __all__ = ["pieces", "headline_for_claim"]
 
 _BREAK = re.compile(r"(?:\s*(?:[;,]|\s[-\u2013\u2014]+|\s(?:and|but|as|while)(?=\s)))+\s+", re.I)
-_WORD = re.compile(r"[\w']+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_QUOTED = re.compile(r"(?:(?<![\w])'([^']+)'(?![\w])|\"([^\"]+)\")")
 #: the most words a piece may have and still be only a source or hedge (", officials say")
 _BARE_WORDS = 4
 #: the fewest words of a quotation that says something ("'We lost everything'"), not a
@@ -53,7 +52,8 @@ _STATEMENT_WORDS = 3
 #: how many of the claim's words a headline must hold outside someone's words about
 #: something else for those words to be beside the claim, not a paraphrase of it
 _STATED_WORDS = 2
-_BACK_PRONOUNS = frozenset(("it", "it's", "this", "that"))
+#: what points back to the claim ("it is false", "it's a hoax")
+_BACK_PRONOUNS = lexicon.CLAIM_PRONOUNS | {"it's"}
 
 
 def pieces(text: str) -> list[tuple[int, int, str]]:
@@ -68,7 +68,7 @@ def pieces(text: str) -> list[tuple[int, int, str]]:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().translate(_APOSTROPHES))
+    return WORD.findall(text.lower().translate(APOSTROPHES))
 
 
 def _points_back(words: list[str]) -> bool:
@@ -81,8 +81,8 @@ def _cue_at(sentence: ParsedSentence, phrase: str | None) -> int | None:
     """Where a cue ``phrase`` of ``sentence`` starts in the article (found as a word)."""
     if not phrase:
         return None
-    lowered = sentence.text.lower().translate(_APOSTROPHES)
-    phrase = phrase.lower().translate(_APOSTROPHES)
+    lowered = sentence.text.lower().translate(APOSTROPHES)
+    phrase = phrase.lower().translate(APOSTROPHES)
     found = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lowered)
     if found is None and phrase == "n't":
         found = re.search(re.escape(phrase), lowered)
@@ -108,8 +108,8 @@ def _said_of_other(
         for record, _ in sentence.attributions
         if record.content is not None and record.cue.text != ":"
     ]
-    text = sentence.text.translate(_APOSTROPHES)
-    for match in _QUOTED.finditer(text):
+    text = sentence.text.translate(APOSTROPHES)
+    for match in QUOTED.finditer(text):
         if len(_words(match.group(1) or match.group(2))) >= _STATEMENT_WORDS:
             spans.append(((sentence.start + match.start(), sentence.start + match.end()), (0, 0)))
     other = []
@@ -208,9 +208,9 @@ def _quotes_other(text: str, about: Callable[[str], bool]) -> bool:
     """Whether a headline's quotations are all statements of something else: set off by
     a colon ("Dam bursts: 'We lost everything'") and holding none of the claim's words (not
     a word or phrase in scare quotes: "jets 'missing' after takeover")."""
-    text = text.translate(_APOSTROPHES)
+    text = text.translate(APOSTROPHES)
     found = False
-    for match in _QUOTED.finditer(text):
+    for match in QUOTED.finditer(text):
         found = True
         quoted = match.group(1) or match.group(2)
         by_colon = text[: match.start()].rstrip().endswith(":") or text[
@@ -223,8 +223,8 @@ def _quotes_other(text: str, about: Callable[[str], bool]) -> bool:
 
 def _all_quotes_in(sentence: ParsedSentence, other: list[tuple[int, int]]) -> bool:
     """Whether every quotation of ``sentence`` lies in one of the ``other`` spans."""
-    text = sentence.text.translate(_APOSTROPHES)
-    quotes = [sentence.start + m.start() for m in _QUOTED.finditer(text)]
+    text = sentence.text.translate(APOSTROPHES)
+    quotes = [sentence.start + m.start() for m in QUOTED.finditer(text)]
     return bool(quotes) and all(any(a <= q < b for a, b in other) for q in quotes)
 
 

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
+    "APOSTROPHES",
+    "QUOTED",
     "relayed",
     "scare_quote",
     "rebuffed_report",
@@ -51,7 +53,7 @@ __all__ = [
 ]
 
 _CLOSING = {")": "(", "]": "["}
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _WORD = re.compile(r"[\w'$.-]*\w|[^\w\s]")
 
 
@@ -63,7 +65,7 @@ def _phrases(phrases: Iterable[str]) -> re.Pattern[str]:
 _HEDGES = _phrases(lexicon.HEADLINE_HEDGES)
 # a claim in quotation marks: 'to resign', "to resign" (an apostrophe inside a word is no
 # quotation mark)
-_QUOTED = re.compile(r"(?:(?<![\w])'([^']+)'(?![\w])|\"([^\"]+)\")")
+QUOTED = re.compile(r"(?:(?<![\w])'([^']+)'(?![\w])|\"([^\"]+)\")")
 _SPEAKER_NOUNS = (
     lexicon.ANONYMOUS_HEADS
     | lexicon.DOCUMENT_NOUNS
@@ -102,7 +104,7 @@ def scare_quote(text: str, about: Callable[[str], bool]) -> str | None:
     'steal'
     >>> scare_quote("Astrin 'hero' saves a dog", {"save"}.__contains__)
     """
-    for match in _QUOTED.finditer(text.translate(_APOSTROPHES)):
+    for match in QUOTED.finditer(text.translate(APOSTROPHES)):
         quoted = match.group(1) or match.group(2)
         words = quoted.split()
         if 1 <= len(words) <= 2 and any(about(w.lower()) for w in words):
@@ -119,7 +121,7 @@ def rebuffed_report(text: str) -> str | None:
     'laughs off'
     >>> rebuffed_report("Mayor slams Velmora dam repair plan")
     """
-    match = _REBUFF.search(text.lower().translate(_APOSTROPHES))
+    match = _REBUFF.search(text.lower().translate(APOSTROPHES))
     return match.group(1) if match else None
 
 
@@ -130,7 +132,7 @@ def denying_answer(text: str) -> str | None:
     >>> denying_answer("Water board says no"), denying_answer("Board says no to new dam")
     ('says no', None)
     """
-    match = _ANSWER.search(text.lower().translate(_APOSTROPHES))
+    match = _ANSWER.search(text.lower().translate(APOSTROPHES))
     return match.group(1) if match else None
 
 
@@ -144,7 +146,7 @@ def confirmation(text: str) -> str | None:
     'confirmed'
     >>> confirmation("Velmora dam burst not yet confirmed: police")
     """
-    lowered = text.lower().translate(_APOSTROPHES)
+    lowered = text.lower().translate(APOSTROPHES)
     for match in _CONFIRM.finditer(lowered):
         before = _WORD.findall(lowered[: match.start()])[-3:]
         if not any(w in lexicon.PENDING_WORDS or w.endswith("n't") for w in before):
@@ -177,7 +179,7 @@ def headline_hedge_phrase(text: str) -> str | None:
     'claim'
     >>> headline_hedge_phrase("Jumper got further than officials claim")
     """
-    lowered = text.lower().translate(_APOSTROPHES)
+    lowered = text.lower().translate(APOSTROPHES)
     for match in _HEDGES.finditer(lowered):
         if not comparative_hedge(lowered, match.group(1), match.start()):
             return match.group(1)
@@ -188,7 +190,7 @@ def comparative_hedge(text: str, hedge: str, at: int | None = None) -> bool:
     """Whether ``hedge`` (found at ``at``, or first) sits in a comparison with what was
     claimed or reported ("than the police claim", "than reported"): the text states its
     own figure against the claim's, it does not hedge."""
-    lowered = text.lower().translate(_APOSTROPHES)
+    lowered = text.lower().translate(APOSTROPHES)
     if at is None:
         at = lowered.find(hedge)
     if at < 0:
@@ -221,7 +223,7 @@ def negating_word(token: Token) -> str | None:
     >>> [negating_word(t) for t in doc]
     [None, None, None, "n't", None]
     """
-    word = token.lower_.translate(_APOSTROPHES)
+    word = token.lower_.translate(APOSTROPHES)
     if len(word) > 3 and word.endswith("n't") and word[0].isalpha():
         return "n't"  # "WASN'T", one token
     if word in ("not", "never", "n't") or token.dep_ == "neg":
@@ -311,7 +313,7 @@ def off_claim_refutation(text: str, refutation: str, about: Callable[[str], bool
     """
     if refutation not in lexicon.ATTRIBUTIVE_REFUTATIONS:
         return False
-    words = _WORD.findall(text.lower().translate(_APOSTROPHES))
+    words = _WORD.findall(text.lower().translate(APOSTROPHES))
     if refutation not in words:
         return False
     at = words.index(refutation)
@@ -353,11 +355,11 @@ def _first_person_speaker(before: list[Token], after: SpacySpan) -> bool:
         return False
     if _NOT_A_SOURCE.match(" ".join(t.text for t in before)):
         return False
-    text = after.text.translate(_APOSTROPHES)
-    if _QUOTED.search(text):
+    text = after.text.translate(APOSTROPHES)
+    if QUOTED.search(text):
         return False  # "Dam bursts: 'We lost everything'" quotes someone else
     return any(
-        t.lower_.translate(_APOSTROPHES) in lexicon.FIRST_PERSON_WORDS and t.text != "US"
+        t.lower_.translate(APOSTROPHES) in lexicon.FIRST_PERSON_WORDS and t.text != "US"
         for t in after
     )  # not "US" the country
 
@@ -391,7 +393,7 @@ def tail_source(doc: Doc | SpacySpan) -> int | None:
             (
                 k
                 for k in range(len(tokens) - 2, 0, -1)
-                if tokens[k].text in lexicon.DASHES
+                if tokens[k].text in lexicon.DATELINE_DASHES
                 and tokens[k].whitespace_
                 and tokens[k - 1].whitespace_  # "Dam bursts - report", not "al-Baghdadi"
             ),
@@ -431,7 +433,7 @@ def relayed(sent: SpacySpan, *, topics: bool = False) -> str | None:
     ``"quoted"`` for a claim in quotation marks, with its verb ("Minister 'to resign over
     the dam'"), ``"question"`` for a question.  With ``topics`` (a headline's own reading),
     what names an event before the colon is its topic, not a source ("Ottawa shooting: ...")."""
-    text = sent.text.strip().translate(_APOSTROPHES)
+    text = sent.text.strip().translate(APOSTROPHES)
     if text.endswith("?"):
         return "question"
     colons = [t.i for t in sent if t.text == ":"]
@@ -452,7 +454,7 @@ def relayed(sent: SpacySpan, *, topics: bool = False) -> str | None:
         if _first_person_speaker(before, sent.doc[colons[0] + 1 : sent.end]):
             return "says"  # "Angry diner: café got me sacked"
     offset = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    for match in _QUOTED.finditer(text):
+    for match in QUOTED.finditer(text):
         inside = sent.doc.char_span(
             offset + match.start(), offset + match.end(), alignment_mode="expand"
         )

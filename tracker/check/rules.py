@@ -161,7 +161,7 @@ def _claims_own_verb(claim: ParsedClaim, sentence: ParsedSentence, cue: str) -> 
     saying, in a headline that does not pass it on ("...: report")."""
     return (
         not sentence.relayed
-        and not any(cue.startswith(v) and len(cue) - len(v) <= 3 for v in lexicon.ASSERT_VERBS)
+        and not _says(cue)
         and (
             is_claim_word(cue, claim.signature.predicates)
             # "asks" for a claim's "asked", which the light stemmer keeps whole
@@ -175,9 +175,12 @@ def _intends(record: Attribution, cue: str) -> bool:
     with a to-clause as its content ("Pell offers to sell the ferry line", "Pell wants to
     move the festival"): the headline states what someone does, not what they say."""
     content = record.content.text.lower() if record.content else ""
-    return content.startswith("to ") and not any(
-        cue.startswith(v) and len(cue) - len(v) <= 3 for v in lexicon.ASSERT_VERBS
-    )
+    return content.startswith("to ") and not _says(cue)
+
+
+def _says(cue: str) -> bool:
+    """Whether a cue is a verb of saying in any inflection ("says", "claimed")."""
+    return any(cue.startswith(v) and len(cue) - len(v) <= 3 for v in lexicon.ASSERT_VERBS)
 
 
 def _is_short(parsed: ParsedArticle, settings: CheckSettings) -> bool:

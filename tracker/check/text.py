@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from tracker import lexicon
 from tracker.check.headline import (
+    APOSTROPHES,
     comparative_hedge,
     contrastive_negation,
     denying_answer,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
+    "WORD",
     "verb_forms",
     "ParsedClaim",
     "ParsedSentence",
@@ -114,7 +116,7 @@ DENIAL_VERB = _phrase_pattern(
 )
 _HEADLINE_REFUTE = _phrase_pattern(lexicon.HEADLINE_REFUTATIONS)
 _SUBSTITUTE = _phrase_pattern(lexicon.HEADLINE_SUBSTITUTIONS)
-_WORD = re.compile(r"[\w']+")
+WORD = re.compile(r"[\w']+")
 _ANSWER = re.compile(
     r"^(" + "|".join(re.escape(p) for p in lexicon.AFFIRMING_ANSWERS) + r")[\s,.!]*$"
 )
@@ -123,7 +125,6 @@ _ANSWER = re.compile(
 HEDGE = _phrase_pattern(lexicon.REPORTING_HEDGES + tuple(lexicon.HEDGE_WORDS - {"could"}))
 #: Cues too weak to settle a denial alone, even in the sentence that best matches a claim.
 WEAK_CUES = frozenset(lexicon.DOUBT_PHRASES) | {"not"} | WEAK_REFUTATIONS
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 #: A text of one line and at most this many sentences is a headline
 #: (:func:`read_as_headline`).
 HEADLINE_SENTENCES = 3
@@ -246,7 +247,7 @@ def terms_of(tokens: Iterable) -> list[str]:
 
 def first_phrase(pattern: re.Pattern[str], text: str) -> str | None:
     """The first phrase of ``pattern`` in ``text`` (case and curly apostrophes folded)."""
-    match = pattern.search(text.lower().translate(_APOSTROPHES))
+    match = pattern.search(text.lower().translate(APOSTROPHES))
     return match.group(1) if match else None
 
 
@@ -316,16 +317,16 @@ def headline_refutation(text: str, claim_terms: frozenset[str]) -> str | None:
     'instead of'
     >>> headline_refutation("Astrin builds rail instead of road to Velmora", frozenset({"velmora"}))
     """
-    lowered = text.lower().translate(_APOSTROPHES)
+    lowered = text.lower().translate(APOSTROPHES)
     for match in _HEADLINE_REFUTE.finditer(lowered):
         phrase = match.group(1)
         if phrase.endswith(" for"):
-            after = _WORD.findall(lowered[match.end() :])[:3]
+            after = WORD.findall(lowered[match.end() :])[:3]
             if any(w in lexicon.DURATION_WORDS or w.isdigit() for w in after):
                 continue
         return phrase
     for match in _SUBSTITUTE.finditer(lowered):
-        after = _WORD.findall(lowered[match.end() :])[:2]  # "instead of Velmora's Orlo"
+        after = WORD.findall(lowered[match.end() :])[:2]  # "instead of Velmora's Orlo"
         if any(stem(w.removesuffix("'s")) in claim_terms for w in after):
             return match.group(1)
     return None
@@ -393,7 +394,7 @@ def is_claim_word(word: str, terms: frozenset[str]) -> bool:
     >>> is_claim_word("Arrested", frozenset({"arrest"})), is_claim_word("visit", frozenset())
     (True, False)
     """
-    word = word.lower().translate(_APOSTROPHES).strip("'\".,").removesuffix("'s")
+    word = word.lower().translate(APOSTROPHES).strip("'\".,").removesuffix("'s")
     if not word:
         return False
     if {word, stem(word), word_class(word), entity_key(word)} & terms:
@@ -406,7 +407,7 @@ def affirming_answer(sentences: list[ParsedSentence]) -> ParsedSentence | None:
     letter from 1974? It's real" (a headline's way of confirming, not passing on)."""
     for before, sentence in zip(sentences, sentences[1:], strict=False):
         if before.relayed == "question" and _ANSWER.match(
-            sentence.text.lower().translate(_APOSTROPHES)
+            sentence.text.lower().translate(APOSTROPHES)
         ):
             return sentence
     return None
@@ -510,7 +511,7 @@ def _refutation_across_pieces(sentences: list[ParsedSentence], text: str) -> lis
     it seems"): the piece where it starts refutes."""
     if any(s.refutation for s in sentences):
         return sentences
-    lowered = text.lower().translate(_APOSTROPHES)
+    lowered = text.lower().translate(APOSTROPHES)
     match = _HEADLINE_REFUTE.search(lowered)
     if match is None or headline_refutation(text, frozenset()) is None:
         return sentences

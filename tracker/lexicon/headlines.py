@@ -21,7 +21,6 @@ __all__ = [
     "HEADLINE_REPORT_NOUNS",
     "DENYING_ANSWERS",
     "HEADLINE_SUPPOSING_VERBS",
-    "DASHES",
     "HEADLINE_CONFIRMATIONS",
     "PENDING_WORDS",
     "CONFIRMING_LEMMAS",
@@ -276,8 +275,6 @@ DENYING_ANSWERS = (
 #: chemical weapons", "Doctors suspect poison".
 HEADLINE_SUPPOSING_VERBS = frozenset("fear suspect believe worry speculate think".split())
 
-#: Dashes by which a headline sets off its source at its end: "Dam bursts – report".
-DASHES = frozenset(("-", "\u2013", "\u2014", "--"))
 
 #: Words (lower case) by which a headline says its claim was confirmed ("Dam burst
 #: confirmed: police"): a source set off by a colon or dash then vouches for it.
