@@ -79,8 +79,9 @@ def _labels_no_speaker(left: list[Token], after: list[Token]) -> bool:
     words = [t for t in left if t.is_alpha]
     if len(words) == 1 and _common_noun_label(words[0]):
         return True
-    capitals = [
-        len(words) >= 2 and all(t.is_upper for t in words)
-        for words in ([t for t in left if t.is_alpha], [t for t in after if t.is_alpha])
-    ]
-    return capitals[0] != capitals[1]  # both in capitals: a headline in capitals
+    # both in capitals: a headline in capitals
+    return _in_capitals(words) != _in_capitals([t for t in after if t.is_alpha])
+
+
+def _in_capitals(words: list[Token]) -> bool:
+    return len(words) >= 2 and all(t.is_upper for t in words)

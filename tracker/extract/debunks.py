@@ -307,13 +307,17 @@ def _no_evidence(root: Token) -> tuple[tuple[int, int] | None, Token | None, boo
     return None
 
 
+#: the subjects of "it has no plans to Y", "there are no plans to Y": the source itself
+_SELF_OR_NO_ONE = lexicon.PRONOUNS | {"there"}
+
+
 def _no_plans(root: Token) -> tuple[tuple[int, int] | None, Token | None, bool] | None:
     """'it has no plans to Y', 'there are no plans to Y', 'we have no intention of Y' said
     of the source itself (a pronoun, or no one): the source denies Y, the infinitive."""
     if _lemma(root) not in ("have", "be"):
         return None
     subjects = children_with(root, "nsubj", "expl")
-    if subjects and subjects[0].lower_ not in lexicon.PRONOUNS | {"there"}:
+    if subjects and subjects[0].lower_ not in _SELF_OR_NO_ONE:
         return None  # "Ada Lind has no plans to Y": said of someone else
     for noun in children_with(root, "dobj", "attr"):
         if _lemma(noun) not in lexicon.PLAN_NOUNS:

@@ -19,7 +19,6 @@ from tracker.extract.subjects import (
     noun_phrase,
     subject_of,
 )
-from tracker.nlp import doc_text
 
 __all__ = ["statement_after_colon"]
 
@@ -28,7 +27,7 @@ _SETTING_DEPS = ("prep", "advmod", "npadvmod")
 
 
 def statement_after_colon(
-    colon: Token, sent: Span, segments: list[tuple[int, int]], text: str | None = None
+    colon: Token, sent: Span, segments: list[tuple[int, int]], text: str
 ) -> Candidate | None:
     """The assertion of 'Ada Lind issued a statement on her page: "We are proud."': the
     subject of a verb that puts out a text, said to say what follows the colon.  None when
@@ -53,7 +52,7 @@ def statement_after_colon(
     source = noun_phrase(source_token, clauses=True, cue=verb)
     if source is None:
         return None
-    quote, content = quote_kind(content, segments, text if text is not None else doc_text(sent.doc))
+    quote, content = quote_kind(content, segments, text)
     cue = (verb.idx, put_out.idx + len(put_out))
     found = Candidate.plain_assertion(verb, cue, source, content, quote, source_token)
     found.notes["source_name"] = noun_phrase(source_token)

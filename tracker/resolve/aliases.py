@@ -35,7 +35,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from tracker import lexicon
 from tracker.model import Attribution
@@ -43,9 +42,6 @@ from tracker.resolve.article_aliases import MAX_NAME_WORDS
 from tracker.resolve.firstnames import is_first_name
 from tracker.resolve.heap import corpus_in_place
 from tracker.resolve.sources import acronym_of, slugify
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["unify_sources"]
 
@@ -154,15 +150,15 @@ def _person_groups(records: Sequence[Attribution], groups: _Groups, real: set[st
         kind = counts.most_common(1)[0][0]
         if sid in full and len(parts) > 2:
             # "ben-t-okafor" and "ben-okafor"
-            fits = by_word[(2, parts[0] + "-" + parts[-1])] - {groups.find(sid)}
+            fits = by_word[(2, parts[0] + "-" + parts[-1])]
         elif sid in full and kind in _NAME_KINDS and is_first_name(parts[0]):
             # "jorge-ruiz" of "jorge-ruiz-brenvik", a name without its second surname
-            fits = by_word[(0, sid)] - {groups.find(sid)}
+            fits = by_word[(0, sid)]
         elif one_word[sid] and kind in _NAME_KINDS and named[sid] and not common[sid]:
             # "Okafor", "Al-Okafor": one word of a name
             if set(parts) & _NOT_NAMES:
                 continue
-            fits = (by_word[(0, sid)] | by_word[(-1, sid)]) - {groups.find(sid)}
+            fits = by_word[(0, sid)] | by_word[(-1, sid)]
         else:
             continue
         fits = {groups.find(f) for f in fits} - {groups.find(sid)}  # joined since listed
@@ -197,21 +193,22 @@ def _join_spellings(full: set[str], groups: _Groups) -> None:
         # with or without a middle name ("Claire Gillis", "Clare Morgana Gillis")
         if len(parts) in (2, 3) and len(parts[0]) >= 5:
             by_surname[parts[-1]].append(sid)
-    for names in by_surname.values():
-        for k, a in enumerate(names):
-            for b in names[k + 1 :]:
-                if _one_edit(a.split("-")[0], b.split("-")[0]):
-                    groups.union(a, b)
+    _join_one_edit(by_surname, 0, groups)
     # "Christy Feig" and "Christy Feigh": the same first name, a surname a letter apart
     by_first: dict[str, list[str]] = defaultdict(list)
     for sid in sorted(full):
         parts = sid.split("-")
         if len(parts) == 2 and len(parts[0]) >= 3 and len(parts[1]) >= 4:
             by_first[parts[0]].append(sid)
-    for names in by_first.values():
+    _join_one_edit(by_first, 1, groups)
+
+
+def _join_one_edit(named: dict[str, list[str]], part: int, groups: _Groups) -> None:
+    """Join the names of each list whose word ``part`` differs by one letter."""
+    for names in named.values():
         for k, a in enumerate(names):
             for b in names[k + 1 :]:
-                if _one_edit(a.split("-")[1], b.split("-")[1]):
+                if _one_edit(a.split("-")[part], b.split("-")[part]):
                     groups.union(a, b)
 
 

@@ -233,10 +233,8 @@ class _Joiner:
 
     def joins(self, claim: ClaimView, hub: ClaimView, cosine: float) -> bool:
         a, b = claim.signature, hub.signature
-        if a.directive != b.directive or not a.words:
-            return False
-        if self.is_conditional(claim) != self.is_conditional(hub):
-            return False  # a supposition does not restate what happened
+        if not a.words or not self.restates(claim, hub):
+            return False  # a demand or a supposition does not restate what happened
         mine, theirs = self.profiles[claim.key], self.profiles[hub.key]
         names = mine.names | theirs.names
         shared = a.words & theirs.words & self.terms
